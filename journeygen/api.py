@@ -1,0 +1,57 @@
+"""The library facade: load a spec, render a journey to bytes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from journeygen.render import RenderOptions, get_format
+from journeygen.spec.build import build
+from journeygen.spec.loader import Document, parse_text, read
+from journeygen.spec.model import Journey
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A validated journey with where it came from (for relative photo and theme paths)."""
+
+    journey: Journey
+    name: str
+    base_dir: Path | None
+
+    def options(self, **overrides: Any) -> RenderOptions:
+        """Render options that resolve files next to this spec."""
+        return replace(RenderOptions(base_dir=self.base_dir, source_name=Path(self.name).name), **overrides)
+
+
+def load_spec(source: str | os.PathLike[str]) -> Spec:
+    """Read and validate a spec file (``-`` for standard input); raises SpecError."""
+    doc = read(source)
+    return Spec(build(doc), doc.name, doc.base_dir)
+
+
+def load(source: str | os.PathLike[str]) -> Journey:
+    """A Journey from a file path, ``-`` (stdin), or YAML/JSON text; raises SpecError.
+
+    A ``str`` naming an existing file is read as a file; any other ``str`` is spec text.
+    """
+    if isinstance(source, str) and ("\n" in source or not Path(source).is_file()) and source != "-":
+        return loads(source)
+    return load_spec(source).journey
+
+
+def loads(text: str, name: str = "<text>") -> Journey:
+    """A Journey from YAML or JSON text."""
+    doc: Document = parse_text(text, name)
+    return build(doc)
+
+
+def render(journey: Journey, format: str = "svg", *, theme: str | None = None,
+           options: RenderOptions | None = None) -> bytes:
+    """Render a journey to the bytes of one format (svg, mermaid, pdf, dot, ...)."""
+    opts = options or RenderOptions()
+    if theme is not None:
+        opts = replace(opts, theme=theme)
+    return get_format(format).renderer()(journey, opts)

@@ -1,0 +1,163 @@
+"""Command line -> API calls -> files and exit codes (0 ok, 1 bad input or failed render, 2 usage)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from journeygen import __version__
+from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, printable
+
+# Subcommands that live in their own modules, imported only when run or listed in --help.
+LAZY_COMMANDS: dict[str, str] = {}
+
+
+class _Group(click.Group):
+    """A group that loads subcommands lazily and turns journeygen errors into exit codes."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module, _, attr = LAZY_COMMANDS[name].partition(":")
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return command
+        return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JourneygenError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(printable(str(exc)) if not isinstance(exc, SpecError) else str(exc), err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="journeygen")
+@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Customer journey maps as code: validate a YAML/JSON spec, render it to SVG, Mermaid, PDF or DOT.
+
+    \b
+    Examples:
+      journeygen validate maps/*.yaml
+      journeygen render maps/shop.journey.yaml              # -> maps/shop.svg
+      journeygen render maps/shop.journey.yaml -f svg,mermaid -o build/
+      journeygen render maps/shop.journey.yaml -f mermaid -o -   # print to stdout
+      journeygen schema > journeygen.schema.json
+    """
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+def validate(specs: tuple[str, ...]) -> None:
+    """Check each SPEC and print every problem as FILE:LINE:COL: field.path: message.
+
+    Exits 1 if any spec has a problem, 0 when all are valid.
+
+    \b
+    Example:
+      journeygen validate examples/*.yaml
+    """
+    from journeygen.api import load_spec
+
+    bad = 0
+    for spec in specs:
+        try:
+            load_spec(spec)
+        except SpecError as exc:
+            bad += 1
+            for problem in exc.problems:
+                click.echo(str(problem))
+    total = len(specs)
+    click.echo(f"{total - bad} of {total} spec(s) valid", err=True)
+    if bad:
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the spec format, for editor completion and hover help.
+
+    \b
+    Example:
+      journeygen schema > journeygen.schema.json
+      # then start a spec with:
+      # yaml-language-server: $schema=journeygen.schema.json
+    """
+    from journeygen.spec.schema import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+def _formats(value: tuple[str, ...]) -> list[str]:
+    from journeygen.render import get_format
+
+    names = [name.strip() for item in value for name in item.split(",") if name.strip()]
+    try:
+        return [get_format(name).name for name in dict.fromkeys(names)] or ["svg"]
+    except UnknownFormatError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every rendering command shares."""
+    from journeygen.render import PAGE_SIZES
+
+    options = [
+        click.option("--theme", metavar="NAME|PATH", help="Theme name (see `journeygen themes`) or theme file."),
+        click.option("--page", type=click.Choice(PAGE_SIZES, case_sensitive=False), default="A3",
+                     show_default=True, help="PDF page size."),
+        click.option("--portrait", is_flag=True, help="PDF pages upright (default: landscape)."),
+        click.option("--mermaid-style", type=click.Choice(["journey", "swimlane"]), default="journey",
+                     show_default=True, help="Mermaid journey diagram, or a flowchart that carries every lane."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-f", "--format", "formats", multiple=True, metavar="FMT[,FMT...]",
+              help="Output formats, comma-separated (default svg).")
+@click.option("-o", "--output", metavar="DIR|-", help="Output folder (default: each spec's folder); `-` prints "
+                                                      "to stdout (one spec, one format).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
+@render_options
+def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, quiet: bool, **opts: Any) -> None:
+    """Render each SPEC to OUTDIR/<stem>.svg, .mmd, .pdf, .dot ...
+
+    A spec that fails to load or render is reported with its file and skipped; no partial file
+    is ever written, and the exit status is 1 if any failed.
+
+    \b
+    Examples:
+      journeygen render examples/online-shop.journey.yaml
+      journeygen render maps/*.yaml -f svg,mermaid -o build/maps
+      journeygen render map.yaml -f mermaid -o - >> README.md
+    """
+    from journeygen.output import render_all
+
+    chosen = _formats(formats)
+    if output == "-" and (len(chosen) > 1 or len(specs) > 1):
+        raise click.UsageError("-o - writes to stdout: give one spec and one format")
+    failed = render_all(specs, chosen, output, opts, quiet=quiet)
+    if failed:
+        sys.exit(1)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    main(prog_name="journeygen")
+

@@ -1,0 +1,1 @@
+"""The journey spec: loading (positions), the model, and the checks."""

@@ -1,0 +1,150 @@
+"""A parsed Document -> a validated Journey, or every problem mapped back to file:line:col."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from journeygen.errors import Problem, SpecError
+from journeygen.spec.checks import check
+from journeygen.spec.loader import Document, PathKey, format_path
+from journeygen.spec.model import CUSTOM_KEY, EMOTION_TAGS, Journey, Stage
+from journeygen.spec.suggest import did_you_mean
+from journeygen.spec.text import MAX_TEXT
+
+_MESSAGES = {
+    "missing": "missing required field {field!r}",
+    "model_type": "expected a mapping (key: value), got {kind}",
+    "model_attributes_type": "expected a mapping (key: value), got {kind}",
+    "dict_type": "expected a mapping (key: value), got {kind}",
+    "tuple_type": "expected a list, got {kind}",
+    "string_type": "expected text, got {kind}",
+    "bool_type": "expected true or false, got {kind}",
+    "bool_parsing": "expected true or false, got {kind}",
+    "string_pattern_mismatch": "an id may hold letters, digits, '_', '.' and '-' only "
+                               "(no spaces or invisible characters), got {value!r}",
+    "string_too_long": f"text longer than {MAX_TEXT} characters (raise JOURNEYGEN_MAX_TEXT if this is intended)",
+    "date_from_datetime_parsing": "expected a date like 2026-03-31, got {value!r}",
+    "date_parsing": "expected a date like 2026-03-31, got {value!r}",
+    "date_type": "expected a date like 2026-03-31, got {kind}",
+    "less_than_equal": "an emotion score is a whole number from 1 to 5, not {value}",
+    "greater_than_equal": "an emotion score is a whole number from 1 to 5, not {value}",
+    "literal_error": "expected {expected}, got {value!r}",
+    "too_short": "needs at least {min_length} item(s), got none",
+    "too_long": "holds more than {max_length} items (raise the JOURNEYGEN_MAX_* limit if this is intended)",
+}
+
+
+def build(doc: Document) -> Journey:
+    """Validate the document's data; raise SpecError with every problem, positioned."""
+    try:
+        journey = Journey.model_validate(doc.data)
+    except ValidationError as exc:
+        raise SpecError(_problem(doc, err) for err in _real(exc.errors(include_url=False))) from None
+    findings = check(journey, doc.data)
+    if findings:
+        raise SpecError(
+            _at(doc, f.path, f.message, key=f.at_key) for f in findings
+        )
+    return journey
+
+
+def _real(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop pydantic's "too short after validation" echoes of errors inside the same list."""
+    locs = [tuple(e["loc"]) for e in errors]
+    return [e for e in errors if e["type"] != "too_short"
+            or not any(len(loc) > len(e["loc"]) and loc[:len(e["loc"])] == tuple(e["loc"]) for loc in locs)]
+
+
+def _at(doc: Document, path: PathKey, message: str, *, key: bool = False) -> Problem:
+    line, col = doc.positions.key(path) if key else doc.positions.value(path)
+    return Problem(doc.name, line, col, format_path(path), message)
+
+
+def source_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
+    """A pydantic error location -> the path of the same place in the user's file."""
+    out: list[str | int] = []
+    for part in loc:
+        if part in EMOTION_TAGS and out and out[-1] == "emotion":
+            continue
+        if part == CUSTOM_KEY and len(out) == 2 and out[0] == "stages":
+            continue
+        out.append(part)
+    if out[:1] == ["personas"] and isinstance(data, dict) and "persona" in data and "personas" not in data:
+        out = ["persona", *out[2:]]
+    return tuple(out)
+
+
+def _problem(doc: Document, err: ErrorDetails) -> Problem:
+    path = source_path(tuple(err["loc"]), doc.data)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        return _at(doc, path, f"unknown key {key!r}{_hint(err['loc'], key, doc.data)}", key=True)
+    if kind == "missing":
+        return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]))
+    template = _MESSAGES.get(kind)
+    value = err.get("input")
+    message = template.format(kind=_kind(value), value=value, **err.get("ctx", {})) if template else err["msg"]
+    return _at(doc, _existing(doc, path), message.removeprefix("Value error, "))
+
+
+def _existing(doc: Document, path: PathKey) -> PathKey:
+    """The longest part of ``path`` that the user actually wrote (``emotion``, not ``emotion.score``)."""
+    for end in range(len(path), 0, -1):
+        if path[:end] in doc.positions.values or path[:end] in doc.positions.keys:
+            return path[:end]
+    return path
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, (int, float)):
+        return f"the number {getattr(value, 'source', value)}"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _hint(loc: tuple[int | str, ...], key: str, data: Any) -> str:
+    allowed = _fields_at(loc[:-1])
+    if allowed and Stage.model_fields.keys() <= set(allowed):
+        lanes = data.get("lanes") if isinstance(data, dict) else None
+        custom = [lane.get("id") for lane in lanes or [] if isinstance(lane, dict)]
+        allowed = [*allowed, *[c for c in custom if isinstance(c, str)]]
+        allowed.remove(CUSTOM_KEY)
+        hint = did_you_mean(key, allowed)
+        return hint or f"; a stage takes {', '.join(allowed)} (declare a custom lane in `lanes` to add one)"
+    hint = did_you_mean(key, allowed)
+    return hint or (f"; expected one of: {', '.join(allowed)}" if allowed else "")
+
+
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys the model accepts at an error location (aliases where set)."""
+    model: type[BaseModel] = Journey
+    for part in loc:
+        field = next((f for name, f in model.model_fields.items() if (f.alias or name) == part), None)
+        if field is None:
+            continue
+        inner = _model_in(field.annotation)
+        if inner is None:
+            return []
+        model = inner
+    fields = [f.alias or name for name, f in model.model_fields.items()]
+    return fields + (["persona"] if model is Journey else [])
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

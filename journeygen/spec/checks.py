@@ -1,0 +1,71 @@
+"""A structurally valid Journey -> the cross-reference problems pydantic cannot see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from journeygen.spec.loader import PathKey
+from journeygen.spec.model import Journey
+from journeygen.spec.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem at a data path; ``at_key`` points at the key rather than its value."""
+
+    path: PathKey
+    message: str
+    at_key: bool = False
+
+
+def check(journey: Journey, data: Any) -> list[Finding]:
+    """Every duplicate id and dangling reference in the journey."""
+    return [*_duplicates(journey, data), *_references(journey)]
+
+
+def _given_id_path(data: Any, kind: str, index: int) -> PathKey:
+    """Point at ``id`` when the user wrote one, else at ``name`` (the id was derived from it)."""
+    items = data.get(kind) if isinstance(data, dict) else None
+    if kind == "personas" and items is None and isinstance(data, dict) and "persona" in data:
+        return ("persona", "id") if "id" in data["persona"] else ("persona", "name")
+    item = items[index] if isinstance(items, list) and index < len(items) else {}
+    return (kind, index, "id" if isinstance(item, dict) and "id" in item else "name")
+
+
+def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
+    groups: tuple[tuple[str, list[str]], ...] = (
+        ("personas", [p.id for p in journey.personas]),
+        ("stages", [s.id for s in journey.stages]),
+        ("lanes", [lane.id for lane in journey.lanes or ()]),
+    )
+    for kind, ids in groups:
+        first: dict[str, int] = {}
+        for index, ident in enumerate(ids):
+            if ident in first:
+                path = _given_id_path(data, kind, index) if kind != "lanes" else (kind, index)
+                message = f"duplicate id {ident!r}: {kind}[{first[ident]}] has it too; give each a unique `id`"
+                yield Finding(path, message)
+            first.setdefault(ident, index)
+
+
+def _references(journey: Journey) -> Iterator[Finding]:
+    personas = [p.id for p in journey.personas]
+    stages = [s.id for s in journey.stages]
+    for i, stage in enumerate(journey.stages):
+        for j, action in enumerate(stage.actions):
+            if action.persona is not None and action.persona not in personas:
+                yield Finding(("stages", i, "actions", j, "persona"), _unknown("persona", action.persona, personas))
+        if isinstance(stage.emotion, dict):
+            for key in stage.emotion:
+                if key not in personas:
+                    yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
+    for k, move in enumerate(journey.transitions):
+        for end, value in (("from", move.source), ("to", move.target)):
+            if value not in stages:
+                yield Finding(("transitions", k, end), _unknown("stage", value, stages))
+
+
+def _unknown(kind: str, value: str, known: list[str]) -> str:
+    return f"unknown {kind} {value!r}{did_you_mean(value, known)}; known: {', '.join(known)}"

@@ -1,0 +1,379 @@
+"""Plain data -> the frozen, normalised Journey (the pydantic model of SPEC.md, format v1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    GetJsonSchemaHandler,
+    Tag,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
+from pydantic_core import core_schema
+
+from journeygen.spec.text import Id, Text, slug
+
+MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
+MAX_ITEMS = int(os.environ.get("JOURNEYGEN_MAX_ITEMS", "") or 500)
+
+BUILTIN_LANES: tuple[str, ...] = (
+    "actions", "touchpoints", "motivations", "emotions", "pain_points", "ideas", "metrics",
+)
+LANE_TITLES: dict[str, str] = {
+    "actions": "Actions", "touchpoints": "Touchpoints", "motivations": "Motivations",
+    "emotions": "Emotions", "pain_points": "Pain points", "ideas": "Ideas", "metrics": "Metrics",
+}
+CUSTOM_KEY = "custom_lanes"
+"""Where a stage's custom-lane items are gathered; users write them as ``<lane id>: [...]``."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True)
+
+
+class _Shorthand(_Model):
+    """A model that may also be written as a bare string, filling ``__short_field__``."""
+
+    __short_field__: ClassVar[str] = "text"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand(cls, value: Any) -> Any:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return {cls.__short_field__: value}
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        full = handler.resolve_ref_schema(handler(schema))
+        return {"anyOf": [{"type": "string", "description": f"Short for {{{cls.__short_field__}: ...}}"}, full],
+                "description": full.get("description", "")}
+
+
+def _score(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        shown = getattr(value, "source", repr(value) if isinstance(value, str) else value)
+        raise ValueError(f"an emotion score is a whole number from 1 to 5, not {shown}")
+    return value
+
+
+Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5, description="1 very negative .. 5 very positive")]
+
+
+class Emotion(_Model):
+    """How the persona feels: a score 1..5 with an optional label and note (or a bare score)."""
+
+    score: Score
+    """1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive."""
+    label: Text | None = None
+    """A word or two shown next to the point on the curve, e.g. ``curious``."""
+    note: Text | None = None
+    """Longer text: a quote from an interview, the reason for the score."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, value: Any) -> Any:
+        return {"score": _score(value)} if not isinstance(value, dict) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        full = handler.resolve_ref_schema(handler(schema))
+        score = {"type": "integer", "minimum": 1, "maximum": 5}
+        return {"anyOf": [score, full], "description": full.get("description", "")}
+
+
+def _emotion_shape(value: Any) -> str:
+    return "per_persona" if isinstance(value, dict) and "score" not in value else "single"
+
+
+EmotionField = Annotated[
+    Annotated[Emotion, Tag("single")] | Annotated[dict[Id, Emotion], Tag("per_persona")],
+    Discriminator(_emotion_shape),
+]
+EMOTION_TAGS = ("single", "per_persona")
+
+
+class Persona(_Model):
+    """Someone the journey follows."""
+
+    id: Id
+    """Unique; defaults to a slug of the name."""
+    name: Text
+    """Shown on the persona card and in legends."""
+    description: Text | None = None
+    """Who they are: age, role, context."""
+    photo: Text | None = None
+    """A local image file (PNG, JPEG, GIF, WebP, SVG), relative to the spec file."""
+    quote: Text | None = None
+    """Their words, from research."""
+    goals: tuple[Text, ...] = ()
+    """What they want to achieve."""
+    frustrations: tuple[Text, ...] = ()
+    """What gets in their way."""
+    channels: tuple[Text, ...] = ()
+    """Channels they use, e.g. Instagram, web shop, e-mail."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, value: Any) -> Any:
+        return _with_slug_id(value)
+
+
+class Action(_Shorthand):
+    """Something the customer does (or a bare string)."""
+
+    text: Text
+    """What the customer does, e.g. ``Compares prices``."""
+    persona: Id | None = None
+    """The persona doing it, when the map has several."""
+    touchpoint: Text | None = None
+    """Where it happens, e.g. ``web shop``."""
+    emotion: Score | None = None
+    """How this one action feels; the curve passes through it."""
+
+
+class Touchpoint(_Shorthand):
+    """Where the customer meets the brand (or a bare string, the name)."""
+
+    __short_field__ = "name"
+    name: Text
+    """e.g. ``Instagram ad``, ``checkout page``, ``call centre``."""
+    channel: Text | None = None
+    """e.g. web, app, social, e-mail, phone, store; touchpoints of one channel share a colour."""
+
+
+Level = Literal["low", "medium", "high"]
+Status = Literal["idea", "planned", "in-progress", "blocked", "done", "dropped"]
+
+
+class Idea(_Shorthand):
+    """An optimisation idea: what the team will change (or a bare string)."""
+
+    text: Text
+    """What to change, e.g. ``Size-finder quiz``."""
+    owner: Text | None = None
+    """Who will do it: a person or a team."""
+    due: dt.date | None = None
+    """ISO date, e.g. 2026-03-31."""
+    impact: Level | None = None
+    """Expected effect on the experience: low, medium or high."""
+    effort: Level | None = None
+    """Cost to build: low, medium or high."""
+    status: Status | None = None
+    """idea, planned, in-progress, blocked, done or dropped."""
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> Any:
+        return value.strip().lower().replace("_", "-").replace(" ", "-") if isinstance(value, str) else value
+
+
+class Metric(_Shorthand):
+    """A measure of the stage, e.g. conversion rate, CSAT, NPS (or a bare string)."""
+
+    __short_field__ = "name"
+    name: Text
+    """e.g. Conversion rate, CSAT, NPS, CES, retention."""
+    value: Text | None = None
+    """As written: ``1.2%``, ``4.1``, ``+32``."""
+    target: Text | None = None
+    """The goal, written like the value: ``2%``, ``4.5``."""
+
+
+class MicroStep(_Shorthand):
+    """One step of a micro-journey (or a bare string, its name)."""
+
+    __short_field__ = "name"
+    name: Text
+    """What happens in this step."""
+    touchpoint: Text | None = None
+    """Where the step happens."""
+    emotion: Score | None = None
+    """How the step feels, 1..5."""
+
+
+class MicroJourney(_Model):
+    """A short, task-focused journey inside a stage (a checkout, a chatbot exchange)."""
+
+    name: Text
+    """e.g. ``Checkout`` or ``Chatbot exchange``."""
+    description: Text | None = None
+    """What the micro-journey covers."""
+    steps: tuple[MicroStep, ...] = Field(min_length=1, max_length=MAX_ITEMS)
+    """The small moments, in order."""
+
+
+class Stage(_Model):
+    """One column of the map: a phase of the relationship."""
+
+    model_config = ConfigDict(json_schema_extra={"additionalProperties": {
+        "type": "array", "items": {"type": "string"}, "description": "Items of a custom lane declared in `lanes`"}})
+
+    id: Id
+    """Unique; defaults to a slug of the name."""
+    name: Text
+    """Shown at the top of the column."""
+    description: Text | None = None
+    """What this stage is about."""
+    actions: tuple[Action, ...] = Field((), max_length=MAX_ITEMS)
+    """What the customer does: strings, or ``{text, persona, touchpoint, emotion}``."""
+    motivations: tuple[Text, ...] = Field((), max_length=MAX_ITEMS)
+    """Why they do it."""
+    touchpoints: tuple[Touchpoint, ...] = Field((), max_length=MAX_ITEMS)
+    """Where they meet the brand: strings, or ``{name, channel}``."""
+    emotion: EmotionField | None = None
+    """A score, ``{score, label, note}``, or one per persona: ``{maria: 3, ion: 4}``."""
+    pain_points: tuple[Text, ...] = Field((), max_length=MAX_ITEMS)
+    """What hurts."""
+    ideas: tuple[Idea, ...] = Field((), max_length=MAX_ITEMS)
+    """What the team will change: strings, or ``{text, owner, due, impact, effort, status}``."""
+    metrics: tuple[Metric, ...] = Field((), max_length=MAX_ITEMS)
+    """Measures: strings, or ``{name, value, target}``."""
+    moment_of_truth: bool = False
+    """Highlight this stage as a moment that decides the relationship."""
+    micro_journeys: tuple[MicroJourney, ...] = Field((), max_length=MAX_ITEMS)
+    """Short task-level journeys inside this stage."""
+    custom_lanes: SkipJsonSchema[dict[str, tuple[Text, ...]]] = Field(default_factory=dict)
+    """Items of custom lanes; written in the spec as ``<lane id>: [...]`` on the stage."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, value: Any) -> Any:
+        return _with_slug_id(value)
+
+    def emotion_for(self, persona: str) -> Emotion | None:
+        """This stage's emotion for one persona (the shared one when not given per persona)."""
+        if isinstance(self.emotion, dict):
+            return self.emotion.get(persona)
+        return self.emotion
+
+    def items(self, lane: str) -> tuple[Any, ...]:
+        """The items of a lane in this stage (built-in or custom)."""
+        if lane in BUILTIN_LANES and lane != "emotions":
+            return tuple(getattr(self, lane))
+        return self.custom_lanes.get(lane, ())
+
+
+class Lane(_Shorthand):
+    """A row of the map: a built-in lane id, or ``{id, title}`` for a custom one."""
+
+    __short_field__ = "id"
+    id: Id
+    """A built-in lane (actions, touchpoints, motivations, emotions, pain_points, ideas, metrics) or a custom id."""
+    title: Text | None = None
+    """Shown at the start of the row; defaults to the built-in lane's title."""
+
+    @property
+    def label(self) -> str:
+        """The title drawn for this lane."""
+        return self.title or LANE_TITLES.get(self.id) or self.id.replace("_", " ").capitalize()
+
+    @property
+    def builtin(self) -> bool:
+        """True for the seven lanes every stage can fill without declaring them."""
+        return self.id in BUILTIN_LANES
+
+
+class Transition(_Model):
+    """A step off the default path: a return to an earlier stage, a skip ahead."""
+
+    source: Id = Field(alias="from")
+    """The id of the stage the customer leaves."""
+    target: Id = Field(alias="to")
+    """The id of the stage the customer goes to."""
+    label: Text | None = None
+    """Why the customer takes this path, shown on the arrow."""
+
+
+class Journey(_Model):
+    """A customer journey map: personas followed through ordered stages."""
+
+    journeygen: Literal[1] = 1
+    """Format version."""
+    title: Text
+    """Shown at the top of the map."""
+    description: Text | None = None
+    """One or two sentences: scope, source of the data, as-is or to-be."""
+    author: Text | None = None
+    """Shown in PDF metadata."""
+    locale: Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    """BCP 47 tag; right-to-left scripts (he, ar, fa, ur, ...) mirror the layout."""
+    theme: Text | None = None
+    """A built-in theme name or a path to a theme file, relative to the spec."""
+    personas: tuple[Persona, ...] = Field(min_length=1, max_length=50)
+    """The people the journey follows (or write one as ``persona:``)."""
+    lanes: tuple[Lane, ...] | None = Field(None, max_length=50)
+    """Which lanes are drawn, top to bottom; default: the built-in lanes that have content."""
+    stages: tuple[Stage, ...] = Field(min_length=1, max_length=MAX_STAGES)
+    """The phases of the journey, in their default order."""
+    transitions: tuple[Transition, ...] = Field((), max_length=MAX_ITEMS)
+    """Paths off the default order: returns to an earlier stage, skips ahead."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        value = dict(value)
+        if "persona" in value and "personas" not in value:
+            value["personas"] = [value.pop("persona")]
+        custom = _custom_lane_ids(value.get("lanes"))
+        if custom and isinstance(value.get("stages"), list):
+            value["stages"] = [_gather_custom(stage, custom) for stage in value["stages"]]
+        return value
+
+    @property
+    def rtl(self) -> bool:
+        """True when the locale's script is written right to left."""
+        return self.locale.split("-")[0].lower() in RTL_LANGUAGES
+
+    def lane_list(self) -> tuple[Lane, ...]:
+        """The lanes to draw: as declared, else the built-in lanes that have content."""
+        if self.lanes is not None:
+            return self.lanes
+        used = [lane for lane in BUILTIN_LANES if self._lane_used(lane)]
+        return tuple(Lane(id=lane) for lane in used)
+
+    def _lane_used(self, lane: str) -> bool:
+        if lane == "emotions":
+            return any(s.emotion is not None or any(a.emotion for a in s.actions) for s in self.stages)
+        return any(s.items(lane) for s in self.stages)
+
+
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
+
+
+def _with_slug_id(value: Any) -> Any:
+    """Fill a missing id from the name (a missing name is reported on its own, not twice)."""
+    if isinstance(value, dict) and value.get("id") is None:
+        name = value.get("name")
+        return {**value, "id": (slug(name) if isinstance(name, str) else "") or "unnamed"}
+    return value
+
+
+def _custom_lane_ids(lanes: Any) -> set[str]:
+    if not isinstance(lanes, list):
+        return set()
+    return {lane["id"] for lane in lanes
+            if isinstance(lane, dict) and isinstance(lane.get("id"), str) and lane["id"] not in BUILTIN_LANES}
+
+
+def _gather_custom(stage: Any, custom: set[str]) -> Any:
+    if not isinstance(stage, dict):
+        return stage
+    gathered = {key: stage[key] for key in stage if key in custom}
+    rest = {key: val for key, val in stage.items() if key not in custom}
+    return {**rest, CUSTOM_KEY: gathered} if gathered else rest

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian/Ubuntu machine to rendered examples:
+# system packages (graphviz, pango, chromium, poppler, node), a virtual environment in .venv
+# with journeygen and its test tools, the npm packages of the Mermaid parser check, and
+# every bundled example rendered to examples/rendered/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+
+echo "==> system packages"
+$SUDO apt-get update -q
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
+  python3 python3-venv python3-pip git graphviz poppler-utils chromium \
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+  ${JOURNEYGEN_EXTRA_APT:-} >/dev/null
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends nodejs npm >/dev/null
+fi
+
+echo "==> python environment (.venv)"
+PY=${PYTHON:-python3}
+"$PY" -c 'import sys; assert sys.version_info >= (3, 11), "journeygen needs Python 3.11 or newer"'
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+
+if [ -f tests/js/package.json ]; then
+  echo "==> npm packages for the Mermaid parser check (tests/js)"
+  npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+fi
+
+echo "==> rendering the examples into examples/rendered/"
+.venv/bin/journeygen validate examples/*.journey.yaml
+.venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg}" -o examples/rendered
+echo "done: open examples/rendered/ ; run the tests with ./scripts/test.sh"

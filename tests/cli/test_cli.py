@@ -1,0 +1,93 @@
+"""The command line, in-process: exit codes, messages, help that teaches."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from journeygen.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_examples_ok() -> None:
+    examples = [str(p) for p in sorted((ROOT / "examples").glob("*.journey.yaml"))]
+    code, out, err = run("validate", *examples)
+    assert code == 0, out
+    assert f"{len(examples)} of {len(examples)} spec(s) valid" in err
+
+
+def test_validate_reports_every_file(tmp_path: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text("title: T\npersona: {name: A}\nstages: [{name: S}]\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: T\npersona: {name: A}\nstages: [{name: S, emotion: 0}]\n")
+    code, out, err = run("validate", str(good), str(bad), str(tmp_path / "missing.yaml"))
+    assert code == 1
+    assert f"{bad}:3:29: stages[0].emotion: an emotion score is a whole number from 1 to 5, not 0" in out
+    assert f"{tmp_path / 'missing.yaml'}:1:1: (file): no such file" in out
+    assert "1 of 3 spec(s) valid" in err
+
+
+def test_validate_reads_stdin() -> None:
+    result = CliRunner().invoke(main, ["validate", "-"], input="title: T\npersona: {name: A}\nstages: []\n")
+    assert result.exit_code == 1
+    assert "<stdin>:3:9: stages: needs at least 1 item(s), got none" in result.stdout
+
+
+def test_schema_is_json_with_descriptions() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0
+    stage = schema["$defs"]["Stage"]
+    missing = [name for name, prop in stage["properties"].items() if not prop.get("description")]
+    assert missing == []
+    assert {"title", "stages"} <= set(schema["required"])
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["render"], ["schema"]])
+def test_help_teaches_with_an_example(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0
+    assert "Example" in out and "journeygen" in out
+
+
+def test_unknown_format_is_a_usage_error(shop: Path) -> None:
+    code, _, err = run("render", str(shop), "-f", "png")
+    assert code == 2
+    assert "unknown format 'png'; known formats: svg" in err
+
+
+def test_stdout_output_needs_one_format(shop: Path) -> None:
+    code, _, err = run("render", str(shop), str(shop), "-o", "-")
+    assert code == 2
+    assert "one spec and one format" in err
+
+
+def test_no_traceback_without_debug(tmp_path: Path) -> None:
+    spec = tmp_path / "bin.yaml"
+    spec.write_bytes(b"\xff\xfe\x00t")
+    code, out, err = run("validate", str(spec))
+    assert code == 1 and "Traceback" not in out + err
+    assert "not valid UTF-8" in out
+
+
+def test_version_is_light() -> None:
+    """`--version` and `validate` never import a renderer library."""
+    probe = ("import sys; from journeygen.cli import main\n"
+             "try: main(['validate', sys.argv[1]])\nexcept SystemExit: pass\n"
+             "heavy = [m for m in ('weasyprint', 'graphviz', 'uharfbuzz', 'journeygen.layout') if m in sys.modules]\n"
+             "print(heavy)")
+    shop = ROOT / "examples" / "online-shop.journey.yaml"
+    out = subprocess.run([sys.executable, "-c", probe, str(shop)], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]", out.stderr

@@ -119,8 +119,14 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--page", type=click.Choice(PAGE_SIZES, case_sensitive=False), default="A3",
                      show_default=True, help="PDF page size."),
         click.option("--portrait", is_flag=True, help="PDF pages upright (default: landscape)."),
+        click.option("--tile", is_flag=True, help="PDF: split a large map over several sheets with cut marks."),
+        click.option("--blank", is_flag=True, help="PDF: an empty workshop template of the spec's stages and lanes."),
         click.option("--mermaid-style", type=click.Choice(["journey", "swimlane"]), default="journey",
                      show_default=True, help="Mermaid journey diagram, or a flowchart that carries every lane."),
+        click.option("--by", "flow_by", type=click.Choice(["stage", "channel"]), default="stage", show_default=True,
+                     help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
+        click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
+                     help="SVG: wrap stages into rows so the map is at most PX wide."),
     ]
     for option in reversed(options):
         func = option(func)

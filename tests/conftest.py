@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,3 +17,11 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.journey.yaml"))
 def shop() -> Path:
     """The flagship example: an online shop journey."""
     return ROOT / "examples" / "online-shop.journey.yaml"
+
+
+def run_journeygen(*args: str, cwd: Path | None = None, input: bytes | None = None,
+                   env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    """Run the real command in a child process (`python -m journeygen`), with this checkout importable."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "journeygen", *args], cwd=cwd or ROOT, input=input,
+                          capture_output=True, env=full_env, timeout=timeout, check=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -25,13 +25,19 @@ class RenderOptions:
     source_name: str | None = None
     """The spec's file name, shown in PDF footers."""
     page: str = "A3"
+    """PDF page size, one of PAGE_SIZES."""
     portrait: bool = False
+    """PDF pages upright instead of landscape."""
     tile: bool = False
+    """PDF: split the map across several sheets with overlap and cut marks."""
     blank: bool = False
+    """PDF: an empty workshop template with the spec's stages and lanes."""
     mermaid_style: Literal["journey", "swimlane"] = "journey"
+    """Mermaid: the native journey diagram, or a flowchart that carries every lane."""
     flow_by: Literal["stage", "channel"] = "stage"
+    """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
     max_width: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    """SVG: wrap stages into rows so the map is at most this many pixels wide."""
 
 
 Renderer = Callable[[Journey, RenderOptions], bytes]

@@ -1,0 +1,96 @@
+"""Command line for maps under version control: diff, the git diff driver, report, import csv."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from journeygen.errors import Problem, SpecError
+
+if TYPE_CHECKING:
+    from journeygen.api import Spec
+
+_COLOR = click.Choice(["auto", "always", "never"])
+
+
+def _colour(choice: str) -> bool | None:
+    """click strips ANSI codes when this is False, or when None and stdout is not a terminal."""
+    return {"always": True, "never": False}.get(choice)
+
+
+def _load_pair(old: str, new: str) -> tuple[Spec, Spec]:
+    """Both sides, or one SpecError listing the problems of each side that failed."""
+    from journeygen.vcs.revisions import load_any
+
+    loaded: list[Spec] = []
+    problems: list[Problem] = []
+    for arg in (old, new):
+        try:
+            loaded.append(load_any(arg))
+        except SpecError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise SpecError(problems)
+    return loaded[0], loaded[1]
+
+
+@click.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True,
+              help="text for a terminal, md for a pull-request comment, json for programs.")
+@click.option("--color", "color", type=_COLOR, default="auto", show_default=True,
+              help="Colour the text output: auto means only on a terminal.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; the exit status tells equal (0) or not (1).")
+def diff(old: str, new: str, fmt: str, color: str, quiet: bool) -> None:
+    """Show what changed between two maps: stages, personas, emotions, items, ideas, metrics.
+
+    Stages and personas are matched by id, so a rename is a rename, not a removal plus an addition.
+    OLD and NEW are spec files, `-` for standard input, or a git revision REV:PATH (PATH relative
+    to the current folder, read from the repository that contains it).
+
+    Exit status: 0 when the maps are equal, 1 when they differ or one is invalid (its problems are
+    printed to standard error as FILE:LINE:COL: path: message), 2 for wrong usage.
+
+    \b
+    Examples:
+      journeygen diff HEAD~3:maps/shop.yaml maps/shop.yaml
+      journeygen diff main:maps/shop.yaml maps/shop.yaml --format md > comment.md
+      journeygen diff as-is.yaml to-be.yaml --format json
+    """
+    from journeygen.vcs.diff import diff as compare
+    from journeygen.vcs.diff_format import Names, to_json, to_markdown, to_text
+
+    before, after = _load_pair(old, new)
+    changes = compare(before.journey, after.journey)
+    if not quiet:
+        names = Names(before.journey, after.journey)
+        if fmt == "json":
+            click.echo(to_json(changes, old, new), nl=False)
+        elif fmt == "md":
+            click.echo(to_markdown(changes, names, old, new), nl=False)
+        else:
+            want = _colour(color) is not False
+            click.echo(to_text(changes, names, old, new, colour=want), nl=False, color=_colour(color))
+    sys.exit(1 if changes else 0)
+
+
+@click.command(name="git-diff", hidden=True, context_settings={"ignore_unknown_options": True})
+@click.option("--color", "color", type=_COLOR, default="auto")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def git_diff(color: str, args: tuple[str, ...]) -> None:
+    """git's external diff driver: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+
+    Set it up with `git config diff.journeygen.command "journeygen git-diff"` and a
+    `*.journey.yaml diff=journeygen` line in .gitattributes. Always exits 0 so git goes on to the
+    next file; a side that does not load is shown with its problems and a line diff.
+    """
+    from journeygen.vcs.gitdriver import external_diff
+
+    if len(args) != 7:
+        raise click.UsageError("git passes 7 arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE")
+    text = external_diff(args[0], Path(args[1]), Path(args[4]), colour=_colour(color) is not False)
+    click.echo(text, nl=False, color=_colour(color))

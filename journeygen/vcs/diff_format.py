@@ -97,7 +97,10 @@ def _top(c: Change, names: Names, style: Style) -> str:
     if c.kind == "journey":
         return f"{c.field}: {_arrow(c, q)}"
     ident = c.stage or c.persona or c.item or ""
-    title = n(str(c.item)) if c.kind != "lane" else n(names.lanes.get(ident, ident))
+    who = n(names.personas.get(ident, ident))
+    if c.field in ("goals", "frustrations", "channels") and c.op != "changed":
+        return f"{c.kind} {who} {c.field}: {c.op} {q(str(c.item))}"
+    title = q(str(c.item)) if c.kind != "lane" else q(names.lanes.get(ident, ident))
     if c.op in ("added", "removed"):
         where = f" at position {c.new}" if c.op == "added" else ""
         return f"{c.op} {c.kind} {title} ({n(ident)}){where}"
@@ -105,9 +108,6 @@ def _top(c: Change, names: Names, style: Style) -> str:
         return f"{c.kind} {title} moved: position {c.old} -> {c.new}"
     if c.op == "renamed":
         return f"{c.kind} {n(ident)} renamed: {_arrow(c, q)}"
-    who = n(names.personas.get(ident, ident))
-    if c.field in ("goals", "frustrations", "channels") and c.op != "changed":
-        return f"{c.kind} {who} {c.field}: {c.op} {q(str(c.item))}"
     return f"{c.kind} {who} {c.field}: {_arrow(c, q)}"
 
 
@@ -161,8 +161,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 def md_escape(text: str) -> str:
     """Spec text -> Markdown that shows it literally: no markup, links, HTML or table breaks."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-    return _MD_SPECIAL.sub(r"\\\1", printable(text.replace("\n", " ")))
+    text = _MD_SPECIAL.sub(r"\\\1", printable(text.replace("\n", " ")))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
 
 
 def to_markdown(changes: Sequence[Change], names: Names, old_name: str, new_name: str) -> str:

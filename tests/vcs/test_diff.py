@@ -78,7 +78,7 @@ def test_emotion_change_reads_as_stage_old_new_delta(tmp_path: Path) -> None:
 
 def test_emotion_per_persona(tmp_path: Path) -> None:
     code, out, _ = run_diff(tmp_path, stage(1, emotion={"maria": 2, "ion": 1}))
-    assert "Decision (Ion): 2 -> 1 (-1)" in out
+    assert code == 1 and "Decision (Ion): 2 -> 1 (-1)" in out
     assert "Decision (Maria)" not in out
     assert 'emotion label (Maria): "unsure" -> none' in out
 

@@ -94,3 +94,47 @@ def git_diff(color: str, args: tuple[str, ...]) -> None:
         raise click.UsageError("git passes 7 arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE")
     text = external_diff(args[0], Path(args[1]), Path(args[4]), colour=_colour(color) is not False)
     click.echo(text, nl=False, color=_colour(color))
+
+
+@click.command(name="csv")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", metavar="OUT.yaml|-",
+              help="Where to write the spec (default: FILE's folder, <stem>.journey.yaml); `-` prints it.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+def import_csv(file: str, output: str | None, force: bool) -> None:
+    """Turn a workshop spreadsheet saved as CSV into a journey spec.
+
+    Stages are columns and lanes are rows (Actions, Touchpoints, Emotions, Pain points, Ideas,
+    Metrics, or any other title for a custom lane); a cell holds one item a line. The layout is
+    the one `journeygen render -f csv` writes; see docs/version-control.md. A problem is reported
+    as FILE:LINE:COL: CELL: message, and nothing is written.
+
+    \b
+    Examples:
+      journeygen import csv workshop.csv -o maps/shop.journey.yaml
+      journeygen render maps/shop.journey.yaml -f csv -o -   # the same layout, back out
+    """
+    from journeygen.vcs.csvimport import read_file, to_yaml
+
+    target = Path(output) if output and output != "-" else None
+    if output is None:
+        target = (Path(file).parent if file != "-" else Path.cwd()) / (Path(file).stem + ".journey.yaml")
+    if target is not None and target.exists() and not force:
+        raise click.ClickException(f"{target} exists; add --force to overwrite it")
+    data = read_file(file)
+    text = to_yaml(data, file)
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    from journeygen.output import write_atomic
+
+    write_atomic(target, text.encode("utf-8"))
+    click.echo(f"wrote {target}", err=True)
+
+
+@click.group(name="import")
+def import_group() -> None:
+    """Turn other formats into journey specs."""
+
+
+import_group.add_command(import_csv)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from journeygen.errors import Problem, SpecError
+from journeygen.errors import Problem, SpecError, single
 from journeygen.spec.build import build
 from journeygen.spec.loader import Document, Limits, PathKey, Positions, decode
 from journeygen.spec.model import BUILTIN_LANES, LANE_TITLES, Journey, MicroStep, Stage
@@ -47,6 +48,7 @@ class Importer:
         self.columns: dict[int, int] = {}
         self.lane_rows: list[str] = []
         self.custom: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
 
     def put(self, path: PathKey, cell: Cell, value: Any) -> Any:
         self.positions[path] = (cell.line, cell.col)
@@ -151,6 +153,7 @@ class Importer:
                 self.problem(cell, f"{cell.text!r} names a stage field, not a lane; call the row something else")
                 return None
             self.custom[label] = lane
+            self.titles[lane] = cell.text.strip()
         self.lane_rows.append(lane)
         return lane
 
@@ -221,7 +224,8 @@ class Importer:
     def finish(self) -> None:
         custom = [lane for lane in dict.fromkeys(self.lane_rows) if lane not in BUILTIN_LANES]
         if "lanes" not in self.data and custom:
-            self.data["lanes"] = list(dict.fromkeys(self.lane_rows))
+            self.data["lanes"] = [{"id": lane, "title": self.titles[lane]} if lane in self.titles else lane
+                                  for lane in dict.fromkeys(self.lane_rows)]
         declared = [lane if isinstance(lane, str) else lane["id"] for lane in self.data.get("lanes", [])]
         self.data["stages"] = [stage_fields(s, declared) for s in self.data.get("stages", [])]
         if "transitions" in self.data:
@@ -249,6 +253,21 @@ def read_csv(raw: bytes, name: str, base_dir: Path | None = None) -> tuple[Journ
         raise SpecError(Problem(p.file, p.line, p.col, f"{importer.cells.get((p.line, p.col), 'A1')} ({p.path})",
                                 p.message) for p in exc.problems) from None
     return journey, doc.data
+
+
+def read_file(source: str) -> dict[str, Any]:
+    """Read a CSV file (``-`` for standard input) into validated spec data; raises SpecError."""
+    limits = Limits()
+    if source == "-":
+        raw, name, folder = sys.stdin.buffer.read(limits.max_bytes + 1), "<stdin>", Path.cwd()
+    else:
+        try:
+            raw, name, folder = Path(source).read_bytes(), source, Path(source).resolve().parent
+        except FileNotFoundError:
+            raise single(source, "no such file") from None
+        except OSError as exc:
+            raise single(source, f"cannot read: {exc.strerror}") from None
+    return read_csv(raw, name, folder)[1]
 
 
 def to_yaml(data: dict[str, Any], source: str) -> str:

@@ -18,7 +18,7 @@ from journeygen.spec.model import BUILTIN_LANES, Emotion, Journey, Lane, Stage
 from journeygen.vcs.cells import format_item, guard
 
 STAGE, ID, DESCRIPTION, MOMENT, MICRO = "Stage", "Id", "Description", "Moment of truth", "Micro-journeys"
-PERSONA_FIELDS = ("id", "name", "description", "quote", "goals", "frustrations", "channels", "photo")
+PERSONA_FIELDS = ("name", "id", "description", "quote", "goals", "frustrations", "channels", "photo")
 TRANSITION_FIELDS = ("from", "to", "label")
 META_FIELDS = ("title", "description", "author", "locale", "theme")
 LIST_FIELDS = ("goals", "frustrations", "channels")

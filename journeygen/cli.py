@@ -18,6 +18,7 @@ from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, pr
 LAZY_COMMANDS: dict[str, str] = {
     "diff": "journeygen.vcs.commands:diff",
     "git-diff": "journeygen.vcs.commands:git_diff",
+    "report": "journeygen.vcs.commands:report",
     "import": "journeygen.vcs.commands:import_group",  # until the import group lands: then attach import_csv
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,18 +24,8 @@ def _colour(choice: str) -> bool | None:
 
 def _load_pair(old: str, new: str) -> tuple[Spec, Spec]:
     """Both sides, or one SpecError listing the problems of each side that failed."""
-    from journeygen.vcs.revisions import load_any
-
-    loaded: list[Spec] = []
-    problems: list[Problem] = []
-    for arg in (old, new):
-        try:
-            loaded.append(load_any(arg))
-        except SpecError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise SpecError(problems)
-    return loaded[0], loaded[1]
+    before, after = _load_all((old, new))
+    return before, after
 
 
 @click.command()
@@ -138,3 +129,54 @@ def import_group() -> None:
 
 
 import_group.add_command(import_csv)
+
+
+@click.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True,
+              help="md for people, json for programs, csv for a spreadsheet.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The date that decides which ideas are overdue (default: today).")
+def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
+    """Report what needs attention in one or more maps, per map and in total.
+
+    Stages by emotion (lowest first, per persona), pain points in stages without ideas, ideas by
+    owner with due dates (overdue first), and metrics whose value and target are comparable numbers
+    (or both percentages) and differ. SPEC may be a git revision REV:PATH as in `diff`.
+
+    \b
+    Examples:
+      journeygen report maps/*.yaml > report.md
+      journeygen report maps/*.yaml --format csv > actions.csv
+      journeygen report maps/shop.yaml --format json --today 2026-03-01
+    """
+    from journeygen.vcs.report import report as make_report
+    from journeygen.vcs.report import total
+    from journeygen.vcs.report_format import to_csv, to_json, to_markdown
+
+    day = today.date() if today else dt.date.today()
+    loaded = _load_all(specs)
+    maps = [(spec, s.journey.title, make_report(s.journey, spec, day)) for spec, s in zip(specs, loaded, strict=True)]
+    everything = total([r for _, _, r in maps])
+    if fmt == "json":
+        click.echo(to_json(maps, everything, day), nl=False)
+    elif fmt == "csv":
+        click.echo(to_csv([r for _, _, r in maps]), nl=False)
+    else:
+        click.echo(to_markdown(maps, everything, day), nl=False)
+
+
+def _load_all(specs: tuple[str, ...]) -> list[Spec]:
+    """Every spec, or one SpecError with the problems of all that failed."""
+    from journeygen.vcs.revisions import load_any
+
+    loaded: list[Spec] = []
+    problems: list[Problem] = []
+    for spec in specs:
+        try:
+            loaded.append(load_any(spec))
+        except SpecError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise SpecError(problems)
+    return loaded

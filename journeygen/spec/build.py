@@ -118,8 +118,8 @@ def _hint(loc: tuple[int | str, ...], key: str, data: Any) -> str:
     allowed = _fields_at(loc[:-1])
     if allowed and Stage.model_fields.keys() <= set(allowed):
         lanes = data.get("lanes") if isinstance(data, dict) else None
-        custom = [lane.get("id") for lane in lanes or [] if isinstance(lane, dict)]
-        allowed = [*allowed, *[c for c in custom if isinstance(c, str)]]
+        custom = [lane.get("id") if isinstance(lane, dict) else lane for lane in lanes or []]
+        allowed = [*allowed, *[c for c in custom if isinstance(c, str) and c not in allowed]]
         allowed.remove(CUSTOM_KEY)
         hint = did_you_mean(key, allowed)
         return hint or f"; a stage takes {', '.join(allowed)} (declare a custom lane in `lanes` to add one)"

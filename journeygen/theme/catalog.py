@@ -37,10 +37,10 @@ def load_theme(ref: str | None, base_dir: Path | None = None) -> Theme:
     if _is_path(ref):
         path = Path(ref) if base_dir is None else base_dir / ref
         doc = read(path)
-        return _resolve(doc, path.name.split(".")[0])
+        return from_document(doc, path.name.split(".")[0])
     if ref not in theme_names():
         raise RenderError(_unknown(ref))
-    return _resolve(_builtin_doc(ref), ref)
+    return from_document(_builtin_doc(ref), ref)
 
 
 def _is_path(ref: str) -> bool:
@@ -61,7 +61,8 @@ def _builtin_doc(name: str) -> Document:
     return parse_text(decode(label, source.read_bytes(), limits), label, limits=limits)
 
 
-def _resolve(doc: Document, name: str) -> Theme:
+def from_document(doc: Document, name: str) -> Theme:
+    """A parsed theme file -> its Theme: the built-ins it extends, its own slots, then derived ones."""
     slots = {**_layers(doc, (name,)), "name": name}
     missing = [seed for seed in SEEDS if seed not in slots]
     if missing:

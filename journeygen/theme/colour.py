@@ -13,9 +13,9 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 def normalise(text: str) -> str:
-    """``#ABC`` or ``#AaBbCc`` -> ``#aabbcc`` (Graphviz and the SVG want six lowercase digits)."""
+    """``#rgb`` or ``#RRGGBB`` -> ``#rrggbb`` (Graphviz and the SVG want six lowercase digits)."""
     if not isinstance(text, str) or not _HEX.match(text.strip()):
-        raise ValueError(f"expected a colour written #rrggbb or #rgb, got {text!r}")
+        raise ValueError(f'expected a colour written "#rrggbb" or "#rgb", got {text!r}')
     digits = text.strip()[1:].lower()
     return "#" + ("".join(d * 2 for d in digits) if len(digits) == 3 else digits)
 

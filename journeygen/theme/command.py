@@ -12,6 +12,9 @@ import click
 def themes(theme: str | None) -> None:
     """List the built-in themes, or print every slot of one theme (built-in or file) as YAML.
 
+    For one theme, each text colour below the WCAG AA contrast of 4.5:1 on its background (and
+    each curve colour below 3:1) is reported as a warning.
+
     Use a theme with `--theme NAME|PATH` or `theme:` in the spec. A theme file sets a few
     slots and may start from a built-in with `extends: default`; see docs/themes.md.
 
@@ -23,11 +26,14 @@ def themes(theme: str | None) -> None:
       journeygen render map.yaml --theme print
     """
     from journeygen.theme import load_theme, theme_names
+    from journeygen.theme.contrast import shortfalls
 
     if theme is not None:
         resolved = load_theme(theme)
         for slot, value in resolved.model_dump().items():
             click.echo(f"{slot}: {_yaml(value)}")
+        for warning in shortfalls(resolved):
+            click.echo(f"warning: {warning}", err=True)
         return
     names = theme_names()
     width = max(len(n) for n in names)

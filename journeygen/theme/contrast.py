@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from journeygen.theme.colour import darken, lighten, rgb
+from journeygen.theme.model import GRAPHIC_PAIRS, TEXT_PAIRS, Theme
 
 AA_TEXT = 4.5
 """WCAG AA minimum for normal-size text."""
@@ -42,3 +43,14 @@ def readable(colour: str, backgrounds: Sequence[str], minimum: float = AA_TEXT) 
 def best_text(background: str, choices: Sequence[str]) -> str:
     """Whichever of ``choices`` contrasts most with ``background``."""
     return max(choices, key=lambda c: ratio(c, background))
+
+
+def shortfalls(theme: Theme) -> list[str]:
+    """Every text pair below 4.5:1 and every curve or marker below 3:1, as readable lines."""
+    out = []
+    for table, minimum in ((TEXT_PAIRS, AA_TEXT), (GRAPHIC_PAIRS, AA_GRAPHICS)):
+        for fg_slot, bg_slot, fg, bg in theme.pairs(table):
+            if ratio(fg, bg) < minimum:
+                out.append(f"{fg_slot} {fg} on {bg_slot} {bg}: contrast {ratio(fg, bg):.2f}:1, "
+                           f"below the WCAG AA minimum of {minimum:g}:1")
+    return out

@@ -19,7 +19,7 @@ def _colour(value: Any) -> str:
     if value is None:
         raise ValueError('expected a colour in quotes, like "#rrggbb" (an unquoted # starts a YAML comment)')
     if not isinstance(value, str):
-        raise ValueError(f"expected a colour written \"#rrggbb\" or \"#rgb\", got {getattr(value, 'source', value)}")
+        raise ValueError(f'expected a colour written "#rrggbb" or "#rgb", got {getattr(value, "source", value)}')
     return normalise(value)
 
 
@@ -183,8 +183,9 @@ GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = tuple(
 
 def _file_model() -> type[BaseModel]:
     fields: dict[str, Any] = {
-        "extends": (str | None, None),
-        **{name: (f.rebuild_annotation() | None, None) for name, f in Theme.model_fields.items() if name != "name"},
+        # Unset slots default to None, but a slot written empty is an error (unquoted '#' starts a comment).
+        "extends": (str, None),
+        **{name: (f.rebuild_annotation(), None) for name, f in Theme.model_fields.items() if name != "name"},
     }
     return create_model("ThemeFile", __config__=ConfigDict(extra="forbid", frozen=True), **fields)
 

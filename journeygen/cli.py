@@ -20,6 +20,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "git-diff": "journeygen.vcs.commands:git_diff",
     "report": "journeygen.vcs.commands:report",
     "import": "journeygen.vcs.commands:import_group",  # until the import group lands: then attach import_csv
+    "themes": "journeygen.theme.command:themes",
 }
 
 

@@ -49,6 +49,7 @@ class Importer:
         self.lane_rows: list[str] = []
         self.custom: dict[str, str] = {}
         self.titles: dict[str, str] = {}
+        self.seen: dict[str, int] = {}
 
     def put(self, path: PathKey, cell: Cell, value: Any) -> Any:
         self.positions[path] = (cell.line, cell.col)
@@ -75,31 +76,42 @@ class Importer:
             raise SpecError(self.problems)
         return Document(self.name, self.data, Positions(self.positions, {}), None)
 
+    def once(self, label: Cell, key: str) -> bool:
+        """True the first time a row is seen; a repeat is a problem (it would overwrite the first)."""
+        if key in self.seen:
+            self.problem(label, f"a second {label.text.strip()!r} row (the first is row {self.seen[key]}); "
+                                "put all its items in one row, one a line")
+            return False
+        self.seen[key] = label.row
+        return True
+
     def meta(self, row: list[Cell]) -> None:
         label, cells = _norm(row[0].text), row[1:]
+        if label not in ("persona", "transition", "personas", "transitions") and not self.once(row[0], label):
+            return
         if label in META_FIELDS and cells:
             self.data[label] = self.put((label,), cells[0], cells[0].text)
         elif label == "lanes" and cells:
             self.lanes(cells[0])
         elif label == "persona":
-            self.record("personas", cells, PERSONA_FIELDS)
+            self.record("personas", row, PERSONA_FIELDS)
         elif label == "transition":
-            self.record("transitions", cells, TRANSITION_FIELDS)
+            self.record("transitions", row, TRANSITION_FIELDS)
         elif label not in ("personas", "transitions", *META_FIELDS, "lanes"):
             known = ["Title", "Description", "Author", "Locale", "Theme", "Lanes", "Persona", "Transition", "Stage"]
             hint = did_you_mean(row[0].text, known) or f"; rows above the stage table are {', '.join(known)}"
             self.problem(row[0], f"unknown row {row[0].text!r}{hint}")
 
-    def record(self, key: str, cells: list[Cell], fields: tuple[str, ...]) -> None:
+    def record(self, key: str, row: list[Cell], fields: tuple[str, ...]) -> None:
         """A persona or transition: one field a column, lists one entry a line."""
         index = len(self.data.setdefault(key, []))
         path: PathKey = (key, index)
         item: dict[str, Any] = {}
-        for field, cell in zip(fields, cells, strict=False):
+        for field, cell in zip(fields, row[1:], strict=False):
             if cell.text.strip():
                 value: Any = [unescape(x) for x in cell_lines(cell.text)] if field in LIST_FIELDS else cell.text
                 item[field] = self.put((*path, field), cell, value)
-        self.data[key].append(self.put(path, cells[0] if cells else Cell("", 1, 1, 1, 0), item))
+        self.data[key].append(self.put(path, row[0], item))
 
     def lanes(self, cell: Cell) -> None:
         lanes: list[Any] = []
@@ -135,6 +147,8 @@ class Importer:
             return
         field = _STAGE_ROWS.get(label)
         lane = None if field else self.lane_of(row[0])
+        if not self.once(row[0], f"stage {field or lane}"):
+            return
         for cell in row[1:]:
             index = self.columns.get(cell.column)
             if index is None:

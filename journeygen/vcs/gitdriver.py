@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from journeygen.api import load_spec
 from journeygen.errors import SpecError, printable
+from journeygen.spec.build import build
+from journeygen.spec.loader import Limits, decode, parse_text
+from journeygen.spec.model import Journey
 from journeygen.vcs.diff import diff
 from journeygen.vcs.diff_format import Names, to_text
 
@@ -20,19 +22,26 @@ def external_diff(path: str, old: Path, new: Path, *, colour: bool) -> str:
         added = str(old) == _NULL
         return header + _whole(path, new if added else old, "added" if added else "removed")
     try:
-        before, after = load_spec(old), load_spec(new)
+        before, after = _load(old, f"a/{path}"), _load(new, f"b/{path}")
     except SpecError as exc:
         problems = "\n".join(str(p) for p in exc.problems)
         note = f"(not a valid map, so a line diff follows)\n{problems}\n"
         return header + note + line_diff(old.read_bytes(), new.read_bytes(), f"a/{path}", f"b/{path}")
-    changes = diff(before.journey, after.journey)
-    body = to_text(changes, Names(before.journey, after.journey), f"a/{path}", f"b/{path}", colour=colour)
+    changes = diff(before, after)
+    body = to_text(changes, Names(before, after), f"a/{path}", f"b/{path}", colour=colour)
     return header + body
+
+
+def _load(file: Path, name: str) -> Journey:
+    """A temporary file git wrote, read under the name the user knows (``a/maps/shop.journey.yaml``)."""
+    limits = Limits()
+    text = decode(name, file.read_bytes(), limits)
+    return build(parse_text(text, name, json_syntax=name.lower().endswith(".json"), limits=limits))
 
 
 def _whole(path: str, file: Path, what: str) -> str:
     try:
-        journey = load_spec(file).journey
+        journey = _load(file, path)
     except SpecError:
         return f"{what}: {printable(path)} (not a valid map)\n"
     return f"{what} map {printable(repr(journey.title))}: {len(journey.stages)} stage(s), " \

@@ -134,6 +134,10 @@ def test_a_hand_written_workshop_sheet(tmp_path: Path) -> None:
     ("Title,T\nPersona,A,a\nStage,One\nActions,x,y\n", "map.csv:4:11: C4: this cell is in a column without a stage"),
     ("Titel,T\nStage,One\n", "map.csv:1:1: A1: unknown row 'Titel' (did you mean 'Title'?)"),
     ("Title,T\n", "map.csv:1:1: A1: no row labelled 'Stage' in column A"),
+    ("Title,T\nPersona,A\nStage,One\nActions,x\nAction,y\n",
+     "map.csv:5:1: A5: a second 'Action' row (the first is row 4)"),
+    ("Title,T\nTitle,U\nPersona,A\nStage,One\n", "map.csv:2:1: A2: a second 'Title' row (the first is row 1)"),
+    ("Title,T\nPersona\nStage,One\n", "map.csv:2:1: A2 (personas[0]): missing required field 'name'"),
 ])
 def test_malformed_csv_names_line_column_and_cell(text: str, expected: str) -> None:
     with pytest.raises(SpecError) as caught:

@@ -104,6 +104,6 @@ def test_git_diff_falls_back_to_lines_for_an_invalid_map(repo: Path) -> None:
     (repo / "maps" / "new.journey.yaml").write_text(SHOP.read_text(encoding="utf-8"))
     git(repo, "add", "-N", "maps/new.journey.yaml")
     out = git(repo, "diff")
-    assert "(not a valid map, so a line diff follows)" in out
+    assert "(not a valid map, so a line diff follows)\nb/maps/shop.journey.yaml:2:1: (syntax)" in out
     assert "+title: [" in out
     assert "added map 'Buying running shoes online': 6 stage(s), 1 persona(s)" in out

@@ -71,16 +71,24 @@ def diff(old: str, new: str, fmt: str, color: str, quiet: bool) -> None:
 
 @click.command(name="git-diff", hidden=True, context_settings={"ignore_unknown_options": True})
 @click.option("--color", "color", type=_COLOR, default="auto")
+@click.option("--textconv", is_flag=True, help="Print one fact a line of the one FILE given, for git's textconv.")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def git_diff(color: str, args: tuple[str, ...]) -> None:
+def git_diff(color: str, textconv: bool, args: tuple[str, ...]) -> None:
     """git's external diff driver: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
 
     Set it up with `git config diff.journeygen.command "journeygen git-diff"` and a
     `*.journey.yaml diff=journeygen` line in .gitattributes. Always exits 0 so git goes on to the
     next file; a side that does not load is shown with its problems and a line diff.
+    With --textconv FILE it prints the map as one fact a line (`diff.journeygen.textconv`), for
+    `git log -p` and `git show`; a file that is not a valid map is printed as it is.
     """
-    from journeygen.vcs.gitdriver import external_diff
+    from journeygen.vcs.gitdriver import external_diff, textconv_file
 
+    if textconv:
+        if len(args) != 1:
+            raise click.UsageError("--textconv takes one FILE")
+        sys.stdout.buffer.write(textconv_file(Path(args[0])))
+        return
     if len(args) != 7:
         raise click.UsageError("git passes 7 arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE")
     text = external_diff(args[0], Path(args[1]), Path(args[4]), colour=_colour(color) is not False)

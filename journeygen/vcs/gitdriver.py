@@ -54,3 +54,13 @@ def line_diff(old: bytes, new: bytes, old_name: str, new_name: str) -> str:
     after = new.decode("utf-8", "replace").splitlines()
     return "".join(printable(line) + "\n" for line in difflib.unified_diff(before, after, old_name, new_name,
                                                                               lineterm=""))
+
+
+def textconv_file(file: Path) -> bytes:
+    """The map as one fact a line; the bytes as they are when it is not a valid map (git still diffs them)."""
+    from journeygen.vcs.textconv import facts
+
+    try:
+        return facts(_load(file, str(file))).encode("utf-8")
+    except SpecError:
+        return file.read_bytes()

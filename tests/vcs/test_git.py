@@ -107,3 +107,18 @@ def test_git_diff_falls_back_to_lines_for_an_invalid_map(repo: Path) -> None:
     assert "(not a valid map, so a line diff follows)\nb/maps/shop.journey.yaml:2:1: (syntax)" in out
     assert "+title: [" in out
     assert "added map 'Buying running shoes online': 6 stage(s), 1 persona(s)" in out
+
+
+def test_textconv_makes_git_log_show_facts(repo: Path) -> None:
+    git(repo, "config", "diff.journeygen.textconv", f"{shlex.quote(sys.executable)} -m journeygen git-diff --textconv")
+    (repo / ".gitattributes").write_text("*.journey.yaml diff=journeygen\n")
+    out = git(repo, "log", "-p", "-1", "--format=")
+    assert "-stage decision: Decision\n+stage decision: Choice\n" in out
+    assert "-stage decision emotion: 3 | label: hopeful\n+stage decision emotion: 5 | label: sure\n" in out
+
+
+def test_textconv_passes_an_invalid_map_through(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.journey.yaml"
+    broken.write_bytes(b"title: [\n")
+    done = run_journeygen("git-diff", "--textconv", str(broken))
+    assert done.returncode == 0 and done.stdout == b"title: [\n"

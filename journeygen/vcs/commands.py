@@ -98,7 +98,8 @@ def git_diff(color: str, textconv: bool, args: tuple[str, ...]) -> None:
 @click.command(name="csv")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT.yaml|-",
-              help="Where to write the spec (default: FILE's folder, <stem>.journey.yaml); `-` prints it.")
+              help="Where to write the spec (default: <stem>.journey.yaml beside FILE; standard output when FILE "
+                   "is `-`); `-` prints it.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 def import_csv(file: str, output: str | None, force: bool) -> None:
     """Turn a workshop spreadsheet saved as CSV into a journey spec.
@@ -116,8 +117,8 @@ def import_csv(file: str, output: str | None, force: bool) -> None:
     from journeygen.vcs.csvimport import read_file, to_yaml
 
     target = Path(output) if output and output != "-" else None
-    if output is None:
-        target = (Path(file).parent if file != "-" else Path.cwd()) / (Path(file).stem + ".journey.yaml")
+    if output is None and file != "-":
+        target = Path(file).parent / (Path(file).stem + ".journey.yaml")
     if target is not None and target.exists() and not force:
         raise click.ClickException(f"{target} exists; add --force to overwrite it")
     data = read_file(file)

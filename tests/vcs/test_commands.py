@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from journeygen.api import load, loads, render
 from journeygen.cli import main
 
 
@@ -52,3 +53,9 @@ def test_git_driver_with_two_files(tmp_path: Path, shop: Path) -> None:
     assert code == 0
     assert out.startswith("journeygen diff a/maps/shop.yaml b/maps/shop.yaml\n--- a/maps/shop.yaml\n")
     assert "  ~ Retention: 2 -> 4 (+2)" in out
+
+
+def test_import_reads_standard_input_and_prints(shop: Path) -> None:
+    result = CliRunner().invoke(main, ["import", "csv", "-"], input=render(load(shop), "csv"))
+    assert result.exit_code == 0, result.output
+    assert loads(result.stdout) == load(shop)

@@ -258,9 +258,10 @@ def _typed(attrs: dict[str, str]) -> dict[str, Any]:
 
 def read_csv(raw: bytes, name: str, base_dir: Path | None = None) -> tuple[Journey, dict[str, Any]]:
     """CSV bytes -> the validated Journey and its spec data; SpecError problems name file:line:col and cell."""
-    text = decode(name, raw, Limits())
+    limits = Limits()
+    text = decode(name, raw, limits)
     importer = Importer(name)
-    doc = importer.run(read_rows(text, name))
+    doc = importer.run(read_rows(text, name, limits))
     try:
         journey = build(Document(name, doc.data, doc.positions, base_dir))
     except SpecError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeygen.errors import Problem, SpecError
+from journeygen.spec.loader import Limits
 from journeygen.vcs.cells import column_name, unguard
 
 _QUOTE = '"'
@@ -37,8 +38,9 @@ def sniff(text: str) -> str:
 class _Reader:
     """RFC 4180 with positions: quoted cells may hold the delimiter, quotes (doubled) and new lines."""
 
-    def __init__(self, text: str, name: str, delimiter: str) -> None:
-        self.text, self.name, self.delimiter = text, name, delimiter
+    def __init__(self, text: str, name: str, delimiter: str, max_cells: int) -> None:
+        self.text, self.name, self.delimiter, self.max_cells = text, name, delimiter, max_cells
+        self.cells = 0
         self.pos, self.line, self.col = 0, 1, 1
         self.rows: list[list[Cell]] = []
 
@@ -59,6 +61,10 @@ class _Reader:
         self.current: list[Cell] = []
         while self.pos < len(self.text) or self.current:
             start = (self.line, self.col)
+            self.cells += 1
+            if self.cells > self.max_cells:
+                raise self.fail(*start, f"more than {self.max_cells} cells; raise JOURNEYGEN_MAX_NODES if this "
+                                        "is intended")
             value = self.quoted() if self.text.startswith(_QUOTE, self.pos) else self.plain()
             self.current.append(Cell(unguard(value), *start, len(self.rows) + 1, len(self.current)))
             if self.pos >= len(self.text) or self.advance() != self.delimiter:
@@ -66,26 +72,32 @@ class _Reader:
                 self.current = []
         return self.rows
 
+    def jump(self, end: int) -> str:
+        """Move to ``end`` in one step (a cell can be long); return the text passed over."""
+        chunk = self.text[self.pos:end]
+        newlines = chunk.count("\n")
+        self.line += newlines
+        self.col = len(chunk) - chunk.rfind("\n") if newlines else self.col + len(chunk)
+        self.pos = end
+        return chunk
+
     def plain(self) -> str:
-        start = self.pos
-        while self.pos < len(self.text) and self.text[self.pos] not in (self.delimiter, "\n"):
-            self.advance()
-        return self.text[start:self.pos].removesuffix("\r")
+        ends = [i for i in (self.text.find(self.delimiter, self.pos), self.text.find("\n", self.pos)) if i >= 0]
+        return self.jump(min(ends, default=len(self.text))).removesuffix("\r")
 
     def quoted(self) -> str:
         opened = (self.line, self.col)
         self.advance()
         out: list[str] = []
         while True:
-            if self.pos >= len(self.text):
+            end = self.text.find(_QUOTE, self.pos)
+            if end < 0:
                 raise self.fail(*opened, "this quoted cell is never closed: a '\"' is missing")
-            char = self.advance()
-            if char != _QUOTE:
-                out.append(char)
-            elif self.text.startswith(_QUOTE, self.pos):
-                out.append(self.advance())
-            else:
+            out.append(self.jump(end))
+            self.advance()
+            if not self.text.startswith(_QUOTE, self.pos):
                 break
+            out.append(self.advance())
         if self.text.startswith("\r\n", self.pos):
             self.advance()
         if self.pos < len(self.text) and self.text[self.pos] not in (self.delimiter, "\n"):
@@ -94,9 +106,9 @@ class _Reader:
         return "".join(out).replace("\r\n", "\n")
 
 
-def read_rows(text: str, name: str) -> list[list[Cell]]:
+def read_rows(text: str, name: str, limits: Limits | None = None) -> list[list[Cell]]:
     """All rows of a CSV text; raises SpecError with the line, column and cell of the first syntax error."""
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise SpecError([Problem(name, line, 1, "(csv)", "contains a NUL byte: is this really a CSV file?")])
-    return _Reader(text, name, sniff(text)).read()
+    return _Reader(text, name, sniff(text), (limits or Limits()).max_nodes).read()

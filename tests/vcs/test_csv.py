@@ -160,3 +160,10 @@ def test_exported_yaml_is_plain_data(shop: Path) -> None:
     text = to_yaml(data, "map.csv")
     assert text.startswith("# Imported from map.csv")
     assert yaml.safe_load(text)["stages"][2]["moment_of_truth"] is True
+
+
+def test_a_huge_sheet_is_refused_quickly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYGEN_MAX_NODES", "1000")
+    with pytest.raises(SpecError) as caught:
+        read_csv(b"Stage," + b"x," * 2000, "big.csv")
+    assert "big.csv:1:2005: ALM1: more than 1000 cells" in str(caught.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeygen.layout.scene import Anchor, Box, Font, Group, Item, Rect, Text
+from journeygen.layout.scene import Anchor, Box, Font, Group, Item, Rect, Shifted, Text
 from journeygen.layout.text import Measurer
 from journeygen.theme import Theme
 
@@ -20,7 +20,7 @@ class Block:
 
     def at(self, x: float, y: float) -> tuple[Item, ...]:
         """The items moved so the block's top-left corner is at (x, y)."""
-        return tuple(item.moved(x, y) for item in self.items)
+        return (Shifted(x, y, self.items),) if x or y else self.items
 
     def shifted(self, dx: float, dy: float) -> Block:
         """The same block with (dx, dy) of empty space before it."""
@@ -31,6 +31,8 @@ class Block:
 
 
 EMPTY = Block(0, 0, ())
+SLACK = 2.0
+"""Pixels kept free at the end of each line: browsers round glyph boxes and some glyphs overhang their advance."""
 DASHES = 4
 """How many dash patterns tell persona curves apart without colour."""
 
@@ -62,7 +64,7 @@ class Kit:
              anchor: Anchor = "left") -> Block:
         """Wrapped text filling at most ``width``; the block is exactly as wide as ``width``."""
         size = self.size(font)
-        lines = self.measure.wrap(text, max(width, size), size, bold)
+        lines = self.measure.wrap(text, max(width - SLACK, size), size, bold)
         step = self.measure.line_height(size)
         first = self.measure.baseline(size, bold)
         x = {"left": 0.0, "center": width / 2, "right": width}[anchor]
@@ -75,8 +77,8 @@ class Kit:
                    cls: str = "t-ink") -> Block:
         """Left-aligned text whose block is only as wide as its longest line."""
         size = self.size(font)
-        lines = self.measure.wrap(text, max(max_width, size), size, bold)
-        width = min(max_width, max(self.measure.width(line, size, bold) for line in lines) + 1)
+        lines = self.measure.wrap(text, max(max_width - SLACK, size), size, bold)
+        width = min(max_width, max(self.measure.width(line, size, bold) for line in lines) + SLACK)
         return self.text(text, width, font=font, bold=bold, cls=cls)
 
 

@@ -112,7 +112,7 @@ def lane(kit: Kit, stages: Sequence[Stage], personas: Sequence[Persona], pitch: 
     """The emotion lane for stages laid side by side ``pitch`` apart, one curve per persona."""
     plot = plot_for(kit)
     many = len(personas) > 1
-    spread = min(8.0, pitch / 12)
+    spread = min(plot.radius * 2.2, pitch / (len(personas) + 1))
     points: list[Point] = []
     for p, persona in enumerate(personas):
         offset = (p - (len(personas) - 1) / 2) * spread if many else 0.0

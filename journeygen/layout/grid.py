@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journeygen.theme import Theme
+
+MIN_BAND_WIDTH = 900.0
+"""Maps of one or two stages widen their columns towards this, so the header and cards are not cramped."""
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,14 @@ class Metrics:
     pitch: float
 
     @classmethod
-    def of(cls, theme: Theme) -> Metrics:
-        return cls(margin=2 * theme.padding, title_width=theme.lane_title_width, gutter=theme.gap / 2,
-                   pitch=theme.stage_width)
+    def of(cls, theme: Theme, columns: int | None = None) -> Metrics:
+        """Metrics for ``columns`` stage columns: a map of few stages gets wider columns (up to 1.75x)."""
+        plain = cls(margin=2 * theme.padding, title_width=theme.lane_title_width, gutter=theme.gap / 2,
+                    pitch=theme.stage_width)
+        if not columns:
+            return plain
+        wide = (MIN_BAND_WIDTH - plain.stages_left) / columns
+        return replace(plain, pitch=min(max(plain.pitch, wide), plain.pitch * 1.75))
 
     @property
     def stages_left(self) -> float:

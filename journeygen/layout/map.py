@@ -11,7 +11,7 @@ from journeygen.layout.cards import CardContext, channels
 from journeygen.layout.grid import Metrics, grid_for
 from journeygen.layout.header import header, persona_cards
 from journeygen.layout.legend import Needs, legend
-from journeygen.layout.scene import Box, Item, Path, Rect, Scene
+from journeygen.layout.scene import Box, Path, Rect, Scene, resolved
 from journeygen.layout.summary import summary
 from journeygen.layout.text import Measurer
 from journeygen.spec.model import Emotion, Journey, Lane, MicroJourney, Persona, Stage, Touchpoint
@@ -26,10 +26,10 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``).
     """
     kit = Kit(theme, Measurer())
-    m = Metrics.of(theme)
+    grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
+    m = Metrics.of(theme, grid.per_row)
     prefix = id_prefix(journey.title)
     plan = _plan(journey, m, prefix, min_cell_height, theme)
-    grid = grid_for(len(journey.stages), m, max_width)
     inner = m.band_width(grid.per_row)
     parts = [header(kit, journey.title, journey.description, inner),
              persona_cards(kit, journey.personas, inner, photos or {}, prefix)]
@@ -45,7 +45,7 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
 def lay_out_micro_journey(stage: Stage, micro: MicroJourney, theme: Theme) -> Scene:
     """One micro-journey as its own small map: its steps as columns, with their emotion curve."""
     kit = Kit(theme, Measurer())
-    m = Metrics.of(theme)
+    m = Metrics.of(theme, len(micro.steps))
     prefix = id_prefix(f"{stage.id} {micro.name}")
     block = micro_block(kit, stage, micro, m, prefix, m.band_width(len(micro.steps)))
     return _scene(kit, block, m, micro.name, micro.description or micro.name, prefix, "en", ())
@@ -61,7 +61,7 @@ def _scene(kit: Kit, body: Block, m: Metrics, title: str, desc: str, prefix: str
            chans: tuple[str, ...]) -> Scene:
     width = body.width + 2 * m.margin
     height = body.height + 2 * m.margin
-    items: tuple[Item, ...] = (Rect(Box(0, 0, width, height), "background"), *body.at(m.margin, m.margin))
+    items = (Rect(Box(0, 0, width, height), "background"), *resolved(body.items, m.margin, m.margin))
     return Scene(width, height, items, title, desc, lang=lang, id_prefix=prefix, channels=chans)
 
 

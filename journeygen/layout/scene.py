@@ -154,7 +154,35 @@ class Group:
         return replace(self, items=tuple(i.mirrored(width) for i in self.items))
 
 
-Item = Rect | Text | Path | Circle | Image | Group
+@dataclass(frozen=True)
+class Shifted:
+    """Items still to be moved by (dx, dy): layout nests these cheaply; ``resolved`` removes them."""
+
+    dx: float
+    dy: float
+    items: tuple[Item, ...]
+
+    def moved(self, dx: float, dy: float) -> Shifted:
+        return Shifted(self.dx + dx, self.dy + dy, self.items)
+
+    def mirrored(self, width: float) -> Item:
+        raise TypeError("resolve Shifted items before mirroring")
+
+
+Item = Rect | Text | Path | Circle | Image | Group | Shifted
+
+
+def resolved(items: tuple[Item, ...], dx: float = 0, dy: float = 0) -> tuple[Item, ...]:
+    """Items with every Shifted applied: absolute coordinates, as a Scene holds them."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Shifted):
+            out.extend(resolved(item.items, dx + item.dx, dy + item.dy))
+        elif isinstance(item, Group):
+            out.append(Group(item.id, resolved(item.items, dx, dy), item.title))
+        else:
+            out.append(item.moved(dx, dy) if dx or dy else item)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

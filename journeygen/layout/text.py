@@ -44,6 +44,8 @@ class Measurer:
 
     def _units(self, text: str, bold: bool) -> float:
         key = (text, bold)
+        if not text:
+            return 0.0
         if key not in self._cache:
             face = self.faces[bold]
             buf = hb.Buffer()
@@ -75,12 +77,14 @@ class Measurer:
             candidate = f"{current} {word}" if current else word
             if self.width(candidate, size, bold) <= width:
                 current = candidate
-                continue
-            if current:
+            elif self.width(word, size, bold) <= width:
                 lines.append(current)
-            pieces = self._break_word(word, width, size, bold)
-            lines.extend(pieces[:-1])
-            current = pieces[-1]
+                current = word
+            else:
+                # A word longer than a line: break it where it stands, filling the current line first.
+                pieces = self._break_word(candidate, width, size, bold)
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
         lines.append(current)
         return lines
 

@@ -212,8 +212,11 @@ class Scene:
         return tuple(_texts(self.items))
 
     def to_json(self) -> str:
-        """A stable JSON form for golden tests (numbers through ``num``)."""
-        return json.dumps(_plain(self), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        """A stable JSON form for golden tests: one drawn item per line, each naming its enclosing groups."""
+        meta = {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__ if name != "items"}
+        lines = [json.dumps(entry, ensure_ascii=False) for entry in _flat(self.items, None)]
+        head = json.dumps(meta, ensure_ascii=False)[:-1]
+        return head + ', "items": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def _map_text(item: Item, fn: Callable[[str], str]) -> Item:
@@ -234,12 +237,26 @@ def _texts(items: tuple[Item, ...]) -> list[Text]:
     return found
 
 
+def _flat(items: tuple[Item, ...], parent: str | None) -> list[object]:
+    entries: list[object] = []
+    for item in items:
+        if isinstance(item, Group):
+            entries.append({"kind": "Group", "id": item.id, "title": item.title, "in": parent})
+            entries.extend(_flat(item.items, item.id))
+        else:
+            fields = _plain(item)
+            assert isinstance(fields, dict)
+            entries.append({"kind": type(item).__name__, **fields, "in": parent})
+    return entries
+
+
 def _plain(value: object) -> object:
     if isinstance(value, float | int) and not isinstance(value, bool):
         return num(value)
+    if isinstance(value, Box):
+        return [num(value.x), num(value.y), num(value.w), num(value.h)]
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
-        fields = {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
-        return {"kind": type(value).__name__, **fields}
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     return value

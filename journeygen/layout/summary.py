@@ -9,7 +9,8 @@ from journeygen.spec.model import Journey, Stage
 def summary(journey: Journey) -> str:
     """One paragraph: who, which stages in order with how they feel, and the paths off the default order."""
     people = ", ".join(p.name for p in journey.personas)
-    parts = [f"Customer journey map for {people}" + (f": {journey.description}" if journey.description else ".")]
+    about = f": {journey.description.rstrip('.')}" if journey.description else ""
+    parts = [f"Customer journey map for {people}{about}."]
     parts.append(f" {len(journey.stages)} stage(s): " + "; ".join(_stage(s, journey) for s in journey.stages) + ".")
     names = {s.id: s.name for s in journey.stages}
     for t in journey.transitions:
@@ -24,9 +25,9 @@ def _stage(stage: Stage, journey: Journey) -> str:
         emotion = stage.emotion_for(persona.id)
         if emotion is not None:
             who = f"{persona.name} " if len(journey.personas) > 1 else ""
-            feelings.append(f"{who}{emotion.label or WORDS[emotion.score]} ({emotion.score}/5)")
+            feelings.append(f"{who}{emotion.label or WORDS[emotion.score]}, {emotion.score} of 5")
     if feelings:
-        text += " (" + ", ".join(feelings) + ")"
+        text += " — feels " + "; ".join(feelings)
     if stage.moment_of_truth:
         text += ", moment of truth"
     return text

@@ -66,7 +66,9 @@ class _Drawer:
             return f'<circle class="{item.cls}" cx="{num(item.cx)}" cy="{num(item.cy)}" r="{num(item.r)}"/>\n'
         if isinstance(item, Path):
             return f'<path class="{item.cls}" d="{path_data(item)}"/>\n'
-        return self.image(item)
+        if isinstance(item, Image):
+            return self.image(item)
+        raise TypeError(f"a Scene holds resolved items only, not {type(item).__name__}")
 
     def text(self, t: Text) -> str:
         anchor = {"left": "start", "center": "middle", "right": "end"}[t.anchor]
@@ -98,25 +100,26 @@ def path_data(path: Path) -> str:
 def stylesheet(theme: Theme) -> str:
     """The one stylesheet: every colour comes from a theme slot (the PDF can share it)."""
     t = theme
+    lw, cw = num(t.line_width), num(t.curve_width)
     rules = [
         f"text{{font-family:{t.font_family};fill:{t.ink}}}",
         f".f-title{{font-size:{num(t.title_size)}px}}.f-heading{{font-size:{num(t.heading_size)}px}}",
         f".f-body{{font-size:{num(t.font_size)}px}}.f-small{{font-size:{num(t.small_size)}px}}.b{{font-weight:700}}",
-        f".background{{fill:{t.background}}}.card,.chip{{fill:{t.surface};stroke:{t.grid}}}",
+        f".background{{fill:{t.background}}}.card,.chip{{fill:{t.surface};stroke:{t.grid};stroke-width:{lw}}}",
         f".chip-dot{{fill:{t.muted}}}.pain{{fill:{t.pain_background}}}.pain-glyph{{fill:{t.pain_ink}}}",
         f".pain-mark{{fill:{t.pain_background}}}.idea{{fill:{t.idea_background}}}",
         f".status{{fill:{t.idea_background};stroke:{t.idea_ink}}}",
         f".stage-head,.avatar{{fill:{t.header_background}}}.lane{{fill:{t.lane_fill}}}",
         f".lane-alt{{fill:{t.lane_fill_alt}}}.lane-title{{fill:{t.lane_title_background}}}",
-        f".column-line,.divider{{stroke:{t.grid};stroke-width:1}}",
+        f".column-line,.divider{{stroke:{t.grid};stroke-width:{lw}}}",
         f".mot-frame{{fill:none;stroke:{t.moment_of_truth};stroke-width:2.5}}.mot-star{{fill:{t.moment_of_truth}}}",
-        f".baseline{{fill:none;stroke:{t.muted};stroke-width:1;stroke-dasharray:4 4}}",
-        ".curve{fill:none;stroke-width:3;stroke-linecap:round;stroke-linejoin:round}",
-        f".face{{stroke:{t.ink};stroke-width:1.2}}.face-eye{{fill:{t.ink}}}",
-        f".face-line{{fill:none;stroke:{t.ink};stroke-width:1.5;stroke-linecap:round}}",
+        f".baseline{{fill:none;stroke:{t.emotion_neutral};stroke-width:{lw};stroke-dasharray:4 4}}",
+        f".curve{{fill:none;stroke-width:{cw};stroke-linecap:round;stroke-linejoin:round}}",
+        f".face{{stroke:{t.ink};stroke-width:1.2}}.face-eye{{fill:{t.background}}}",
+        f".face-line{{fill:none;stroke:{t.background};stroke-width:1.5;stroke-linecap:round}}",
         f".dot{{stroke:{t.surface};stroke-width:1.5}}",
         f".emo-neg{{fill:{t.emotion_negative}}}.emo-neu{{fill:{t.emotion_neutral}}}.emo-pos{{fill:{t.emotion_positive}}}",
-        f".transition{{fill:none;stroke:{t.transition};stroke-width:2}}.back{{stroke-dasharray:7 4}}",
+        f".transition{{fill:none;stroke:{t.transition};stroke-width:{cw}}}.back{{stroke-dasharray:7 4}}",
         f".arrowhead{{fill:{t.transition}}}",
         *(f".pstroke-{i}{{stroke:{c}}}" for i, c in enumerate(t.persona_palette)),
         *(f".face.pstroke-{i},.dot.pstroke-{i}{{stroke-width:2.5}}" for i in range(len(t.persona_palette))),

@@ -34,4 +34,4 @@ def test_json_names_each_item_kind_and_formats_numbers() -> None:
     scene = Scene(100.0, 50.5, (Rect(Box(0, 0, 1.005, 2), "card"),), "t", "d")
     data = json.loads(scene.to_json())
     assert data["width"] == "100" and data["height"] == "50.5"
-    assert data["items"][0]["kind"] == "Rect"
+    assert data["items"][0] == {"kind": "Rect", "box": ["0", "0", "1", "2"], "cls": "card", "radius": "0", "in": None}

@@ -12,9 +12,15 @@ from journeygen.layout.scene import Box, Circle, Path, Rect
 from journeygen.spec.model import Action, Idea, Metric, Touchpoint
 
 _NUMBER = re.compile(r"^\s*([+\-\u2212]?\d+(?:[.,]\d+)?)\s*(\S{0,8})\s*$")
-# Names of measures where less is better; for them, a value under target is ahead.
-_LOWER_IS_BETTER = re.compile(r"\b(bounce|churn|cost|time|wait|duration|abandon\w*|drop.?off|errors?|complaints?"
-                              r"|returns?|latency|cac|handling|days|minutes|hours)\b", re.IGNORECASE)
+# Measures where less is better, by name (English, Romanian, Polish, German, Hebrew) or by a unit of time:
+# for them a value under its target is ahead.
+_LOWER_IS_BETTER = re.compile(
+    r"\b(bounce|churn|cost|time|wait\w*|duration|abandon\w*|drop.?off|errors?|complaints?|returns?|latency|p9\d|"
+    r"cac|handling|damaged?|defects?|fail\w*|cancel\w*|refunds?|escalat\w*|contacts|"
+    r"timp|durat\w*|a[șs]teptare|reclama\w*|czas\w*|oczekiwani\w*|zwrot\w*|wartezeit|dauer|kosten)\b"
+    r"|זמן|המתנה", re.IGNORECASE)
+_TIME_UNITS = frozenset({"ms", "s", "sec", "secs", "min", "mins", "minutes", "h", "hrs", "hours", "d", "days",
+                         "zile", "ore", "dni", "godz", "דק׳", "דק'", "דקות", "שעות", "ימים"})
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def compare(metric: Metric) -> bool | None:
     value, target = _parse(metric.value), _parse(metric.target)
     if value is None or target is None or value[1] != target[1]:
         return None
-    lower = _LOWER_IS_BETTER.search(metric.name) is not None
+    lower = _LOWER_IS_BETTER.search(metric.name) is not None or value[1] in _TIME_UNITS
     return value[0] <= target[0] if lower else value[0] >= target[0]
 
 

@@ -29,6 +29,7 @@ class Plan:
     metrics: Metrics
     min_cell_height: float = 0
     numbered: bool = True
+    rtl: bool = False
 
 
 def band(kit: Kit, plan: Plan, indices: Sequence[int]) -> Block:
@@ -49,7 +50,7 @@ def band(kit: Kit, plan: Plan, indices: Sequence[int]) -> Block:
     lanes_bottom = y - ROW_GAP
     if arrows:
         local = tuple(_localise(a, indices) for a in arrows)
-        block = _titled(kit, plan, "Paths", paths.band(kit, local, m.pitch, width - m.stages_left),
+        block = _titled(kit, plan, kit.words.paths, paths.band(kit, local, m.pitch, width - m.stages_left, plan.rtl),
                         len(plan.lanes), f"{plan.prefix}paths")
         items.extend(block.at(0, y))
         y += block.height + ROW_GAP
@@ -92,10 +93,11 @@ def _header(kit: Kit, plan: Plan, index: int, width: float) -> Block:
         parts.append(kit.text(stage.description, width, font="small", cls="t-header"))
     if stage.moment_of_truth:
         mark = star(kit.size("heading"), "mot-star")
-        words = kit.text("Moment of truth", width - mark.width - kit.gap, font="small", bold=True, cls="t-header")
+        words = kit.text(kit.words.moment_of_truth, width - mark.width - kit.gap, font="small", bold=True,
+                         cls="t-header")
         parts.append(row([mark, words], kit.gap))
     for micro in stage.micro_journeys:
-        parts.append(kit.text(f"▼ Micro-journey: {micro.name}", width, font="small", cls="t-header"))
+        parts.append(kit.text(f"▼ {kit.words.micro}: {micro.name}", width, font="small", cls="t-header"))
     return stack(parts, 3, width)
 
 
@@ -103,7 +105,7 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
     m = plan.metrics
     if lane.id == "emotions":
         curve = emotion.lane(kit, stages, plan.personas, m.pitch, f"{plan.prefix}{lane.id}-")
-        return _titled(kit, plan, lane.label, curve, n, f"{plan.prefix}lane-{lane.id}", padded=False)
+        return _titled(kit, plan, _label(kit, lane), curve, n, f"{plan.prefix}lane-{lane.id}", padded=False)
     inner_w = m.pitch - 2 * kit.pad
     items: list[Item] = []
     height = 0.0
@@ -113,7 +115,11 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
             items.append(Group(f"{plan.prefix}{stage.id}-{lane.id}", cell.at(c * m.pitch + kit.pad, kit.pad)))
         height = max(height, cell.height)
     cells = Block(m.pitch * len(stages), height + 2 * kit.pad, tuple(items))
-    return _titled(kit, plan, lane.label, cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)
+    return _titled(kit, plan, _label(kit, lane), cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)
+
+
+def _label(kit: Kit, lane: Lane) -> str:
+    return lane.title or kit.words.lanes.get(lane.id) or lane.label
 
 
 def _titled(kit: Kit, plan: Plan, title: str, cells: Block, n: int, id: str, padded: bool = True) -> Block:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from journeygen.layout.scene import Anchor, Box, Font, Group, Item, Rect, Shifted, Text
 from journeygen.layout.text import Measurer
+from journeygen.layout.words import Words
 from journeygen.theme import Theme
 
 
@@ -43,6 +44,8 @@ class Kit:
 
     theme: Theme
     measure: Measurer
+    words: Words = field(default_factory=Words)
+    rtl: bool = False
 
     def size(self, font: Font) -> float:
         return {"title": self.theme.title_size, "heading": self.theme.heading_size,

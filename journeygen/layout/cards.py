@@ -84,7 +84,7 @@ def _action(kit: Kit, action: Action, width: float, ctx: CardContext) -> Block:
     inner_w = width - 2 * kit.gap
     details = [ctx.personas[action.persona]] if action.persona and len(ctx.personas) > 1 else []
     if action.touchpoint:
-        details.append(f"via {action.touchpoint}")
+        details.append(kit.words.via.format(touchpoint=action.touchpoint))
     parts = [kit.text(action.text, inner_w)]
     if details:
         parts.append(kit.text(" · ".join(details), inner_w, font="small", cls="t-muted"))
@@ -139,14 +139,16 @@ def warning(size: float) -> Block:
 def _idea(kit: Kit, idea: Idea, width: float, ctx: CardContext) -> Block:
     inner_w = width - 2 * kit.gap
     parts = [kit.text(idea.text, inner_w, bold=True, cls="t-idea")]
-    who = " · ".join(x for x in (idea.owner, f"due {idea.due.isoformat()}" if idea.due else None) if x)
+    due = kit.words.due.format(date=idea.due.isoformat()) if idea.due else None
+    who = " · ".join(x for x in (idea.owner, due) if x)
     if who:
         parts.append(kit.text(who, inner_w, font="small", cls="t-idea"))
-    rating = " · ".join(f"{k} {v}" for k, v in (("impact", idea.impact), ("effort", idea.effort)) if v)
+    w = kit.words
+    rating = " · ".join(w.level(kind, v) for kind, v in ((w.impact, idea.impact), (w.effort, idea.effort)) if v)
     if rating:
-        parts.append(kit.text(rating.capitalize(), inner_w, font="small", cls="t-idea"))
+        parts.append(kit.text(rating[0].upper() + rating[1:], inner_w, font="small", cls="t-idea"))
     if idea.status:
-        parts.append(_status(kit, idea.status.replace("-", " "), inner_w))
+        parts.append(_status(kit, w.status.get(idea.status, idea.status), inner_w))
     return framed(stack(parts, 3, inner_w), "idea", pad_x=kit.gap, pad_y=kit.gap * 0.75,
                   radius=kit.theme.radius, width=width)
 
@@ -160,15 +162,21 @@ def _metric(kit: Kit, metric: Metric, width: float, ctx: CardContext) -> Block:
     inner_w = width - 2 * kit.gap
     parts = [kit.text(metric.name, inner_w, font="small", cls="t-muted")]
     if metric.value:
-        parts.append(kit.text(metric.value, inner_w, font="heading", bold=True))
+        parts.append(kit.text(_ltr(kit, metric.value), inner_w, font="heading", bold=True))
     if metric.target:
-        parts.append(kit.text(f"target {metric.target}", inner_w, font="small", cls="t-muted"))
+        target = kit.words.target.format(value=_ltr(kit, metric.target))
+        parts.append(kit.text(target, inner_w, font="small", cls="t-muted"))
     verdict = compare(metric)
     if verdict is not None:
-        text = "▲ ahead of target" if verdict else "▼ behind target"
+        text = kit.words.ahead if verdict else kit.words.behind
         parts.append(kit.text(text, inner_w, font="small", bold=True, cls="t-ahead" if verdict else "t-behind"))
     return framed(stack(parts, 2, inner_w), "card", pad_x=kit.gap, pad_y=kit.gap * 0.75,
                   radius=kit.theme.radius, width=width)
+
+
+def _ltr(kit: Kit, value: str) -> str:
+    """In a right-to-left map a number like ``+32`` or ``3.1%`` keeps its sign and unit where they belong."""
+    return f"\u200e{value}\u200e" if kit.rtl and _parse(value) is not None else value
 
 
 def compare(metric: Metric) -> bool | None:

@@ -9,8 +9,6 @@ from journeygen.layout.blocks import Block, Kit
 from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
 from journeygen.spec.model import Persona, Stage
 
-WORDS = {1: "very negative", 2: "negative", 3: "neutral", 4: "positive", 5: "very positive"}
-
 
 @dataclass(frozen=True)
 class Point:
@@ -135,7 +133,7 @@ def _marks(kit: Kit, points: Sequence[Point], plot: Plot, many: bool, prefix: st
         y = plot.y(pt.score)
         persona_cls = kit.persona(pt.persona).split()[0] if many else ""
         if pt.face:
-            tip = "; ".join(x for x in (f"{WORDS[pt.score]} ({pt.score}/5)", pt.label, pt.note) if x)
+            tip = "; ".join(x for x in (f"{kit.words.score(pt.score)} ({pt.score}/5)", pt.label, pt.note) if x)
             marks.append(Group(f"{prefix}emotion-{n}", face(pt.x, y, plot.radius, pt.score, persona_cls), tip))
         else:
             marks.append(Circle(pt.x, y, plot.radius * 0.4, f"dot emo-{emotion_kind(pt.score)} {persona_cls}".strip()))

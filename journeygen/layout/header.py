@@ -46,11 +46,12 @@ def _card_inner(kit: Kit, persona: Persona, index: int, width: float, photo: str
     parts = [top]
     if persona.quote:
         parts.append(kit.text(f"“{persona.quote}”", width))
-    for heading, entries in (("Goals", persona.goals), ("Frustrations", persona.frustrations)):
+    w = kit.words
+    for heading, entries in ((w.goals, persona.goals), (w.frustrations, persona.frustrations)):
         if entries:
             parts.append(_list(kit, heading, entries, width))
     if persona.channels:
-        parts.append(_list(kit, "Channels", [" · ".join(persona.channels)], width, bullet=""))
+        parts.append(_list(kit, w.channels, [" · ".join(persona.channels)], width, bullet=""))
     return stack(parts, kit.gap, width)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from journeygen.layout.blocks import Block, Kit, flow, row
 from journeygen.layout.cards import Channel, badge, warning
-from journeygen.layout.emotion import WORDS, face
+from journeygen.layout.emotion import face
 from journeygen.layout.scene import Path
 
 
@@ -28,18 +28,18 @@ def legend(kit: Kit, needs: Needs, width: float) -> Block:
     """Entries (mark + words) flowing left to right, wrapping at ``width``."""
     entries: list[Block] = []
     if needs.emotions:
-        entries.extend(_entry(kit, _face(kit, s), WORDS[s]) for s in range(5, 0, -1))
+        entries.extend(_entry(kit, _face(kit, s), kit.words.score(s)) for s in range(5, 0, -1))
     if len(needs.personas) > 1:
         entries.extend(_entry(kit, _line(f"curve {kit.persona(i)}"), n) for i, n in enumerate(needs.personas))
     entries.extend(_entry(kit, badge(kit, ch), name) for name, ch in needs.channels.items())
     if needs.pains:
-        entries.append(_entry(kit, warning(kit.size("body")), "pain point"))
+        entries.append(_entry(kit, warning(kit.size("body")), kit.words.pain_point))
     if needs.moment_of_truth:
-        entries.append(_entry(kit, star(kit.size("heading"), "mot-star"), "moment of truth"))
+        entries.append(_entry(kit, star(kit.size("heading"), "mot-star"), kit.words.moment_of_truth.lower()))
     if needs.forward:
-        entries.append(_entry(kit, _arrow("transition"), "skips ahead"))
+        entries.append(_entry(kit, _arrow("transition"), kit.words.skips))
     if needs.backward:
-        entries.append(_entry(kit, _arrow("transition back"), "goes back"))
+        entries.append(_entry(kit, _arrow("transition back"), kit.words.back))
     return flow(entries, width, kit.pad * 1.5, kit.gap)
 
 

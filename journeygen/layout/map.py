@@ -14,6 +14,7 @@ from journeygen.layout.legend import Needs, legend
 from journeygen.layout.scene import Box, Path, Rect, Scene, resolved
 from journeygen.layout.summary import summary
 from journeygen.layout.text import Measurer
+from journeygen.layout.words import words_for
 from journeygen.spec.model import Emotion, Journey, Lane, MicroJourney, Persona, Stage, Touchpoint
 from journeygen.spec.text import slug
 from journeygen.theme import Theme
@@ -25,7 +26,7 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
 
     ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``).
     """
-    kit = Kit(theme, Measurer())
+    kit = Kit(theme, Measurer(), words_for(journey.locale), journey.rtl)
     grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
     m = Metrics.of(theme, grid.per_row)
     prefix = id_prefix(journey.title)
@@ -69,7 +70,7 @@ def _plan(journey: Journey, m: Metrics, prefix: str, min_cell_height: float, the
     names = [tp.channel for s in journey.stages for tp in s.touchpoints if tp.channel]
     ctx = CardContext(channels(names, len(theme.channel_palette)), {p.id: p.name for p in journey.personas})
     return Plan(journey.stages, journey.lane_list(), journey.personas, _arrows(journey, prefix), ctx, prefix, m,
-                min_cell_height)
+                min_cell_height, rtl=journey.rtl)
 
 
 def _arrows(journey: Journey, prefix: str) -> tuple[paths.Arrow, ...]:
@@ -106,12 +107,12 @@ def micro_block(kit: Kit, stage: Stage, micro: MicroJourney, m: Metrics, prefix:
                   for n, step in enumerate(micro.steps))
     lanes = [Lane(id=lane) for lane, used in (("touchpoints", any(s.touchpoints for s in steps)),
                                               ("emotions", any(s.emotion for s in steps))) if used]
-    lanes[:0] = [Lane(id="steps", title="Steps")] if not lanes else []
+    lanes[:0] = [Lane(id="steps", title=kit.words.steps)] if not lanes else []
     plan = Plan(steps, tuple(lanes), (Persona(id="micro", name=micro.name),), (), CardContext({}, {}), prefix, m)
     per_row = max(1, min(len(steps), int((width - m.stages_left) // m.pitch)))
     rows = [tuple(range(i, min(i + per_row, len(steps)))) for i in range(0, len(steps), per_row)]
     rule = Block(width, 1, (Path((("M", (0, 0)), ("L", (width, 0))), "divider"),))
-    title = kit.text(f"Micro-journey in {stage.name}: {micro.name}", width, font="heading", bold=True)
+    title = kit.text(kit.words.micro_in.format(stage=stage.name, name=micro.name), width, font="heading", bold=True)
     parts = [rule, title]
     if micro.description:
         parts.append(kit.text(micro.description, width, cls="t-muted"))

@@ -26,15 +26,15 @@ class Arrow:
     target_name: str
 
 
-def band(kit: Kit, arrows: Sequence[Arrow], pitch: float, width: float) -> Block:
+def band(kit: Kit, arrows: Sequence[Arrow], pitch: float, width: float, rtl: bool = False) -> Block:
     """Arrows drawn under the lanes, shortest first; arrows to other rows become a written list."""
     local = sorted((a for a in arrows if a.source is not None and a.target is not None),
                    key=lambda a: (abs((a.source or 0) - (a.target or 0)), a.source, a.target))
     parts = [_track(kit, a, pitch, width) for a in local]
     far = [a for a in arrows if a.source is None or a.target is None]
     for arrow in far:
-        verb = "goes back to" if arrow.back else "goes on to"
-        text = f"{arrow.source_name} {verb} {arrow.target_name}: {arrow.label}"
+        # Written in the map's reading direction, so the arrow must point that way once mirrored.
+        text = f"{arrow.source_name} {'←' if rtl else '→'} {arrow.target_name}: {arrow.label}"
         parts.append(kit.text(text, width - 2 * kit.pad).shifted(kit.pad, 0).grouped(arrow.id, arrow.label))
     return stack(parts, kit.gap / 2)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeygen.layout.emotion import WORDS
+from journeygen.layout.words import Words
 from journeygen.spec.model import Journey, Stage
 
 
@@ -25,7 +25,7 @@ def _stage(stage: Stage, journey: Journey) -> str:
         emotion = stage.emotion_for(persona.id)
         if emotion is not None:
             who = f"{persona.name} " if len(journey.personas) > 1 else ""
-            feelings.append(f"{who}{emotion.label or WORDS[emotion.score]}, {emotion.score} of 5")
+            feelings.append(f"{who}{emotion.label or Words().score(emotion.score)}, {emotion.score} of 5")
     if feelings:
         text += " — feels " + "; ".join(feelings)
     if stage.moment_of_truth:

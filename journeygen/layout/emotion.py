@@ -40,7 +40,7 @@ class Plot:
 
 def plot_for(kit: Kit) -> Plot:
     label = kit.measure.line_height(kit.size("small"))
-    radius = kit.size("body") * 0.8
+    radius = kit.size("body") * 0.95
     return Plot(top=kit.pad / 2 + label + radius + 6, step=max(24.0, radius * 2.8), radius=radius)
 
 

@@ -162,3 +162,13 @@ def test_metrics_are_ahead_or_behind_only_when_comparable(name: str, value: str,
     from journeygen.spec.model import Metric
 
     assert compare(Metric(name=name, value=value, target=target)) is ahead
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("ro", {"Acțiuni", "Momentul adevărului", "țintă 2%"}), ("pl-PL", {"Działania", "Moment prawdy", "cel 2%"}),
+    ("he", {"פעולות", "רגע האמת"}), ("fr", {"Actions", "Moment of truth", "target 2%"}),
+])
+def test_the_words_the_map_adds_follow_the_locale(shop: Path, locale: str, expected: set[str]) -> None:
+    text = shop.read_text(encoding="utf-8").replace("locale: en", f"locale: {locale}")
+    lines = {line for t in lay_out(loads(text), THEME).texts() for line in t.lines}
+    assert expected <= lines

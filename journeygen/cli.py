@@ -20,6 +20,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "diff": "journeygen.vcs.commands:diff",
     "git-diff": "journeygen.vcs.commands:git_diff",
     "report": "journeygen.vcs.commands:report",
+    "compare": "journeygen.vcs.commands:compare",
     "import": "journeygen.vcs.commands:import_group",  # until the import group lands: then attach import_csv
     "themes": "journeygen.theme.command:themes",
 }

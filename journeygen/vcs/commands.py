@@ -189,3 +189,38 @@ def _load_all(specs: tuple[str, ...]) -> list[Spec]:
     if problems:
         raise SpecError(problems)
     return loaded
+
+
+@click.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("-o", "--output", metavar="FILE|-", help="Where to write the SVG (default: NEW's folder, "
+                                                       "<stem>-compare.svg); `-` prints it.")
+@click.option("--theme", metavar="NAME|PATH", help="Theme name (see `journeygen themes`) or theme file.")
+@click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
+              help="Wrap stages into rows so the map is at most PX wide.")
+def compare(old: str, new: str, output: str | None, theme: str | None, max_width: int | None) -> None:
+    """Draw the to-be map NEW over the as-is map OLD: one SVG, both emotion curves.
+
+    The as-is curve is drawn faded under the to-be one, each emotion label carries its change
+    (`hopeful (+1)`), added items are marked +, removed items are kept and marked −, and a metric
+    whose value changed names the old value. OLD and NEW are files, `-`, or git revisions REV:PATH.
+
+    \b
+    Examples:
+      journeygen compare maps/as-is.journey.yaml maps/to-be.journey.yaml
+      journeygen compare HEAD~5:maps/shop.journey.yaml maps/shop.journey.yaml -o plan.svg
+    """
+    from journeygen.output import stem, write_atomic
+    from journeygen.vcs.compare import render_compare
+    from journeygen.vcs.revisions import split_revision
+
+    before, after = _load_pair(old, new)
+    data = render_compare(before, after, theme=theme, max_width=max_width)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        return
+    path_of_new = (split_revision(new) or ("", new))[1]
+    target = Path(output) if output else Path(path_of_new).parent / f"{stem(path_of_new)}-compare.svg"
+    write_atomic(target, data)
+    click.echo(f"wrote {target}", err=True)

@@ -169,7 +169,7 @@ def _emotion(old: Emotion | None, new: Emotion | None, **where: Any) -> Iterator
             yield Change("changed", "emotion", field=field, old=before, new=after, **where)
 
 
-def _key_of(item: Any) -> str:
+def item_key(item: Any) -> str:
     """An item's identity: its text or name (items have no ids)."""
     if isinstance(item, str):
         return item
@@ -178,9 +178,9 @@ def _key_of(item: Any) -> str:
 
 def _items(old: Sequence[Any], new: Sequence[Any], **where: Any) -> Iterator[Change]:
     """Items matched by text; a repeated text pairs up in order. Matched items compare field by field."""
-    pending = [(_key_of(item), item) for item in old]
+    pending = [(item_key(item), item) for item in old]
     for item in new:
-        key = _key_of(item)
+        key = item_key(item)
         match = next((pair for pair in pending if pair[0] == key), None)
         if match is None:
             yield Change("added", item=key, **where)

@@ -44,7 +44,7 @@ def compare_journeys(old: Journey, new: Journey) -> tuple[Journey, Journey]:
     """(the to-be map with changes marked, its shadow holding the as-is emotions and nothing to label)."""
     before = {s.id: s for s in old.stages}
     lanes = _lanes(old, new)
-    stages = tuple(_marked(stage, before.get(stage.id), [p.id for p in new.personas]) for stage in new.stages)
+    stages = tuple(_marked(stage, before.get(stage.id), new.rtl) for stage in new.stages)
     gone = [s.name for s in old.stages if s.id not in {n.id for n in new.stages}]
     note = f"Compared with the as-is map (faded curve): {ADDED.strip()} added, {REMOVED.strip()} removed"
     note += f"; removed stages: {', '.join(gone)}" if gone else ""
@@ -61,13 +61,13 @@ def _lanes(old: Journey, new: Journey) -> tuple[Lane, ...]:
     return tuple(lanes)
 
 
-def _marked(stage: Stage, old: Stage | None, personas: Sequence[str]) -> Stage:
+def _marked(stage: Stage, old: Stage | None, rtl: bool) -> Stage:
     if old is None:
         return stage.model_copy(update={"name": ADDED + stage.name})
     update: dict[str, Any] = {lane: _items(old.items(lane), stage.items(lane)) for lane in ITEM_LANES}
     update["metrics"] = tuple(_was(m, old.metrics) for m in update["metrics"])
     update["custom_lanes"] = {lane: _items(old.items(lane), items) for lane, items in stage.custom_lanes.items()}
-    update["emotion"] = _with_deltas(stage, old, personas)
+    update["emotion"] = _with_deltas(stage, old, rtl)
     return stage.model_copy(update=update)
 
 
@@ -94,19 +94,21 @@ def _prefix(item: Any, mark: str) -> Any:
     return mark + str(item)
 
 
-def _with_deltas(stage: Stage, old: Stage, personas: Sequence[str]) -> Any:
+def _with_deltas(stage: Stage, old: Stage, rtl: bool) -> Any:
     """The to-be emotion with each label carrying its change: ``hopeful (+1)``."""
     if isinstance(stage.emotion, Emotion):
-        return _delta(stage.emotion, old.emotion if isinstance(old.emotion, Emotion) else None)
+        return _delta(stage.emotion, old.emotion if isinstance(old.emotion, Emotion) else None, rtl)
     if isinstance(stage.emotion, dict):
-        return {p: _delta(e, old.emotion_for(p)) for p, e in stage.emotion.items()}
+        return {p: _delta(e, old.emotion_for(p), rtl) for p, e in stage.emotion.items()}
     return None
 
 
-def _delta(new: Emotion, old: Emotion | None) -> Emotion:
+def _delta(new: Emotion, old: Emotion | None, rtl: bool) -> Emotion:
     if old is None or old.score == new.score:
         return new
     change = f"({new.score - old.score:+d})"
+    # Left-to-right marks keep the sign before the number inside right-to-left text.
+    change = f"\u200e{change}\u200e" if rtl else change
     return new.model_copy(update={"label": f"{new.label} {change}" if new.label else change})
 
 

@@ -1,0 +1,103 @@
+"""Journey -> the omnichannel flow: a row per channel, a column per stage, the customer's path across them."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
+
+from journeygen.render.dot_escape import label
+from journeygen.render.flow_look import FONT, Look, emotion_lines
+
+if TYPE_CHECKING:
+    import graphviz  # type: ignore[import-untyped]
+
+    from journeygen.spec.model import Journey, Stage
+
+NO_CHANNEL = "(no channel)"
+"""The row of touchpoints whose channel the spec does not name."""
+
+
+class Visit(NamedTuple):
+    """One touchpoint the customer meets: its node, channel row and name."""
+
+    node: str
+    channel: str
+    name: str
+
+
+def add_channel_view(graph: graphviz.Digraph, journey: Journey, look: Look) -> None:
+    """Stage headers on top, channel rows below, a column per visit; arrows turn bold where the channel changes."""
+    from journeygen.render.graphviz import Ends, add_transition
+
+    visits = _visits(journey)
+    _add_rows(graph, visits, look)
+    heads = _add_headers(graph, journey, look)
+    last: str | None = None
+    for stage, head in zip(journey.stages, heads, strict=True):
+        here = visits.get(stage.id, [])
+        if here:
+            with graph.subgraph() as column:
+                column.attr(rank="same")
+                column.node(head)
+                column.node(here[0].node)
+        elif last is not None:
+            graph.edge(last, head, style="invis")
+        last = here[-1].node if here else last
+    path = [visit for stage in journey.stages for visit in visits.get(stage.id, [])]
+    for a, b in pairwise(path):
+        switch = a.channel != b.channel
+        graph.edge(a.node, b.node, color=look.theme.accent if switch else look.theme.muted,
+                   penwidth="2.2" if switch else "1", weight="1" if switch else "3")
+    ends = {stage.id: _ends(stage, head, visits) for stage, head in zip(journey.stages, heads, strict=True)}
+    order = list(ends)
+    for move in journey.transitions:
+        source, target = ends[move.source], ends[move.target]
+        backward = order.index(move.target) <= order.index(move.source)
+        add_transition(graph, Ends("", source[1], source[1]), Ends("", target[0], target[0]), move, look,
+                       backward=backward)
+
+
+def _add_headers(graph: graphviz.Digraph, journey: Journey, look: Look) -> list[str]:
+    """One box per stage in journey order, coloured by emotion, joined by the default path."""
+    heads = [f"stage/{stage.id}" for stage in journey.stages]
+    with graph.subgraph(name="cluster_stages") as row:
+        row.attr(label="", style="invis")
+        for head, stage in zip(heads, journey.stages, strict=True):
+            title = f"★ {stage.name}" if stage.moment_of_truth else stage.name
+            text = label(title, *emotion_lines(stage, journey), width=30)
+            row.node(head, text, **_header_style(stage, journey, look))
+        for a, b in pairwise(heads):
+            row.edge(a, b, penwidth="2", weight="10")
+    return heads
+
+
+def _header_style(stage: Stage, journey: Journey, look: Look) -> dict[str, str]:
+    box = look.stage_box(stage, journey)
+    return {key: box[key] for key in ("fillcolor", "color", "penwidth", "fontname")} | {"fontsize": "12"}
+
+
+def _visits(journey: Journey) -> dict[str, list[Visit]]:
+    """Per stage id: each touchpoint as a Visit, in the order the spec lists them."""
+    return {stage.id: [Visit(f"{stage.id}/tp{k}", point.channel or NO_CHANNEL, point.name)
+                       for k, point in enumerate(stage.touchpoints, 1)]
+            for stage in journey.stages if stage.touchpoints}
+
+
+def _add_rows(graph: graphviz.Digraph, visits: dict[str, list[Visit]], look: Look) -> None:
+    """A cluster per channel (in order of first use) holding every touchpoint of that channel."""
+    rows: dict[str, list[Visit]] = {}
+    for visit in (visit for stage_visits in visits.values() for visit in stage_visits):
+        rows.setdefault(visit.channel, []).append(visit)
+    for k, (channel, members) in enumerate(rows.items(), 1):
+        colour = look.channel(channel)
+        with graph.subgraph(name=f"cluster_channel{k}") as row:
+            row.attr(label=label(channel, width=30), style="rounded,filled", color=colour,
+                     fillcolor=look.tint(colour, 0.06), fontname=FONT, fontsize="12", labeljust="l")
+            for visit in members:
+                row.node(visit.node, label(visit.name), color=colour, fillcolor=look.tint(colour))
+
+
+def _ends(stage: Stage, head: str, visits: dict[str, list[Visit]]) -> tuple[str, str]:
+    """The first and last node the customer visits in a stage (its header when it has no touchpoints)."""
+    nodes = [visit.node for visit in visits.get(stage.id, [])] or [head]
+    return nodes[0], nodes[-1]

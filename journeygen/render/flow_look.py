@@ -8,12 +8,13 @@ from statistics import fmean
 from typing import TYPE_CHECKING
 
 from journeygen.theme.colour import mix
+from journeygen.theme.model import FONT_STACK_FIRST
 
 if TYPE_CHECKING:
     from journeygen.spec.model import Journey, Stage
     from journeygen.theme import Theme
 
-FONT = "DejaVu Sans"
+FONT = FONT_STACK_FIRST
 STAGE_TINT = 0.22
 """How much of a stage's emotion colour fills its box: enough to read, light enough for dark text."""
 NODE_TINT = 0.16

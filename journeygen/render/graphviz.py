@@ -78,7 +78,7 @@ def add_transition(graph: graphviz.Digraph, source: Ends, target: Ends, move: Tr
     attrs = {"color": look.theme.transition, "fontcolor": look.theme.transition, "penwidth": "1.5",
              "constraint": "false", "style": "dashed" if backward else "solid"}
     if move.label:
-        attrs["xlabel"] = label(move.label, width=24)
+        attrs["label"] = label(move.label, width=24)
     if source.cluster != target.cluster:
         attrs.update(ltail=source.cluster, lhead=target.cluster)
     graph.edge(source.exit, target.entry, **attrs)

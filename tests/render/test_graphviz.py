@@ -55,7 +55,7 @@ def test_main_path_left_to_right_and_transitions_off_it(shop: Path) -> None:
     path = attrs(dot, '"retention/tp1" -> "advocacy/tp1"')
     assert "style" not in path and "constraint" not in path
     back = attrs(dot, '"retention/tp1" -> "consideration/tp1"')
-    assert "style=dashed" in back and "constraint=false" in back and 'xlabel="exchanges for another\\nsize"' in back
+    assert "style=dashed" in back and "constraint=false" in back and 'label="exchanges for another\\nsize"' in back
 
 
 def test_forward_skip_is_solid_and_backward_dashed() -> None:

@@ -18,20 +18,33 @@ NO_CHANNEL = "(no channel)"
 
 
 class Visit(NamedTuple):
-    """One touchpoint the customer meets: its node, channel row and name."""
+    """One touchpoint the customer meets: its node, channel row, name and stage."""
 
     node: str
     channel: str
     name: str
+    stage: str
 
 
 def add_channel_view(graph: graphviz.Digraph, journey: Journey, look: Look) -> None:
-    """Stage headers on top, channel rows below, a column per visit; arrows turn bold where the channel changes."""
+    """Stage headers on top with the transitions between them; below, a row per channel and a column per
+    visit, the customer's path arrows turning bold where the channel changes."""
     from journeygen.render.graphviz import Ends, add_transition
 
     visits = _visits(journey)
     _add_rows(graph, visits, look)
     heads = _add_headers(graph, journey, look)
+    _align(graph, journey, heads, visits)
+    _add_path(graph, [visit for stage in journey.stages for visit in visits.get(stage.id, [])], look)
+    order = [stage.id for stage in journey.stages]
+    for move in journey.transitions:
+        source, target = order.index(move.source), order.index(move.target)
+        add_transition(graph, Ends(None, heads[source], heads[source]), Ends(None, heads[target], heads[target]),
+                       move, look, backward=target <= source)
+
+
+def _align(graph: graphviz.Digraph, journey: Journey, heads: list[str], visits: dict[str, list[Visit]]) -> None:
+    """Each stage header above its first visit; a stage without touchpoints after the visits before it."""
     last: str | None = None
     for stage, head in zip(journey.stages, heads, strict=True):
         here = visits.get(stage.id, [])
@@ -43,18 +56,14 @@ def add_channel_view(graph: graphviz.Digraph, journey: Journey, look: Look) -> N
         elif last is not None:
             graph.edge(last, head, style="invis")
         last = here[-1].node if here else last
-    path = [visit for stage in journey.stages for visit in visits.get(stage.id, [])]
+
+
+def _add_path(graph: graphviz.Digraph, path: list[Visit], look: Look) -> None:
+    """The customer from touchpoint to touchpoint: a bold accent arrow where the channel changes."""
     for a, b in pairwise(path):
         switch = a.channel != b.channel
         graph.edge(a.node, b.node, color=look.theme.accent if switch else look.theme.muted,
                    penwidth="2.2" if switch else "1", weight="1" if switch else "3")
-    ends = {stage.id: _ends(stage, head, visits) for stage, head in zip(journey.stages, heads, strict=True)}
-    order = list(ends)
-    for move in journey.transitions:
-        source, target = ends[move.source], ends[move.target]
-        backward = order.index(move.target) <= order.index(move.source)
-        add_transition(graph, Ends("", source[1], source[1]), Ends("", target[0], target[0]), move, look,
-                       backward=backward)
 
 
 def _add_headers(graph: graphviz.Digraph, journey: Journey, look: Look) -> list[str]:
@@ -78,7 +87,7 @@ def _header_style(stage: Stage, journey: Journey, look: Look) -> dict[str, str]:
 
 def _visits(journey: Journey) -> dict[str, list[Visit]]:
     """Per stage id: each touchpoint as a Visit, in the order the spec lists them."""
-    return {stage.id: [Visit(f"{stage.id}/tp{k}", point.channel or NO_CHANNEL, point.name)
+    return {stage.id: [Visit(f"{stage.id}/tp{k}", point.channel or NO_CHANNEL, point.name, stage.name)
                        for k, point in enumerate(stage.touchpoints, 1)]
             for stage in journey.stages if stage.touchpoints}
 
@@ -94,10 +103,4 @@ def _add_rows(graph: graphviz.Digraph, visits: dict[str, list[Visit]], look: Loo
             row.attr(label=label(channel, width=30), style="rounded,filled", color=colour,
                      fillcolor=look.tint(colour, 0.06), fontname=FONT, fontsize="12", labeljust="l")
             for visit in members:
-                row.node(visit.node, label(visit.name), color=colour, fillcolor=look.tint(colour))
-
-
-def _ends(stage: Stage, head: str, visits: dict[str, list[Visit]]) -> tuple[str, str]:
-    """The first and last node the customer visits in a stage (its header when it has no touchpoints)."""
-    nodes = [visit.node for visit in visits.get(stage.id, [])] or [head]
-    return nodes[0], nodes[-1]
+                row.node(visit.node, label(visit.name, visit.stage), color=colour, fillcolor=look.tint(colour))

@@ -30,7 +30,8 @@ INSTALL_HINT = ("the flow view needs Graphviz's `dot` program, which was not fou
 class Ends:
     """Where arrows attach to a drawn stage: the node they enter by, the node they leave from."""
 
-    cluster: str
+    cluster: str | None
+    """The stage's cluster, or None when the stage is a single node."""
     entry: str
     exit: str
 
@@ -79,7 +80,7 @@ def add_transition(graph: graphviz.Digraph, source: Ends, target: Ends, move: Tr
              "constraint": "false", "style": "dashed" if backward else "solid"}
     if move.label:
         attrs["label"] = label(move.label, width=24)
-    if source.cluster != target.cluster:
+    if source.cluster and target.cluster and source.cluster != target.cluster:
         attrs.update(ltail=source.cluster, lhead=target.cluster)
     graph.edge(source.exit, target.entry, **attrs)
 

@@ -133,6 +133,7 @@ def test_hostile_channel_view_draws_every_touchpoint_and_channel() -> None:
         assert shows(stage.name, drawn(objects[f"stage/{stage.id}"]))
         for k, point in enumerate(stage.touchpoints, 1):
             assert shows(point.name, drawn(objects[f"{stage.id}/tp{k}"]))
+            assert shows(stage.name, drawn(objects[f"{stage.id}/tp{k}"]))
     rows = [drawn(item) for name, item in objects.items() if name.startswith("cluster_channel")]
     for channel in {p.channel or "(no channel)" for s in journey.stages for p in s.touchpoints}:
         assert any(shows(channel, row) for row in rows), channel

@@ -68,7 +68,7 @@ def _add_path(graph: graphviz.Digraph, path: list[Visit], look: Look) -> None:
 
 def _add_headers(graph: graphviz.Digraph, journey: Journey, look: Look) -> list[str]:
     """One box per stage in journey order, coloured by emotion, joined by the default path."""
-    heads = [f"stage/{stage.id}" for stage in journey.stages]
+    heads = [f"{stage.id}/head" for stage in journey.stages]  # "/" never occurs in an id: no clash
     with graph.subgraph(name="cluster_stages") as row:
         row.attr(label="", style="invis")
         for head, stage in zip(heads, journey.stages, strict=True):

@@ -130,10 +130,21 @@ def test_hostile_channel_view_draws_every_touchpoint_and_channel() -> None:
     graph = laid_out(journey, flow_by="channel")
     objects = by_name(graph)
     for stage in journey.stages:
-        assert shows(stage.name, drawn(objects[f"stage/{stage.id}"]))
+        assert shows(stage.name, drawn(objects[f"{stage.id}/head"]))
         for k, point in enumerate(stage.touchpoints, 1):
             assert shows(point.name, drawn(objects[f"{stage.id}/tp{k}"]))
             assert shows(stage.name, drawn(objects[f"{stage.id}/tp{k}"]))
     rows = [drawn(item) for name, item in objects.items() if name.startswith("cluster_channel")]
     for channel in {p.channel or "(no channel)" for s in journey.stages for p in s.touchpoints}:
         assert any(shows(channel, row) for row in rows), channel
+
+
+def test_ids_that_look_like_generated_names_do_not_clash() -> None:
+    spec = {"title": "t", "personas": [{"name": "P"}], "stages": [
+        {"id": "stage", "name": "A", "touchpoints": [{"name": "x", "channel": "c"}]},
+        {"id": "tp1", "name": "B", "touchpoints": [{"name": "y", "channel": "c"}]},
+        {"id": "head", "name": "C", "touchpoints": ["z"]}]}
+    journey = loads(json.dumps(spec))
+    check_stage_view(journey)
+    graph = laid_out(journey, flow_by="channel")
+    assert len([item for item in graph["objects"] if "nodes" not in item]) == 6

@@ -107,7 +107,7 @@ def _add_main(box: graphviz.Digraph, stage: Stage, look: Look) -> list[str]:
                             color=colour, fillcolor=look.tint(colour))
             return [f"{stage.id}/tp{k}" for k in range(1, len(stage.touchpoints) + 1)]
         for k, action in enumerate(stage.actions, 1):
-            column.node(f"{stage.id}/act{k}", label(action.text), style="rounded,dashed,filled")
+            column.node(f"{stage.id}/act{k}", label(action.text), style="rounded,dashed,filled", color=look.theme.muted)
         if stage.actions:
             return [f"{stage.id}/act{k}" for k in range(1, len(stage.actions) + 1)]
         column.node(f"{stage.id}/empty", "", shape="point", style="invis")

@@ -15,8 +15,10 @@ if TYPE_CHECKING:
     from journeygen.theme import Theme
 
 FONT = FONT_STACK_FIRST
-STAGE_TINT = 0.22
-"""How much of a stage's emotion colour fills its box: enough to read, light enough for dark text."""
+STAGE_TINT = 0.16
+"""How much of a neutral stage's emotion colour fills its box: enough to see, light enough for text."""
+STRONGER_TINT = 0.06
+"""Added per step away from neutral, so a 1 or a 5 reads stronger than a 2 or a 4."""
 NODE_TINT = 0.16
 
 
@@ -29,11 +31,9 @@ class Look:
     """(channel, colour) in order of first appearance in the journey."""
 
     def emotion(self, score: float) -> str:
-        """The emotion scale of the map: 1 negative, 3 neutral, 5 positive, blended in between."""
+        """The map's emotion scale: below 3 negative, 3 neutral, above 3 positive."""
         t = self.theme
-        if score <= 3:
-            return mix(t.emotion_negative, t.emotion_neutral, (max(score, 1) - 1) / 2)
-        return mix(t.emotion_neutral, t.emotion_positive, (min(score, 5) - 3) / 2)
+        return t.emotion_negative if score < 3 else t.emotion_positive if score > 3 else t.emotion_neutral
 
     def tint(self, colour: str, amount: float = NODE_TINT) -> str:
         """``colour`` laid thinly over the background: a fill dark text stays readable on."""
@@ -65,7 +65,8 @@ class Look:
         """A stage's colours: its emotion as fill and border, a heavy border on a moment of truth."""
         score = stage_score(stage, journey)
         edge = self.emotion(score) if score is not None else self.theme.grid
-        attrs = {"style": "rounded,filled", "fillcolor": self.tint(edge, STAGE_TINT), "color": edge,
+        strength = STAGE_TINT + STRONGER_TINT * abs((score or 3) - 3)
+        attrs = {"style": "rounded,filled", "fillcolor": self.tint(edge, strength), "color": edge,
                  "penwidth": "1.5", "fontname": FONT, "fontsize": "12", "fontcolor": self.theme.ink}
         if stage.moment_of_truth:
             attrs.update(color=self.theme.moment_of_truth, penwidth="4", fontname=f"{FONT} Bold")

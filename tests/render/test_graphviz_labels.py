@@ -125,8 +125,7 @@ def test_each_hostile_text_alone_as_a_stage_name(text: str) -> None:
     check_stage_view(journey)
 
 
-def test_hostile_channel_view_draws_every_touchpoint_and_channel() -> None:
-    journey = hostile_journey()
+def check_channel_view(journey: Journey) -> None:
     graph = laid_out(journey, flow_by="channel")
     objects = by_name(graph)
     for stage in journey.stages:
@@ -137,6 +136,17 @@ def test_hostile_channel_view_draws_every_touchpoint_and_channel() -> None:
     rows = [drawn(item) for name, item in objects.items() if name.startswith("cluster_channel")]
     for channel in {p.channel or "(no channel)" for s in journey.stages for p in s.touchpoints}:
         assert any(shows(channel, row) for row in rows), channel
+    edge_labels = [drawn(edge) for edge in graph.get("edges", []) if drawn(edge)]
+    assert len(edge_labels) == len([move for move in journey.transitions if move.label])
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_every_example_by_channel_reads_back_exactly(example: Any) -> None:
+    check_channel_view(load(example))
+
+
+def test_hostile_channel_view_draws_every_touchpoint_and_channel() -> None:
+    check_channel_view(hostile_journey())
 
 
 def test_ids_that_look_like_generated_names_do_not_clash() -> None:

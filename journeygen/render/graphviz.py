@@ -145,6 +145,10 @@ def run_dot(source: bytes) -> bytes:
         done = subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, timeout=DOT_TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RenderError(f"Graphviz `dot` could not lay out the flow: {exc}") from None
+    if done.returncode < 0:
+        raise RenderError(f"Graphviz `dot` crashed (signal {-done.returncode}) laying out the flow; very large "
+                          "journeys can exceed it, especially with --by channel: try --by stage, or render -f dot "
+                          "and lay it out with a newer Graphviz")
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz `dot` failed (exit {done.returncode}): {message}")

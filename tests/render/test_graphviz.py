@@ -141,3 +141,16 @@ def test_dot_parses_back_as_the_built_graph(shop: Path) -> None:
     graph = json.loads(done.stdout)
     names = {item["name"] for item in graph["objects"]}
     assert {f"cluster_{s.id}" for s in load(shop).stages} <= names
+
+
+def test_a_crashing_dot_is_a_clear_error_and_writes_nothing(tmp_path: Path, shop: Path) -> None:
+    # Graphviz 2.43 can crash on very large channel views; stand in for it with a `dot` that does.
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "dot").write_text("#!/bin/sh\nkill -SEGV $$\n")
+    (fake / "dot").chmod(0o755)
+    out = tmp_path / "out"
+    done = run_journeygen("render", str(shop), "-f", "flow", "-o", str(out), env={"PATH": f"{fake}:/usr/bin:/bin"})
+    assert done.returncode == 1
+    assert b"crashed (signal 11)" in done.stderr and b"--by stage" in done.stderr
+    assert not out.exists() or not any(out.iterdir())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -143,14 +144,26 @@ def test_dot_parses_back_as_the_built_graph(shop: Path) -> None:
     assert {f"cluster_{s.id}" for s in load(shop).stages} <= names
 
 
+def fake_dot(folder: Path, script: str) -> dict[str, str]:
+    """A PATH whose `dot` runs ``script``: a stand-in for Graphviz 2.43 crashing on a huge graph."""
+    folder.mkdir()
+    (folder / "dot").write_text(f"#!/bin/sh\n{script}\n")
+    (folder / "dot").chmod(0o755)
+    return {"PATH": f"{folder}:/usr/bin:/bin"}
+
+
 def test_a_crashing_dot_is_a_clear_error_and_writes_nothing(tmp_path: Path, shop: Path) -> None:
-    # Graphviz 2.43 can crash on very large channel views; stand in for it with a `dot` that does.
-    fake = tmp_path / "bin"
-    fake.mkdir()
-    (fake / "dot").write_text("#!/bin/sh\nkill -SEGV $$\n")
-    (fake / "dot").chmod(0o755)
     out = tmp_path / "out"
-    done = run_journeygen("render", str(shop), "-f", "flow", "-o", str(out), env={"PATH": f"{fake}:/usr/bin:/bin"})
+    env = fake_dot(tmp_path / "bin", "kill -SEGV $$")
+    done = run_journeygen("render", str(shop), "-f", "flow", "-o", str(out), env=env)
     assert done.returncode == 1
     assert b"crashed (signal 11)" in done.stderr and b"--by stage" in done.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_when_dot_crashes_routing_curves_the_flow_gets_straight_arrows(tmp_path: Path, shop: Path) -> None:
+    real = shutil.which("dot")
+    env = fake_dot(tmp_path / "bin", f'case "$*" in *splines=line*) exec {real} "$@";; esac\nkill -SEGV $$')
+    done = run_journeygen("render", str(shop), "-f", "flow", "-o", str(tmp_path), env=env)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "online-shop.flow.svg").read_bytes().startswith(b"<?xml")

@@ -112,6 +112,9 @@ def test_every_example_reads_back_exactly(example: Any) -> None:
 def test_hostile_text_is_drawn_literally_and_never_changes_the_graph() -> None:
     journey = hostile_journey()
     check_stage_view(journey)
+    for by in ("stage", "channel"):
+        dot = render(journey, "dot", options=RenderOptions(flow_by=by)).decode()
+        assert "=<" not in dot, "no label may become an HTML label"
     graph = laid_out(journey)
     micro_edges = sum(len(m.steps) for s in journey.stages for m in s.micro_journeys)
     assert len(graph["edges"]) == len(journey.stages) - 1 + len(journey.transitions) + micro_edges

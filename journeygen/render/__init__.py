@@ -61,6 +61,8 @@ class Format:
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
     Format("csv", ".csv", "journeygen.vcs.csvio:render", "the workshop spreadsheet: stages as columns, lanes as rows"),
+    Format("dot", ".dot", "journeygen.render.graphviz:render_dot", "the flow view as Graphviz DOT"),
+    Format("flow", ".flow.svg", "journeygen.render.graphviz:render_flow", "the flow view drawn by Graphviz as SVG"),
 )}
 
 

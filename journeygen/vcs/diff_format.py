@@ -22,6 +22,8 @@ class Style:
 
     value: Quote
     name: Quote
+
+
 FORMAT_VERSION = 1
 _KINDS = {"actions": "action", "motivations": "motivation", "touchpoints": "touchpoint",
           "pain_points": "pain point", "ideas": "idea", "metrics": "metric", "micro_journey": "micro-journey"}
@@ -40,7 +42,7 @@ class Line:
 
 
 class Names:
-    """Display names of stages, personas and lanes, taken from the new side first."""
+    """Display names of stages, personas and lanes; the new side's where both sides have one."""
 
     def __init__(self, old: Journey, new: Journey) -> None:
         self.stages = {s.id: s.name for j in (old, new) for s in j.stages}

@@ -211,6 +211,15 @@ def compare(old: str, new: str, output: str | None, theme: str | None, max_width
       journeygen compare maps/as-is.journey.yaml maps/to-be.journey.yaml
       journeygen compare HEAD~5:maps/shop.journey.yaml maps/shop.journey.yaml -o plan.svg
     """
+    write_compare(old, new, output, theme=theme, max_width=max_width)
+
+
+def write_compare(old: str, new: str, output: str | None, *, theme: str | None = None,
+                  max_width: int | None = None, outdir: bool = False) -> None:
+    """Render the compare map of OLD and NEW to the file ``output`` (``-``: stdout; None: beside NEW).
+
+    With ``outdir`` (as `render -o DIR` means it) ``output`` is the folder for ``<stem>-compare.svg``.
+    """
     from journeygen.output import stem, write_atomic
     from journeygen.vcs.compare import render_compare
     from journeygen.vcs.revisions import split_revision
@@ -221,6 +230,7 @@ def compare(old: str, new: str, output: str | None, theme: str | None, max_width
         sys.stdout.buffer.write(data)
         return
     path_of_new = (split_revision(new) or ("", new))[1]
-    target = Path(output) if output else Path(path_of_new).parent / f"{stem(path_of_new)}-compare.svg"
+    name = f"{stem(path_of_new)}-compare.svg"
+    target = Path(output) / name if output and outdir else Path(output) if output else Path(path_of_new).parent / name
     write_atomic(target, data)
     click.echo(f"wrote {target}", err=True)

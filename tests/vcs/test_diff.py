@@ -228,3 +228,12 @@ def test_invalid_side_is_exit_1_with_positions(tmp_path: Path) -> None:
 def test_control_characters_cannot_reach_the_terminal(tmp_path: Path) -> None:
     _, out, _ = run_diff(tmp_path, stage(1, pain_points=["Sizes differ", "line\nbreak \u200bhidden"]))
     assert "\u200b" not in out and "\\u200b" in out and "line\\u000abreak" in out
+
+
+def test_one_side_from_standard_input(tmp_path: Path) -> None:
+    old = write(tmp_path, "old.yaml", BASE)
+    new = yaml.safe_dump(stage(1, emotion=4), allow_unicode=True)
+    result = CliRunner().invoke(main, ["diff", old, "-"], input=new)
+    assert result.exit_code == 1
+    assert "--- " + old in result.stdout and "+++ -" in result.stdout
+    assert "Decision: 2 -> 4 (+2)" in result.stdout

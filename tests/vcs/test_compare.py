@@ -81,3 +81,11 @@ def test_command_reports_an_invalid_side(tmp_path: Path, shop: Path) -> None:
     bad.write_text("title: T\n")
     result = CliRunner().invoke(main, ["compare", str(bad), str(shop)])
     assert result.exit_code == 1 and f"{bad}:1:1: (root): missing required field" in result.stderr
+
+
+def test_write_compare_into_a_folder_as_render_does(shop: Path, tmp_path: Path) -> None:
+    from journeygen.vcs.commands import write_compare
+
+    new = to_be(shop, tmp_path)
+    write_compare(str(shop), str(new), str(tmp_path / "out"), outdir=True)
+    assert faded_groups((tmp_path / "out" / "to-be-compare.svg").read_bytes())

@@ -11,6 +11,7 @@ from helpers import EXAMPLES
 
 from journeygen.api import load_spec
 from journeygen.cli import main
+from journeygen.vcs.commands import write_compare
 from journeygen.vcs.compare import compare_journeys, render_compare
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -84,8 +85,6 @@ def test_command_reports_an_invalid_side(tmp_path: Path, shop: Path) -> None:
 
 
 def test_write_compare_into_a_folder_as_render_does(shop: Path, tmp_path: Path) -> None:
-    from journeygen.vcs.commands import write_compare
-
     new = to_be(shop, tmp_path)
     write_compare(str(shop), str(new), str(tmp_path / "out"), outdir=True)
     assert faded_groups((tmp_path / "out" / "to-be-compare.svg").read_bytes())

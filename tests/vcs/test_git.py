@@ -122,3 +122,14 @@ def test_textconv_passes_an_invalid_map_through(tmp_path: Path) -> None:
     broken.write_bytes(b"title: [\n")
     done = run_journeygen("git-diff", "--textconv", str(broken))
     assert done.returncode == 0 and done.stdout == b"title: [\n"
+
+
+def test_report_and_compare_read_revisions(repo: Path) -> None:
+    done = run_journeygen("report", "HEAD~1:maps/shop.journey.yaml", "--format", "json", "--today", "2026-03-01",
+                          cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert b'"file": "HEAD~1:maps/shop.journey.yaml"' in done.stdout
+    done = run_journeygen("compare", "HEAD~1:maps/shop.journey.yaml", "maps/shop.journey.yaml", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert b"hopeful" not in (repo / "maps" / "shop-compare.svg").read_bytes()
+    assert "sure (+2)" in (repo / "maps" / "shop-compare.svg").read_text(encoding="utf-8")

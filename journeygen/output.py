@@ -45,13 +45,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> dict[str, bytes]:
+def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any], *, quiet: bool = True) -> dict[str, bytes]:
     """Every requested format of one spec, in memory; raises on the first failure."""
     from journeygen.api import load_spec
 
     loaded = load_spec(spec)
     options = loaded.options(**opts)
-    return {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
+    outputs = {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
+    if "mermaid" in formats and not quiet:
+        from journeygen.render.mermaid import losses
+
+        for note in losses(loaded.journey, options):
+            click.echo(printable(f"note: {spec}: {note}"), err=True)
+    return outputs
 
 
 def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None, opts: dict[str, Any],
@@ -60,7 +66,7 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
     failed = 0
     for spec in specs:
         try:
-            outputs = render_spec(spec, formats, opts)
+            outputs = render_spec(spec, formats, opts, quiet=quiet)
         except JourneygenError as exc:
             failed += 1
             text = str(exc) if isinstance(exc, SpecError) else f"{spec}: {exc}"

@@ -60,6 +60,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
+    Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or swimlane flowchart)"),
 )}
 
 

@@ -14,7 +14,10 @@ from journeygen import __version__
 from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, printable
 
 # Subcommands that live in their own modules, imported only when run or listed in --help.
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "import": "journeygen.importers:import_group",
+    "embed": "journeygen.mermaid.embed:embed",
+}
 
 
 class _Group(click.Group):

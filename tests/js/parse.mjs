@@ -41,9 +41,10 @@ function flowchart(db) {
   return { accTitle: decode(db.getAccTitle()), accDescr: decode(db.getAccDescription()), vertices, subgraphs, edges };
 }
 
+// getDiagramFromText is what mermaid.parse() runs (preprocessing, entity encoding, the diagram's
+// jison parser), and it also hands back the parsed db.
 async function parseOne(text) {
   try {
-    await mermaid.parse(text);
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
     const shape = diagram.type === "journey" ? journey(diagram.db) : flowchart(diagram.db);
     return { ok: true, type: diagram.type, ...shape };

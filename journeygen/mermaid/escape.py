@@ -39,6 +39,11 @@ def journey_text(text: str, *, actor: bool = False) -> str:
     return coded or _code(" ")  # Mermaid has no empty names: a lone space keeps the line well-formed
 
 
+def journey_block(text: str) -> list[str]:
+    """The lines of an ``accDescr { ... }`` block: each line escaped, and '}' (which ends it) coded too."""
+    return [_entities(line, _SYNTAX | {"}"}) for line in text.split("\n") if line.strip()]
+
+
 def flowchart_text(text: str) -> str:
     """Text for inside a quoted flowchart label ``["..."]`` (line breaks as spaces)."""
     return _entities(text, _SYNTAX)

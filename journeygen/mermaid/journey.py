@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journeygen.mermaid.escape import journey_text
+from journeygen.mermaid.escape import journey_block, journey_text
 from journeygen.spec.model import Action, Journey, Persona, Stage
 
 PLACEHOLDER_SCORE = 3
@@ -84,8 +84,7 @@ def summary(journey: Journey) -> str:
 def journey_lines(journey: Journey) -> list[str]:
     """The whole diagram, line by line."""
     lines = ["journey", f"{_INDENT}title {journey_text(journey.title)}",
-             f"{_INDENT}accTitle: {journey_text(journey.title)}",
-             f"{_INDENT}accDescr: {journey_text(summary(journey))}"]
+             f"{_INDENT}accTitle: {journey_text(journey.title)}", *_description(summary(journey))]
     for stage in journey.stages:
         lines.append(f"{_INDENT}section {journey_text(stage.name)}")
         for task in stage_tasks(journey, stage):
@@ -93,6 +92,14 @@ def journey_lines(journey: Journey) -> list[str]:
                 lines.append(f"{_INDENT * 2}%% no emotion in the spec: {PLACEHOLDER_SCORE} is a placeholder")
             lines.append(_INDENT * 2 + task.line())
     return lines
+
+
+def _description(text: str) -> list[str]:
+    """``accDescr: ...``, or a block when the description has several lines (Mermaid keeps them)."""
+    block = journey_block(text)
+    if len(block) < 2:
+        return [f"{_INDENT}accDescr: {journey_text(text)}"]
+    return [f"{_INDENT}accDescr {{", *(_INDENT * 2 + line for line in block), f"{_INDENT}}}"]
 
 
 def placeholders(journey: Journey) -> list[str]:

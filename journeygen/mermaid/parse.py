@@ -17,8 +17,9 @@ _ACC_DESCR = re.compile(r"(?i)accDescr\s*:\s*(.*)")
 _ACC_BLOCK = re.compile(r"(?i)accDescr\s*\{(.*)")
 _TITLE = re.compile(r"(?i)title\s(.*)")
 _SECTION = re.compile(r"(?i)section\s(.*)")
-# An entity code is text; a bare '#' or '%%' starts a comment; a bare ';' is a syntax error.
-_SYNTAX = re.compile(r"#\w+;|#|%%|;")
+# An entity code is text; a bare '#' starts a comment; a bare ';' is a syntax error. ('%%' is a
+# comment only at the start of a line: inside a statement Mermaid reads it as text.)
+_SYNTAX = re.compile(r"#\w+;|#|;")
 _SCORE = re.compile(r"\s*\+?(\d+)(?:\.0*)?\s*")
 
 
@@ -96,7 +97,7 @@ class _Reader:
         text, closed, _ = line.partition("}")
         self.block.append(text)
         if closed:
-            self.values["acc_descr"] = decode(" ".join(part.strip() for part in self.block if part.strip()))
+            self.values["acc_descr"] = decode("\n".join(part.strip() for part in self.block if part.strip()))
             self.block = None
 
     def _header(self, number: int, col: int, body: str) -> None:
@@ -130,7 +131,7 @@ class _Reader:
                 self.problem(number, col + match.start(), "syntax", "';' is not allowed here; write #59; "
                                                                     "for a semicolon")
                 return ""
-            if match.group() in ("#", "%%"):
+            if match.group() == "#":
                 return body[: match.start()].rstrip()
         return body
 

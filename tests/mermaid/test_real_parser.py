@@ -71,7 +71,10 @@ def expected(text: str) -> str:
 def test_hostile_journey_reads_back_exactly(parsed: Parsed, hostile_labels: tuple[str, ...], hostile: int) -> None:
     label, result = expected(hostile_labels[hostile]), parsed["journeys"][hostile]
     assert result["ok"], result.get("error")
-    assert (result["title"], result["accTitle"], result["accDescr"]) == (label, label, label)
+    # A description keeps its lines (an accDescr block); every other text reads as one line.
+    raw = hostile_labels[hostile]
+    lines = "\n".join(expected(line).strip(" ") for line in raw.split("\n") if line.strip()) if "\n" in raw else label
+    assert (result["title"], result["accTitle"], result["accDescr"]) == (label, label, lines)
     assert result["sections"] == [label, "After"]
     tasks = [(t["section"], t["task"], t["score"], t["people"]) for t in result["tasks"]]
     assert tasks == [(label, label, 4, [label, "Ion"]), (label, "plain", 5, ["Ion"]),

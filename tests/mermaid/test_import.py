@@ -8,13 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import run_journeygen
+from click.testing import CliRunner
 
 from journeygen.api import loads, render
+from journeygen.cli import main
 from journeygen.mermaid.importer import import_text
 from journeygen.mermaid.parse import parse
 
 RealParse = Callable[[list[str]], list[dict[str, Any]]]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """The command line, in-process."""
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
 
 # Mermaid's documented example, as in its docs, then the same ideas in the other ways people write them.
 DOCUMENTED = """journey
@@ -117,23 +124,22 @@ def test_cli_writes_refuses_to_overwrite_and_prints(tmp_path: Path) -> None:
     source = tmp_path / "day.mmd"
     source.write_text(DOCUMENTED)
     out = tmp_path / "day.journey.yaml"
-    done = run_journeygen("import", "mermaid", str(source), "-o", str(out))
-    assert done.returncode == 0, done.stderr
-    assert run_journeygen("validate", str(out)).returncode == 0
-    again = run_journeygen("import", "mermaid", str(source), "-o", str(out))
-    assert again.returncode == 1 and b"--force" in again.stderr
-    assert run_journeygen("import", "mermaid", str(source), "-o", str(out), "--force").returncode == 0
-    printed = run_journeygen("import", "mermaid", str(source), "-o", "-")
-    assert printed.stdout.decode() == out.read_text()
-    assert run_journeygen("import", "mermaid", str(source)).returncode == 1  # default name exists too
+    assert run("import", "mermaid", str(source), "-o", str(out))[0] == 0
+    assert run("validate", str(out))[0] == 0
+    code, _, err = run("import", "mermaid", str(source), "-o", str(out))
+    assert code == 1 and "--force" in err
+    assert run("import", "mermaid", str(source), "-o", str(out), "--force")[0] == 0
+    code, printed, _ = run("import", "mermaid", str(source), "-o", "-")
+    assert printed == out.read_text()
+    assert run("import", "mermaid", str(source))[0] == 1  # the default name, day.journey.yaml, exists too
 
 
 def test_cli_reports_problems_at_file_line_col(tmp_path: Path) -> None:
     source = tmp_path / "bad.mmd"
     source.write_text("journey\n  title T\n  section A: B\n    Ok: 3: Me\n    Bad score: 9: Me\n    no colon\n")
-    done = run_journeygen("import", "mermaid", str(source), "-o", str(tmp_path / "out.yaml"))
-    assert done.returncode == 1
-    assert done.stderr.decode().splitlines() == [
+    code, _, err = run("import", "mermaid", str(source), "-o", str(tmp_path / "out.yaml"))
+    assert code == 1
+    assert err.splitlines() == [
         f"{source}:3:12: section: a section name cannot hold ':'; write #58; for a colon",
         f"{source}:5:16: score: a task's score is a whole number from 1 to 5, not '9'",
         f"{source}:6:5: task: a task is written `Task name: score: Actor, Actor`; this line has no ':'",
@@ -144,10 +150,10 @@ def test_cli_reports_problems_at_file_line_col(tmp_path: Path) -> None:
 def test_cli_refuses_other_diagrams_and_bad_bytes(tmp_path: Path) -> None:
     flow = tmp_path / "flow.mmd"
     flow.write_text("flowchart LR\n  a --> b\n")
-    done = run_journeygen("import", "mermaid", str(flow), "-o", "-")
-    assert done.returncode == 1
-    assert f"{flow}:1:1: journey: not a Mermaid journey diagram" in done.stderr.decode()
+    code, _, err = run("import", "mermaid", str(flow), "-o", "-")
+    assert code == 1
+    assert f"{flow}:1:1: journey: not a Mermaid journey diagram" in err
     binary = tmp_path / "bin.mmd"
     binary.write_bytes(b"journey\n\xff\xfe")
-    done = run_journeygen("import", "mermaid", str(binary), "-o", "-")
-    assert done.returncode == 1 and b"not UTF-8" in done.stderr
+    code, _, err = run("import", "mermaid", str(binary), "-o", "-")
+    assert code == 1 and "not UTF-8" in err

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,6 +17,7 @@ from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, pr
 
 # Subcommands that live in their own modules, imported only when run or listed in --help.
 LAZY_COMMANDS: dict[str, str] = {
+    "themes": "journeygen.theme.command:themes",
     "import": "journeygen.importers:import_group",
     "embed": "journeygen.mermaid.embed:embed",
 }
@@ -142,13 +145,17 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Output formats, comma-separated (default svg).")
 @click.option("-o", "--output", metavar="DIR|-", help="Output folder (default: each spec's folder); `-` prints "
                                                       "to stdout (one spec, one format).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
+              help="Render this many specs in parallel.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no list of files written.")
 @render_options
-def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, quiet: bool, **opts: Any) -> None:
+def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, jobs: int, quiet: bool,
+           **opts: Any) -> None:
     """Render each SPEC to OUTDIR/<stem>.svg, .mmd, .pdf, .dot ...
 
-    A spec that fails to load or render is reported with its file and skipped; no partial file
-    is ever written, and the exit status is 1 if any failed.
+    A spec that fails to load or render is reported with its file and the others still render;
+    no partial file is ever written, and the exit status is 1 if any failed. Many specs render in
+    parallel (-j) with a progress bar on a terminal.
 
     \b
     Examples:
@@ -159,9 +166,11 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     from journeygen.output import render_all
 
     chosen = _formats(formats)
+    if opts.get("theme") and Path(opts["theme"]).is_file():
+        opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
-    failed = render_all(specs, chosen, output, opts, quiet=quiet)
+    failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)
     if failed:
         sys.exit(1)
 

@@ -79,7 +79,7 @@ def _micro(micro: MicroJourney) -> str:
 
 def _stage_lines(journey: Journey, index: int, stage: Stage) -> list[str]:
     sid = f"s{index}"
-    title = stage.name + (" ★ moment of truth" if stage.moment_of_truth else "")
+    title = ("★ " if stage.moment_of_truth else "") + stage.name  # a mark every language reads
     lines = [f'subgraph {sid}["{flowchart_text(title)}"]', f"{_INDENT}direction TB"]
     nodes = [(f"{sid}_l{n}", _label(lane.label, _lane_items(journey, stage, lane)))
              for n, lane in enumerate(journey.lane_list(), 1)]

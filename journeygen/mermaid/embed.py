@@ -137,28 +137,30 @@ def embed(files: tuple[str, ...], mode: Mode, mermaid_style: str, check: bool, q
       journeygen embed docs/*.md --as svg
       journeygen embed docs/*.md --check
     """
+    stale = sum(_embed_file(Path(name), mode, mermaid_style, check=check, quiet=quiet) for name in files)
+    if check and stale:
+        click.echo(f"{stale} stale block(s); run `journeygen embed` on the files above", err=True)
+        sys.exit(1)
+
+
+def _embed_file(path: Path, mode: Mode, style: str, *, check: bool, quiet: bool) -> int:
+    """Refresh (or, with check, only report) one Markdown file's blocks; return how many were stale."""
     from journeygen.output import write_atomic
 
-    stale_total = 0
-    for name in files:
-        path = Path(name)
-        text = _read(path)
-        new, stale, svgs = refresh(path, text, mode, mermaid_style)
-        stale_total += len(stale)
-        if check:
-            for block in stale:
-                click.echo(f"{name}:{block.line}: stale journeygen block for {block.spec}", err=True)
-            continue
-        for svg_path, data in svgs:
-            if not svg_path.is_file() or svg_path.read_bytes() != data:
-                write_atomic(svg_path, data)
-        if new != text:
-            write_atomic(path, new.encode())
-        if stale and not quiet:
-            click.echo(f"updated {name} ({len(stale)} block(s))", err=True)
-    if check and stale_total:
-        click.echo(f"{stale_total} stale block(s); run `journeygen embed` on the files above", err=True)
-        sys.exit(1)
+    text = _read(path)
+    new, stale, svgs = refresh(path, text, mode, style)
+    if check:
+        for block in stale:
+            click.echo(f"{path}:{block.line}: stale journeygen block for {block.spec}", err=True)
+        return len(stale)
+    for svg_path, data in svgs:
+        if not svg_path.is_file() or svg_path.read_bytes() != data:
+            write_atomic(svg_path, data)
+    if new != text:
+        write_atomic(path, new.encode())
+    if stale and not quiet:
+        click.echo(f"updated {path} ({len(stale)} block(s))", err=True)
+    return len(stale)
 
 
 def _read(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,13 @@ from journeygen.spec.model import Journey
 
 SWIMLANE = RenderOptions(mermaid_style="swimlane")
 RealParse = Callable[[list[str]], list[dict[str, Any]]]
+# Random labels drawn from Mermaid's special characters, keywords, scripts and spaces (fixed seed).
+_PIECES = [
+    *"#;:,%<>&\"`{}[]()|\\/-=.!?*_~'\n\t ",
+    "#58;", "#quot;", "%%", "%%{", "}%%", "section ", "title ", "accTitle: ", "accDescr {", "journey", "style",
+    "classDef", "<br>", "-->", "end", "ש", "ع", "🏃", "👟", "\u2028", "\ufb02", "\u00b0", "\u00b6\u00df", "a", "Z", "7"]
+RANDOM = tuple("".join(random.Random(seed).choices(_PIECES, k=random.Random(-seed).randint(1, 12)))
+               for seed in range(60))
 Parsed = dict[str, list[dict[str, Any]]]
 _NODE_ID = re.compile(r"map|paths|s\d+(_[lm]\d+)?")
 
@@ -50,7 +58,7 @@ def hostile_map(labels: tuple[str, ...]) -> Journey:
 @pytest.fixture(scope="module")
 def parsed(real_parse: RealParse, hostile_labels: tuple[str, ...]) -> Parsed:
     """Every diagram of this module, parsed in one node run."""
-    journeys = [render(hostile_spec(label), "mermaid").decode() for label in hostile_labels]
+    journeys = [render(hostile_spec(label), "mermaid").decode() for label in hostile_labels + RANDOM]
     lanes = [render(hostile_map(hostile_labels), "mermaid", options=SWIMLANE).decode()]
     examples = [render(load(str(p)), "mermaid").decode() for p in EXAMPLES]
     example_lanes = [render(load(str(p)), "mermaid", options=SWIMLANE).decode() for p in EXAMPLES]
@@ -80,6 +88,19 @@ def test_hostile_journey_reads_back_exactly(parsed: Parsed, hostile_labels: tupl
     assert tasks == [(label, label, 4, [label, "Ion"]), (label, "plain", 5, ["Ion"]),
                      ("After", label, 3, [label, "Ion"])]
     assert sorted(result["actors"]) == sorted([label, "Ion"])
+
+
+@pytest.mark.parametrize("index", range(len(RANDOM)))
+def test_random_labels_read_back_exactly(parsed: Parsed, hostile_labels: tuple[str, ...], index: int) -> None:
+    spec = hostile_spec(RANDOM[index])
+    raw = spec.title  # as loaded: YAML folds the spaces around some line breaks
+    label, result = expected(raw), parsed["journeys"][len(hostile_labels) + index]
+    assert result["ok"], (raw, result.get("error"))
+    assert (result["title"], result["sections"]) == (label, [label, "After"]), raw
+    first = result["tasks"][0]
+    assert (first["task"], first["people"]) == (label, [label, "Ion"]), raw
+    ours = parse(render(spec, "mermaid").decode())
+    assert (ours.title, ours.sections[0].name, ours.sections[0].tasks[0].actors) == (label, label, (label, "Ion"))
 
 
 def test_hostile_swimlane_keeps_its_shape(parsed: Parsed, hostile_labels: tuple[str, ...], hostile: int) -> None:

@@ -125,9 +125,9 @@ def refresh(markdown: Path, text: str, mode: Mode, style: str) -> tuple[str, lis
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 listing the blocks that are out of date.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
 def embed(files: tuple[str, ...], mode: Mode, mermaid_style: str, check: bool, quiet: bool) -> None:
-    """Refresh the blocks between <!-- journeygen: SPEC --> and <!-- /journeygen --> in Markdown FILES.
+    """Refresh the journeygen blocks of Markdown FILES with fresh Mermaid (or SVG image links).
 
-    SPEC is relative to the Markdown file. Everything outside the blocks is kept byte for byte,
+    A block is everything between <!-- journeygen: SPEC --> and <!-- /journeygen -->; SPEC is relative to the Markdown file. Everything outside the blocks is kept byte for byte,
     and running it twice changes nothing. With --check (for CI and pre-commit) nothing is
     written and the exit status is 1 if any block is stale.
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from journeygen.errors import Problem, SpecError
 from journeygen.mermaid.parse import MermaidJourney, MermaidSection, MermaidTask, parse
 from journeygen.spec.text import slug
 
@@ -74,5 +75,10 @@ def import_text(text: str, name: str, fallback_title: str) -> str:
     from journeygen.api import loads
 
     spec = to_yaml(parse(text, name), fallback_title)
-    loads(spec, name)  # what we write must load: a limit the diagram exceeds is reported now
+    try:
+        loads(spec, name)  # what we write must load: a limit the diagram exceeds is reported now
+    except SpecError as exc:
+        # Positions would point into the generated YAML, not the diagram: keep the field and message.
+        raise SpecError(Problem(name, 1, 1, p.path, f"the spec made from this diagram is invalid: {p.message}")
+                        for p in exc.problems) from None
     return spec

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from journeygen.api import loads, render
 from journeygen.cli import main
+from journeygen.errors import SpecError
 from journeygen.mermaid.importer import import_text
 from journeygen.mermaid.parse import parse
 
@@ -157,3 +158,11 @@ def test_cli_refuses_other_diagrams_and_bad_bytes(tmp_path: Path) -> None:
     binary.write_bytes(b"journey\n\xff\xfe")
     code, _, err = run("import", "mermaid", str(binary), "-o", "-")
     assert code == 1 and "not UTF-8" in err
+
+
+def test_a_diagram_beyond_the_spec_limits_is_refused_clearly() -> None:
+    tasks = "".join(f"  t{i}: 3: Me\n" for i in range(501))
+    with pytest.raises(SpecError) as caught:
+        import_text("journey\n section A\n" + tasks, "big.mmd", "big")
+    assert str(caught.value).startswith("big.mmd:1:1: stages[0].actions: the spec made from this diagram is invalid: "
+                                        "holds more than 500 items")

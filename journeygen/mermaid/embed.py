@@ -127,9 +127,10 @@ def refresh(markdown: Path, text: str, mode: Mode, style: str) -> tuple[str, lis
 def embed(files: tuple[str, ...], mode: Mode, mermaid_style: str, check: bool, quiet: bool) -> None:
     """Refresh the journeygen blocks of Markdown FILES with fresh Mermaid (or SVG image links).
 
-    A block is everything between <!-- journeygen: SPEC --> and <!-- /journeygen -->; SPEC is relative to the Markdown file. Everything outside the blocks is kept byte for byte,
-    and running it twice changes nothing. With --check (for CI and pre-commit) nothing is
-    written and the exit status is 1 if any block is stale.
+    A block is everything between <!-- journeygen: SPEC --> and <!-- /journeygen -->; SPEC is
+    relative to the Markdown file. Everything outside the blocks is kept byte for byte, and
+    running it twice changes nothing. With --check (for CI and pre-commit) nothing is written
+    and the exit status is 1 if any block is stale.
 
     \b
     Examples:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import click
 
-from journeygen.errors import Problem, SpecError
+from journeygen.errors import JourneygenError, Problem, SpecError, printable
 
 _OPEN = re.compile(r"[ \t]*<!--[ \t]*journeygen:[ \t]*(?P<spec>.*?)[ \t]*-->[ \t]*")
 _CLOSE = re.compile(r"[ \t]*<!--[ \t]*/journeygen[ \t]*-->[ \t]*")
@@ -138,9 +138,16 @@ def embed(files: tuple[str, ...], mode: Mode, mermaid_style: str, check: bool, q
       journeygen embed docs/*.md --as svg
       journeygen embed docs/*.md --check
     """
-    stale = sum(_embed_file(Path(name), mode, mermaid_style, check=check, quiet=quiet) for name in files)
+    stale = failed = 0
+    for name in files:
+        try:
+            stale += _embed_file(Path(name), mode, mermaid_style, check=check, quiet=quiet)
+        except JourneygenError as exc:  # one broken file or spec never stops the others
+            failed += 1
+            click.echo(str(exc) if isinstance(exc, SpecError) else printable(f"{name}: {exc}"), err=True)
     if check and stale:
         click.echo(f"{stale} stale block(s); run `journeygen embed` on the files above", err=True)
+    if failed or (check and stale):
         sys.exit(1)
 
 

@@ -72,8 +72,8 @@ def _lane_items(journey: Journey, stage: Stage, lane: Lane) -> list[str]:
 
 
 def _micro(micro: MicroJourney) -> str:
-    steps = [f"{n}. {s.name}" + (f" ({s.emotion}/5)" if s.emotion is not None else "")
-             for n, s in enumerate(micro.steps, 1)]
+    steps = [f"{n}. {s.name}" + (f" @ {s.touchpoint}" if s.touchpoint else "")
+             + (f" ({s.emotion}/5)" if s.emotion is not None else "") for n, s in enumerate(micro.steps, 1)]
     return _label(micro.name, steps, bullet="")
 
 

@@ -26,6 +26,10 @@ def losses(journey: Journey, options: RenderOptions) -> list[str]:
                 if lane.id not in _JOURNEY_LANES and any(stage.items(lane.id) for stage in journey.stages)]
     if left_out:
         notes.append(f"mermaid journey leaves out lanes: {', '.join(left_out)} (--mermaid-style swimlane keeps them)")
+    others = [what for what, present in (("micro-journeys", any(s.micro_journeys for s in journey.stages)),
+                                         ("transitions", bool(journey.transitions))) if present]
+    if others:
+        notes.append(f"mermaid journey also leaves out {' and '.join(others)}")
     guessed = placeholders(journey)
     if guessed:
         notes.append(f"no emotion for {len(guessed)} task(s), shown with the neutral score {PLACEHOLDER_SCORE}: "

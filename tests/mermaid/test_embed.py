@@ -109,3 +109,12 @@ def test_as_svg_writes_the_image_next_to_the_markdown(doc: Path) -> None:
     assert run("--as", "svg", "--check", str(doc)) == (0, "")
     svg.write_text("<svg/>")
     assert run("--as", "svg", "--check", str(doc))[0] == 1
+
+
+def test_one_broken_file_does_not_stop_the_others(doc: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.md"
+    broken.write_text("<!-- journeygen: missing.yaml -->\n<!-- /journeygen -->\n")
+    code, err = run(str(broken), str(doc))
+    assert code == 1
+    assert "missing.yaml:1:1: (file): no such file" in err
+    assert fence() in doc.read_bytes().decode()

@@ -69,7 +69,7 @@ def test_losses_name_the_lanes_left_out() -> None:
     shop = load(str(ROOT / "examples" / "online-shop.journey.yaml"))
     assert losses(shop, RenderOptions()) == [
         "mermaid journey leaves out lanes: Touchpoints, Motivations, Pain points, Ideas, Metrics "
-        "(--mermaid-style swimlane keeps them)"]
+        "(--mermaid-style swimlane keeps them)", "mermaid journey also leaves out micro-journeys and transitions"]
     assert losses(shop, SWIMLANE) == []
 
 

@@ -166,3 +166,14 @@ def test_a_diagram_beyond_the_spec_limits_is_refused_clearly() -> None:
         import_text("journey\n section A\n" + tasks, "big.mmd", "big")
     assert str(caught.value).startswith("big.mmd:1:1: stages[0].actions: the spec made from this diagram is invalid: "
                                         "holds more than 500 items")
+
+
+def test_front_matter_directives_and_comments_are_understood() -> None:
+    text = ('---\ntitle: "Front: matter"\nconfig: {theme: forest}\n---\n%%{init: {\n  "theme": "dark"\n}}%%\n'
+            "journey\n  %% comment\n  section A # comment\n    t: 3: Me\n")
+    diagram = parse(text)
+    assert diagram.title == "Front: matter"
+    assert [(s.name, [(t.name, t.score, t.actors) for t in s.tasks]) for s in diagram.sections] == [
+        ("A", [("t", 3, ("Me",))])]
+    with pytest.raises(SpecError, match=r"x.mmd:1:1: front matter: front matter opened with '---' is never closed"):
+        parse("---\ntitle: x\njourney\n", "x.mmd")

@@ -110,10 +110,19 @@ def refresh(markdown: Path, text: str, mode: Mode, style: str) -> tuple[str, lis
         if old != new.text or svg_stale:
             stale.append(block)
         if new.svg is not None:
-            svgs.append(new.svg)
+            svgs = _add_svg(svgs, new.svg, markdown, block)
         out += [*lines[done:block.start], new.text]
         done = block.end
     return "".join(out + lines[done:]), stale, svgs
+
+
+def _add_svg(svgs: list[tuple[Path, bytes]], svg: tuple[Path, bytes], markdown: Path,
+             block: Block) -> list[tuple[Path, bytes]]:
+    """Two different maps may not share one image file (one would always look stale)."""
+    if any(path == svg[0] and data != svg[1] for path, data in svgs):
+        raise _error(str(markdown), block.line, f"another block already renders a different map to {svg[0].name}; "
+                                                "rename one of the specs")
+    return [*svgs, svg]
 
 
 @click.command("embed")

@@ -118,3 +118,15 @@ def test_one_broken_file_does_not_stop_the_others(doc: Path, tmp_path: Path) -> 
     assert code == 1
     assert "missing.yaml:1:1: (file): no such file" in err
     assert fence() in doc.read_bytes().decode()
+
+
+def test_two_maps_may_not_share_one_svg(tmp_path: Path) -> None:
+    for folder, example in (("a", SHOP), ("b", ROOT / "examples" / "service-minimal.journey.yaml")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(example, tmp_path / folder / "map.yaml")
+    path = tmp_path / "doc.md"
+    text = "<!-- journeygen: a/map.yaml -->\n<!-- /journeygen -->\n<!-- journeygen: b/map.yaml -->\n<!-- /journeygen -->\n"
+    path.write_text(text)
+    code, err = run("--as", "svg", str(path))
+    assert code == 1 and f"{path}:3:1: embed: another block already renders a different map to map.svg" in err
+    assert path.read_text() == text and not (tmp_path / "map.svg").exists()

@@ -125,7 +125,7 @@ def test_two_maps_may_not_share_one_svg(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         shutil.copy(example, tmp_path / folder / "map.yaml")
     path = tmp_path / "doc.md"
-    text = "<!-- journeygen: a/map.yaml -->\n<!-- /journeygen -->\n<!-- journeygen: b/map.yaml -->\n<!-- /journeygen -->\n"
+    text = "".join(f"<!-- journeygen: {f}/map.yaml -->\n<!-- /journeygen -->\n" for f in "ab")
     path.write_text(text)
     code, err = run("--as", "svg", str(path))
     assert code == 1 and f"{path}:3:1: embed: another block already renders a different map to map.svg" in err

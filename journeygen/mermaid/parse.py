@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -39,7 +39,7 @@ class MermaidSection:
 
     name: str | None
     line: int
-    tasks: list[MermaidTask] = field(default_factory=list)
+    tasks: tuple[MermaidTask, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class _Reader:
         self.name = name
         self.problems: list[Problem] = []
         self.values: dict[str, str] = {}
-        self.sections: list[MermaidSection] = []
+        self.sections: list[tuple[str | None, int, list[MermaidTask]]] = []  # frozen when the parse ends
         self.header = False
         self.block: list[str] | None = None  # lines of an open `accDescr {` block
         self.directive = False  # inside a multi-line `%%{ ... }%%`
@@ -148,7 +148,7 @@ class _Reader:
         if ":" in rest:
             at = col + len("section ") + rest.index(":")
             self.problem(number, at, "section", "a section name cannot hold ':'; write #58; for a colon")
-        self.sections.append(MermaidSection(decode(rest.strip()), number))
+        self.sections.append((decode(rest.strip()), number, []))
 
     def _task(self, number: int, col: int, code: str) -> None:
         name, colon, data = code.partition(":")
@@ -165,8 +165,8 @@ class _Reader:
         actors = tuple(dict.fromkeys(decode(a.strip()) for a in (pieces[1].split(",") if len(pieces) > 1 else ())))
         if score is not None:
             if not self.sections:
-                self.sections.append(MermaidSection(None, number))
-            self.sections[-1].tasks.append(MermaidTask(decode(name.strip()), score, tuple(a for a in actors if a),
+                self.sections.append((None, number, []))
+            self.sections[-1][2].append(MermaidTask(decode(name.strip()), score, tuple(a for a in actors if a),
                                                        number))
 
     def _score(self, number: int, col: int, text: str) -> int | None:
@@ -191,8 +191,9 @@ def parse(text: str, name: str = "<mermaid>") -> MermaidJourney:
     if reader.problems:
         raise SpecError(reader.problems)
     values = reader.values
+    sections = tuple(MermaidSection(name, line, tuple(tasks)) for name, line, tasks in reader.sections)
     return MermaidJourney(values.get("title", front_title), values.get("acc_title"), values.get("acc_descr"),
-                          tuple(reader.sections))
+                          sections)
 
 
 def _front_matter(lines: list[str], reader: _Reader) -> tuple[int, str | None]:

@@ -20,7 +20,7 @@ def _unique_ids(names: list[str], fallback: str) -> list[str]:
     """Slugs of the names, made unique with -2, -3 ... in order."""
     ids: list[str] = []
     for name in names:
-        base = slug(name) or fallback
+        base = slug(name)[:90] or fallback  # room for the suffix within the 100-character id limit
         candidate, n = base, 1
         while candidate in ids:
             n += 1

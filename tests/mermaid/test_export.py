@@ -114,3 +114,15 @@ def test_export_is_light() -> None:
                           capture_output=True, timeout=60, check=False)
     assert done.stdout == render(load(spec), "mermaid")
     assert done.stderr.decode().strip() == "[]"
+
+
+def test_a_map_too_big_for_mermaid_s_defaults_is_reported() -> None:
+    stages = [{"id": f"s{n}", "name": f"Stage {n}", "emotion": 3, "actions": [f"Action {n} " + "x" * 400] * 3,
+               "pain_points": ["p"], "ideas": ["i"], "metrics": ["m"], "touchpoints": ["t"], "motivations": ["m"]}
+              for n in range(80)]
+    big = loads(json.dumps({"title": "T", "persona": {"name": "M"}, "stages": stages}))
+    notes = losses(big, SWIMLANE)
+    assert len(notes) == 2
+    assert notes[0].startswith("the Mermaid text has ") and "maxTextSize" in notes[0]
+    assert notes[1].startswith("the flowchart has ") and "maxEdges" in notes[1]
+    assert losses(load(str(ROOT / "examples" / "online-shop.journey.yaml")), SWIMLANE) == []

@@ -14,7 +14,12 @@ from journeygen import __version__
 from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, printable
 
 # Subcommands that live in their own modules, imported only when run or listed in --help.
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "init": "journeygen.authoring.init:init",
+    "lint": "journeygen.authoring.lint:lint",
+    "fmt": "journeygen.authoring.fmt:fmt",
+    "watch": "journeygen.authoring.watch:watch",
+}
 
 
 class _Group(click.Group):

@@ -16,6 +16,7 @@ from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, pr
 
 # Subcommands that live in their own modules, imported only when run or listed in --help.
 LAZY_COMMANDS: dict[str, str] = {
+    "themes": "journeygen.theme.command:themes",
     "init": "journeygen.authoring.init:init",
     "lint": "journeygen.authoring.lint:lint",
     "fmt": "journeygen.authoring.fmt:fmt",

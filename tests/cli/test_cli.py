@@ -76,7 +76,7 @@ def test_stdout_output_needs_one_format(shop: Path) -> None:
 
 def test_no_traceback_without_debug(tmp_path: Path) -> None:
     spec = tmp_path / "bin.yaml"
-    spec.write_bytes(b"\xff\xfe\x00t")
+    spec.write_bytes(b"title: caf\xc3\x28\n")
     code, out, err = run("validate", str(spec))
     assert code == 1 and "Traceback" not in out + err
     assert "not valid UTF-8" in out
@@ -91,3 +91,10 @@ def test_version_is_light() -> None:
     shop = ROOT / "examples" / "online-shop.journey.yaml"
     out = subprocess.run([sys.executable, "-c", probe, str(shop)], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_committed_schema_is_current() -> None:
+    """examples/ point editors at journeygen.schema.json: it must match `journeygen schema`."""
+    code, out, _ = run("schema")
+    assert code == 0
+    assert (ROOT / "journeygen.schema.json").read_text(encoding="utf-8") == out

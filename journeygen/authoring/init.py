@@ -53,7 +53,9 @@ def _write_schema(folder: Path) -> Path | None:
     return schema
 
 
-@click.command()
+
+
+@click.command(short_help="Write a starter map from a template (ecommerce, saas-onboarding, service, blank).")
 @click.argument("path", default=DEFAULT_NAME, type=click.Path(file_okay=True, dir_okay=True))
 @click.option("-t", "--template", type=click.Choice(TEMPLATES), default="ecommerce", show_default=True,
               help="What the starter map is about.")

@@ -108,7 +108,9 @@ def _print_rules() -> None:
         click.echo(f"{rule.code}  {rule.level:<7}  {rule.name:<20}  {rule.summary}")
 
 
-@click.command()
+
+
+@click.command(short_help="Check specs for what a good journey map should have.")
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: FILE:LINE:COL: CODE message; json: a list of findings with their level.")

@@ -235,8 +235,6 @@ def _format_one(spec: str, *, check: bool, diff: bool) -> bool:
     return changed
 
 
-
-
 @click.command(short_help="Rewrite specs in canonical form, keeping comments and meaning.")
 @click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if any SPEC is not canonical (for CI).")

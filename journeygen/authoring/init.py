@@ -53,8 +53,6 @@ def _write_schema(folder: Path) -> Path | None:
     return schema
 
 
-
-
 @click.command(short_help="Write a starter map from a template (ecommerce, saas-onboarding, service, blank).")
 @click.argument("path", default=DEFAULT_NAME, type=click.Path(file_okay=True, dir_okay=True))
 @click.option("-t", "--template", type=click.Choice(TEMPLATES), default="ecommerce", show_default=True,

@@ -108,8 +108,6 @@ def _print_rules() -> None:
         click.echo(f"{rule.code}  {rule.level:<7}  {rule.name:<20}  {rule.summary}")
 
 
-
-
 @click.command(short_help="Check specs for what a good journey map should have.")
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,

@@ -105,8 +105,6 @@ def _serve(port: int, board: Board) -> PreviewServer:
     return server
 
 
-
-
 @click.command(short_help="Re-render specs on every save; --serve shows a live page.")
 @click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT[,FMT...]",

@@ -156,6 +156,7 @@ def _yaml() -> Any:
     rt = YAML(typ="rt")
     rt.Resolver = _TextResolver
     rt.preserve_quotes = True
+    rt.brace_single_entry_mapping_in_flow_sequence = True  # [{name: S}], not the surprising [name: S]
     rt.width = 100_000  # never re-wrap a line: long flow mappings and texts stay on one line
     rt.indent(mapping=2, sequence=4, offset=2)
     return rt

@@ -133,3 +133,11 @@ def test_invalid_spec_is_reported_and_left_alone(tmp_path: Path) -> None:
 def test_stdin_to_stdout() -> None:
     result = CliRunner().invoke(main, ["fmt", "-"], input=MESSY)
     assert result.exit_code == 0 and result.stdout == CANONICAL
+
+
+def test_odd_but_valid_yaml_keeps_its_meaning_and_reads_naturally() -> None:
+    text = ("---\ntitle: T\npersonas: [{name: A}, {name: B}]\nstages: [{name: S, emotion: {a: {score: 2}, b: 3}}]\n"
+            "transitions: [{from: s, to: s}]\n...\n")
+    after = format_text(text, "m.yaml")
+    assert "personas: [{name: A}, {name: B}]" in after and "emotion: {a: 2, b: 3}" in after
+    assert loads(after) == loads(text)

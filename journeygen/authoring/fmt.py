@@ -26,7 +26,6 @@ from journeygen.output import write_atomic
 from journeygen.spec.build import build
 from journeygen.spec.loader import Limits, _resolve_plain, decode, parse_text
 from journeygen.spec.model import (
-    BUILTIN_LANES,
     Action,
     Emotion,
     Idea,
@@ -86,8 +85,6 @@ def _short_value(node: Any, model: type[BaseModel], resolve: Resolve) -> Any | N
     meant = resolve(value)
     if model is Emotion:
         return value if isinstance(meant, int) and not isinstance(meant, bool) else None
-    if model is Lane and meant not in BUILTIN_LANES:
-        return None  # only a mapping declares a custom lane
     return value if isinstance(meant, (str, int, float)) and not isinstance(meant, bool) else None
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class Directives:
     """``# journeygen: disable=JG103`` (whole file) and ``# journeygen: ignore=JG103`` (that line)."""
 
     disable: frozenset[str]
-    ignore: dict[int, frozenset[str]]
+    ignore: Mapping[int, frozenset[str]]
 
     @classmethod
     def parse(cls, text: str) -> Directives:

@@ -146,3 +146,9 @@ def test_rules_are_listed_with_their_explanations() -> None:
     result = CliRunner().invoke(main, ["lint", "--rules"])
     assert result.exit_code == 0
     assert all(rule.code in result.stdout and rule.summary in result.stdout for rule in RULES)
+
+
+def test_per_persona_emotion_must_cover_every_persona(tmp_path: Path) -> None:
+    personas = "personas: [{name: Ana, goals: [a]}, {name: Ion, goals: [b]}]\n"
+    assert "JG101" in codes(tmp_path, spec(stage(emotion="{ana: 3}"), persona=personas))
+    assert "JG101" not in codes(tmp_path, spec(stage(emotion="{ana: 3, ion: 4}"), persona=personas))

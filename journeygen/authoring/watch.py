@@ -8,21 +8,27 @@ import signal
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
+from journeygen.api import Spec, load_spec
 from journeygen.authoring.serve import Board, PreviewServer
 from journeygen.cli import render_options
 from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, printable
-from journeygen.output import output_path, render_spec, write_atomic
+from journeygen.output import output_path, write_atomic
 from journeygen.render import get_format
 
-Signature = tuple[int, int] | None
-"""A file's modification time (ns) and size; None when it is missing."""
+Signature = tuple[tuple[int, int] | None, ...]
+"""Modification time (ns) and size of each file a render reads; None for a missing file."""
 
 
-def signature(path: str) -> Signature:
+def signature(paths: Sequence[str]) -> Signature:
+    return tuple(_stat(path) for path in paths)
+
+
+def _stat(path: str) -> tuple[int, int] | None:
     try:
         status = os.stat(path)
     except OSError:
@@ -30,8 +36,16 @@ def signature(path: str) -> Signature:
     return status.st_mtime_ns, status.st_size
 
 
+def inputs(spec: str, loaded: Spec, opts: dict[str, Any]) -> tuple[str, ...]:
+    """The spec and the other files its render reads: a theme file and persona photos."""
+    base = loaded.base_dir or Path.cwd()
+    refs = [opts.get("theme"), loaded.journey.theme, *(p.photo for p in loaded.journey.personas)]
+    files = [str(base / ref) for ref in refs if ref and (base / ref).is_file()]
+    return (spec, *dict.fromkeys(files))
+
+
 class Watcher:
-    """Re-renders each spec whose file changed; a broken save never replaces the last good output."""
+    """Re-renders each spec whose files changed; a broken save never replaces the last good output."""
 
     def __init__(self, specs: Sequence[str], formats: Sequence[str], outdir: str | None, opts: dict[str, Any],
                  board: Board) -> None:
@@ -40,21 +54,31 @@ class Watcher:
         self.outdir = outdir
         self.opts = opts
         self.board = board
-        self.seen: list[Signature] = [signature(spec) for spec in specs]
+        self.inputs: list[tuple[str, ...]] = [(spec,) for spec in specs]
+        self.seen: list[Signature] = [signature(files) for files in self.inputs]
 
     def changed(self) -> list[int]:
-        """The specs whose file changed since the last look."""
-        now = [signature(spec) for spec in self.specs]
+        """The specs whose files changed since the last look."""
+        now = [signature(files) for files in self.inputs]
         moved = [i for i, (old, new) in enumerate(zip(self.seen, now, strict=True)) if old != new]
         self.seen = now
         return moved
+
+    def render(self, index: int, formats: Sequence[str]) -> dict[str, bytes]:
+        """Every format of one spec, in memory; learns which files the spec's render reads."""
+        spec = self.specs[index]
+        loaded = load_spec(spec)
+        self.inputs[index] = inputs(spec, loaded, self.opts)
+        self.seen[index] = signature(self.inputs[index])
+        options = loaded.options(**self.opts)
+        return {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
 
     def rebuild(self, index: int, *, page: bool) -> bool:
         """Render one spec and write its outputs; on failure print why and keep the old files."""
         spec, started = self.specs[index], time.perf_counter()
         wanted = [*self.formats, *(["svg"] if page and "svg" not in self.formats else [])]
         try:
-            outputs = render_spec(spec, wanted, self.opts)
+            outputs = self.render(index, wanted)
         except JourneygenError as exc:
             problems = tuple(str(p) for p in exc.problems) if isinstance(exc, SpecError) else (
                 printable(f"{spec}: {exc}"),)
@@ -129,6 +153,8 @@ def watch(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, 
       journeygen watch maps/*.yaml -f svg,pdf -o build/
     """
     chosen = _chosen(formats)
+    if opts.get("theme") and Path(opts["theme"]).is_file():
+        opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, as in render
     board = Board(list(specs))
     watcher = Watcher(specs, chosen, output, opts, board)
     server = _serve(port, board) if serve else None

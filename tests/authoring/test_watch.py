@@ -163,6 +163,21 @@ def test_serve_shows_the_map_reloads_on_change_and_shows_errors(tmp_path: Path,
 
 
 @needs_svg
+def test_a_saved_theme_file_rerenders_too(tmp_path: Path, watching: Callable[..., Watch]) -> None:
+    theme = tmp_path / "brand.theme.yaml"
+    theme.write_text('extends: default\nbackground: "#fafafa"\n')
+    spec = tmp_path / "shop.journey.yaml"
+    spec.write_text("theme: brand.theme.yaml\n" + SPEC.format(title="Themed", score=4))
+    out = tmp_path / "shop.svg"
+    watch = watching(str(spec))
+    watch.expect(r"rendered")
+    assert "#fafafa" in out.read_text()
+    theme.write_text('extends: default\nbackground: "#fbfbfb"\n')
+    wait_for(lambda: "#fbfbfb" in out.read_text())
+    assert watch.stop()[0] == 0
+
+
+@needs_svg
 def test_benchmark_rerender_after_save_under_200ms(tmp_path: Path, watching: Callable[..., Watch]) -> None:
     example = (ROOT / "examples" / "online-shop.journey.yaml").read_text(encoding="utf-8")
     spec = tmp_path / "shop.journey.yaml"

@@ -19,6 +19,7 @@ from journeygen.spec.build import build
 from journeygen.spec.loader import Document, Limits, decode, parse_text, read
 
 INVALID = "JG001"
+CODES = frozenset(rule.code for rule in RULES)
 _DIRECTIVE = re.compile(r"#\s*journeygen:\s*(disable|ignore)\s*=\s*([A-Za-z0-9_, ]+)")
 
 
@@ -83,7 +84,7 @@ def lint_file(spec: str, *, today: dt.date, disable: Iterable[str] = ()) -> list
     """Read, validate and lint one spec with the project config found above it (``-``: stdin)."""
     try:
         text, doc = _read(spec)
-        config = find_config(Path(spec) if spec != "-" else Path.cwd())
+        config = find_config(Path(spec) if spec != "-" else Path.cwd(), CODES)
     except SpecError as exc:
         return [Finding(p.file, p.line, p.col, INVALID, "error", f"{p.path}: {p.message}") for p in exc.problems]
     config = replace(config, disable=config.disable | {c.upper() for c in disable})
@@ -137,6 +138,9 @@ def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: 
         return
     if not specs:
         raise click.UsageError("give at least one SPEC (or --rules to list the rules)")
+    unknown = sorted(set(c.upper() for c in _split(disable)) - CODES)
+    if unknown:
+        raise click.BadParameter(f"unknown rule code(s) {', '.join(unknown)}; see --rules", param_hint="--disable")
     day = today.date() if today else dt.date.today()
     findings = [f for spec in specs for f in lint_file(spec, today=day, disable=_split(disable))]
     if output == "json":

@@ -152,3 +152,11 @@ def test_per_persona_emotion_must_cover_every_persona(tmp_path: Path) -> None:
     personas = "personas: [{name: Ana, goals: [a]}, {name: Ion, goals: [b]}]\n"
     assert "JG101" in codes(tmp_path, spec(stage(emotion="{ana: 3}"), persona=personas))
     assert "JG101" not in codes(tmp_path, spec(stage(emotion="{ana: 3, ion: 4}"), persona=personas))
+
+
+def test_unknown_rule_codes_are_reported(tmp_path: Path) -> None:
+    (tmp_path / ".journeygen.toml").write_text('[lint]\ndisable = ["JG999"]\n')
+    (tmp_path / "map.yaml").write_text(CASES["JG105"][1])
+    assert "unknown rule code(s) JG999" in lint_file(str(tmp_path / "map.yaml"), today=TODAY)[0].message
+    result = CliRunner().invoke(main, ["lint", "--disable", "JG1O3", str(tmp_path / "map.yaml")])
+    assert result.exit_code == 2 and "unknown rule code(s) JG1O3" in result.stderr

@@ -138,7 +138,7 @@ def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: 
         return
     if not specs:
         raise click.UsageError("give at least one SPEC (or --rules to list the rules)")
-    unknown = sorted(set(c.upper() for c in _split(disable)) - CODES)
+    unknown = sorted({c.upper() for c in _split(disable)} - CODES)
     if unknown:
         raise click.BadParameter(f"unknown rule code(s) {', '.join(unknown)}; see --rules", param_hint="--disable")
     day = today.date() if today else dt.date.today()

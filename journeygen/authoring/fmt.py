@@ -26,6 +26,7 @@ from journeygen.output import write_atomic
 from journeygen.spec.build import build
 from journeygen.spec.loader import Limits, _resolve_plain, decode, parse_text
 from journeygen.spec.model import (
+    CUSTOM_KEY,
     Action,
     Emotion,
     Idea,
@@ -56,15 +57,22 @@ _YAML11_TRAPS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.or
                  "tag:yaml.org,2002:null")
 
 
+OTHER = "*"
+"""Where keys the model does not name (a stage's custom lanes) go in the canonical order."""
+
+
 def key_order(model: type[BaseModel]) -> list[str]:
-    """The canonical key order of a kind of mapping: the order of SPEC.md, which the model follows."""
-    keys = [field.alias or name for name, field in model.model_fields.items()]
-    return [k for key in keys for k in (("persona", key) if key == "personas" else (key,))]
+    """The canonical key order of a kind of mapping: the order of SPEC.md, which the model follows;
+    a stage's custom lanes come right after the built-in lanes."""
+    keys = [field.alias or name for name, field in model.model_fields.items() if name != CUSTOM_KEY]
+    order = [k for key in keys for k in (("persona", key) if key == "personas" else (key,))]
+    return [k for key in order for k in ((key, OTHER) if model is Stage and key == "metrics" else (key,))]
 
 
 def _reorder(node: MutableMapping[Any, Any], model: type[BaseModel]) -> None:
     order = {key: rank for rank, key in enumerate(key_order(model))}
-    wanted = sorted(node, key=lambda key: order.get(key, len(order)))  # stable: custom lanes keep their order
+    other = order.get(OTHER, len(order))
+    wanted = sorted(node, key=lambda key: order.get(key, other))  # stable: custom lanes keep their order
     if list(node) == wanted:
         return
     tail = take_tail(node) if wanted[-1] != list(node)[-1] and hasattr(node, "ca") else ""

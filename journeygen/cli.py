@@ -20,6 +20,10 @@ LAZY_COMMANDS: dict[str, str] = {
     "themes": "journeygen.theme.command:themes",
     "import": "journeygen.importers:import_group",
     "embed": "journeygen.mermaid.embed:embed",
+    "init": "journeygen.authoring.init:init",
+    "lint": "journeygen.authoring.lint:lint",
+    "fmt": "journeygen.authoring.fmt:fmt",
+    "watch": "journeygen.authoring.watch:watch",
 }
 
 

@@ -117,7 +117,7 @@ def stylesheet(theme: Theme) -> str:
         f".curve{{fill:none;stroke-width:{cw};stroke-linecap:round;stroke-linejoin:round}}",
         f".face{{stroke:{t.ink};stroke-width:1.2}}.face-eye{{fill:{t.background}}}",
         f".face-line{{fill:none;stroke:{t.background};stroke-width:1.5;stroke-linecap:round}}",
-        f".dot{{stroke:{t.surface};stroke-width:1.5}}",
+        f".dot{{stroke:{t.surface};stroke-width:1.5}}.leader{{fill:none;stroke:{t.muted};stroke-width:{lw}}}",
         f".emo-neg{{fill:{t.emotion_negative}}}.emo-neu{{fill:{t.emotion_neutral}}}.emo-pos{{fill:{t.emotion_positive}}}",
         f".transition{{fill:none;stroke:{t.transition};stroke-width:{cw}}}.back{{stroke-dasharray:7 4}}",
         f".arrowhead{{fill:{t.transition}}}",

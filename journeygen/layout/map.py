@@ -39,7 +39,7 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     parts.append(legend(kit, _needs(journey, plan), inner))
     parts.extend(_micros(kit, journey, m, prefix, inner))
     scene = _scene(kit, stack(parts, 2 * kit.pad, inner), m, journey.title, summary(journey), prefix,
-                   journey.locale, tuple(plan.ctx.channels))
+                   journey.locale, tuple(ch.name for ch in plan.ctx.channels.values()))
     return scene.mirrored() if journey.rtl else scene
 
 

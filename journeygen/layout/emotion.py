@@ -86,6 +86,14 @@ def _fractions(count: int) -> list[float]:
                                                                       for i in range(after)]
 
 
+def scale(kit: Kit) -> Block:
+    """Small faces for 5, 3 and 1 at their heights: the lane's scale, shown beside its title."""
+    plot = plot_for(kit)
+    r = plot.radius * 0.6
+    items = [item for s in (5, 3, 1) for item in face(r, plot.y(s), r, s)]
+    return Block(2 * r, plot.height, tuple(items))
+
+
 def monotone(points: Sequence[tuple[float, float]]) -> tuple[PathOp, ...]:
     """A smooth curve through the points that never overshoots them (monotone cubic, as d3's curveMonotoneX)."""
     if len(points) < 2:

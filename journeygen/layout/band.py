@@ -113,7 +113,7 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
     for c, stage in enumerate(stages):
         cell = lane_cell(kit, lane.id, stage.items(lane.id), inner_w, plan.ctx)
         if cell.items:
-            items.append(Group(f"{plan.prefix}{stage.id}-{lane.id}", cell.at(c * m.pitch + kit.pad, kit.pad)))
+            items.append(Group(f"{plan.prefix}cell-{stage.id}-{lane.id}", cell.at(c * m.pitch + kit.pad, kit.pad)))
         height = max(height, cell.height)
     cells = Block(m.pitch * len(stages), height + 2 * kit.pad, tuple(items))
     return _titled(kit, plan, _label(kit, lane), cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)

@@ -11,7 +11,7 @@ from journeygen.layout.cards import CardContext, channels
 from journeygen.layout.grid import Metrics, grid_for
 from journeygen.layout.header import header, persona_cards
 from journeygen.layout.legend import Needs, legend
-from journeygen.layout.scene import Box, Path, Rect, Scene, resolved
+from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
 from journeygen.layout.summary import summary
 from journeygen.layout.text import Measurer
 from journeygen.layout.words import words_for
@@ -62,7 +62,7 @@ def _scene(kit: Kit, body: Block, m: Metrics, title: str, desc: str, prefix: str
            chans: tuple[str, ...]) -> Scene:
     width = body.width + 2 * m.margin
     height = body.height + 2 * m.margin
-    items = (Rect(Box(0, 0, width, height), "background"), *resolved(body.items, m.margin, m.margin))
+    items = (Rect(Box(0, 0, width, height), "background"), *unique_ids(resolved(body.items, m.margin, m.margin)))
     return Scene(width, height, items, title, desc, lang=lang, id_prefix=prefix, channels=chans)
 
 

@@ -100,3 +100,17 @@ def test_cli_writes_the_svg(tmp_path: Path, shop: Path) -> None:
 def test_the_summary_is_in_the_maps_language(path: Path, opening: str) -> None:
     desc = ET.fromstring(svg_of(path)).findtext("svg:desc", namespaces=NS, default="")
     assert desc.startswith(opening)
+
+
+def test_same_bytes_in_every_process() -> None:
+    spec = str(ROOT / "examples" / "saas-onboarding.journey.yaml")
+    runs = [run_journeygen("render", spec, "-o", "-", env={"PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    assert runs[0].returncode == 0 and runs[0].stdout == runs[1].stdout
+
+
+def test_ids_stay_unique_when_spec_ids_collide() -> None:
+    journey = loads("title: T\npersona: {name: P}\nlanes: [{id: b-c, title: X}, {id: c, title: Y}]\n"
+                    "stages: [{id: a, name: A, b-c: [x]}, {id: a-b, name: B, c: [y]}]")
+    root = ET.fromstring(render(journey, RenderOptions()))
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert len(ids) == len(set(ids)) and "jg-t-cell-a-b-c-2" in ids

@@ -114,3 +114,12 @@ def test_ids_stay_unique_when_spec_ids_collide() -> None:
     root = ET.fromstring(render(journey, RenderOptions()))
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert len(ids) == len(set(ids)) and "jg-t-cell-a-b-c-2" in ids
+
+
+def test_the_stylesheet_only_styles_its_own_map(shop: Path) -> None:
+    text = svg_of(shop).decode()
+    root = ET.fromstring(text)
+    style = re.search(r"<style>(.*?)</style>", text, re.S)
+    assert style is not None
+    selectors = [sel for rule in re.findall(r"([^{}]+)\{", style.group(1)) for sel in rule.split(",")]
+    assert selectors and all(sel.startswith(f"#{root.get('id')} ") for sel in selectors)

@@ -58,35 +58,43 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> dict[str, bytes]:
+def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any], *, quiet: bool = True) -> dict[str, bytes]:
     """Every requested format of one spec, in memory; raises on the first failure."""
     from journeygen.api import load_spec
 
     loaded = load_spec(spec)
     options = loaded.options(**opts)
-    return {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
+    outputs = {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
+    if "mermaid" in formats and not quiet:
+        from journeygen.render.mermaid import losses
+
+        for note in losses(loaded.journey, options):
+            click.echo(printable(f"note: {spec}: {note}"), err=True)
+    return outputs
 
 
 Outcome = tuple[str, dict[str, bytes] | None, str | None]
 """A spec, its rendered formats (None on failure), and the error text (None on success)."""
 
 
-def _attempt(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Outcome:
+def _attempt(spec: str, formats: Sequence[str], opts: dict[str, Any], quiet: bool = True) -> Outcome:
     """Render one spec, turning a journeygen error into its message (picklable, for worker processes)."""
     try:
-        return spec, render_spec(spec, formats, opts), None
+        return spec, render_spec(spec, formats, opts, quiet=quiet), None
     except JourneygenError as exc:
         text = str(exc) if isinstance(exc, SpecError) else printable(f"{spec}: {exc}")
         return spec, None, text
 
 
-def _outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any], jobs: int) -> Iterator[Outcome]:
+def _outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any], jobs: int,
+              quiet: bool = True) -> Iterator[Outcome]:
     """Outcomes in the order of ``specs``; several worker processes when jobs > 1."""
     if jobs <= 1 or len(specs) <= 1:
-        yield from (_attempt(spec, formats, opts) for spec in specs)
+        yield from (_attempt(spec, formats, opts, quiet) for spec in specs)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
-        yield from pool.map(_attempt, specs, repeat(formats), repeat(opts), chunksize=max(1, len(specs) // (jobs * 8)))
+        yield from pool.map(_attempt, specs, repeat(formats), repeat(opts), repeat(quiet),
+                            chunksize=max(1, len(specs) // (jobs * 8)))
 
 
 def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None, opts: dict[str, Any],
@@ -94,7 +102,7 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
     """Render and write each spec; report failures with their file and go on; return how many failed."""
     failed = 0
     show_bar = not quiet and len(specs) > 1 and sys.stderr.isatty()
-    with click.progressbar(_outcomes(specs, formats, opts, jobs), length=len(specs), label="rendering",
+    with click.progressbar(_outcomes(specs, formats, opts, jobs, quiet), length=len(specs), label="rendering",
                            file=sys.stderr, hidden=not show_bar) as outcomes:
         for spec, outputs, error in outcomes:
             if outputs is None:

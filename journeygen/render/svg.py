@@ -18,9 +18,9 @@ def render(journey: Journey, options: RenderOptions) -> bytes:
     """The swimlane map of ``journey`` as a standalone SVG document."""
     from journeygen.assets import persona_photos
     from journeygen.layout import lay_out
-    from journeygen.theme import load_theme
+    from journeygen.theme import theme_for
 
-    theme = load_theme(options.theme or journey.theme, options.base_dir)
+    theme = theme_for(journey, options)
     photos = persona_photos(journey, options.base_dir)
     return render_scene(lay_out(journey, theme, max_width=options.max_width, photos=photos), theme)
 

@@ -16,13 +16,19 @@ _SELECTORS = re.compile(r"(^|\})([^{}]+)\{")
 
 def render(journey: Journey, options: RenderOptions) -> bytes:
     """The swimlane map of ``journey`` as a standalone SVG document."""
+    scene, theme = scene_for(journey, options)
+    return render_scene(scene, theme)
+
+
+def scene_for(journey: Journey, options: RenderOptions) -> tuple[Scene, Theme]:
+    """The positioned map of ``journey`` with the theme it is drawn in (photos embedded, theme resolved)."""
     from journeygen.assets import persona_photos
     from journeygen.layout import lay_out
     from journeygen.theme import theme_for
 
     theme = theme_for(journey, options)
     photos = persona_photos(journey, options.base_dir)
-    return render_scene(lay_out(journey, theme, max_width=options.max_width, photos=photos), theme)
+    return lay_out(journey, theme, max_width=options.max_width, photos=photos), theme
 
 
 def render_scene(scene: Scene, theme: Theme) -> bytes:

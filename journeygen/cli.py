@@ -21,8 +21,13 @@ LAZY_COMMANDS: dict[str, str] = {
     "git-diff": "journeygen.vcs.commands:git_diff",
     "report": "journeygen.vcs.commands:report",
     "compare": "journeygen.vcs.commands:compare",
-    "import": "journeygen.vcs.commands:import_group",  # until the import group lands: then attach import_csv
     "themes": "journeygen.theme.command:themes",
+    "import": "journeygen.importers:import_group",
+    "embed": "journeygen.mermaid.embed:embed",
+    "init": "journeygen.authoring.init:init",
+    "lint": "journeygen.authoring.lint:lint",
+    "fmt": "journeygen.authoring.fmt:fmt",
+    "watch": "journeygen.authoring.watch:watch",
 }
 
 

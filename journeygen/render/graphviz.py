@@ -14,7 +14,7 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type hin
 from journeygen.errors import RenderError
 from journeygen.render.dot_escape import label
 from journeygen.render.flow_look import FONT, Look, emotion_lines, look_for
-from journeygen.theme import load_theme
+from journeygen.theme import theme_for
 
 if TYPE_CHECKING:
     from journeygen.render import RenderOptions
@@ -49,7 +49,7 @@ def render_flow(journey: Journey, options: RenderOptions) -> bytes:
 
 def build(journey: Journey, options: RenderOptions) -> graphviz.Digraph:
     """The flow graph: stages as clusters (or channels as rows with ``flow_by="channel"``)."""
-    look = look_for(load_theme(options.theme or journey.theme, options.base_dir), journey)
+    look = look_for(theme_for(journey, options), journey)
     graph = graphviz.Digraph("journey", graph_attr=look.graph_attr(journey.rtl), node_attr=look.node_attr(),
                              edge_attr=look.edge_attr())
     graph.attr(label=label(journey.title, width=80), fontsize="18")

@@ -98,8 +98,7 @@ def git_diff(color: str, textconv: bool, args: tuple[str, ...]) -> None:
 @click.command(name="csv")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT.yaml|-",
-              help="Where to write the spec (default: <stem>.journey.yaml beside FILE; standard output when FILE "
-                   "is `-`); `-` prints it.")
+              help="Where to write the spec (default: <stem>.journey.yaml beside FILE); `-` prints it.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 def import_csv(file: str, output: str | None, force: bool) -> None:
     """Turn a workshop spreadsheet saved as CSV into a journey spec.
@@ -114,30 +113,10 @@ def import_csv(file: str, output: str | None, force: bool) -> None:
       journeygen import csv workshop.csv -o maps/shop.journey.yaml
       journeygen render maps/shop.journey.yaml -f csv -o -   # the same layout, back out
     """
+    from journeygen.importers import write_spec
     from journeygen.vcs.csvimport import read_file, to_yaml
 
-    target = Path(output) if output and output != "-" else None
-    if output is None and file != "-":
-        target = Path(file).parent / (Path(file).stem + ".journey.yaml")
-    if target is not None and target.exists() and not force:
-        raise click.ClickException(f"{target} exists; add --force to overwrite it")
-    data = read_file(file)
-    text = to_yaml(data, file)
-    if target is None:
-        click.echo(text, nl=False)
-        return
-    from journeygen.output import write_atomic
-
-    write_atomic(target, text.encode("utf-8"))
-    click.echo(f"wrote {target}", err=True)
-
-
-@click.group(name="import")
-def import_group() -> None:
-    """Turn other formats into journey specs."""
-
-
-import_group.add_command(import_csv)
+    write_spec(to_yaml(read_file(file), file), file, output, force)
 
 
 @click.command()

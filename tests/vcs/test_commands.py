@@ -56,6 +56,6 @@ def test_git_driver_with_two_files(tmp_path: Path, shop: Path) -> None:
 
 
 def test_import_reads_standard_input_and_prints(shop: Path) -> None:
-    result = CliRunner().invoke(main, ["import", "csv", "-"], input=render(load(shop), "csv"))
+    result = CliRunner().invoke(main, ["import", "csv", "-", "-o", "-"], input=render(load(shop), "csv"))
     assert result.exit_code == 0, result.output
     assert loads(result.stdout) == load(shop)

@@ -102,7 +102,7 @@ def test_import_writes_a_valid_spec_and_refuses_to_overwrite(tmp_path: Path, sho
     assert first.returncode == 0, first.stderr
     assert load(out) == load(shop)
     again = run_journeygen("import", "csv", str(sheet), "-o", str(out))
-    assert again.returncode == 1 and b"exists; add --force" in again.stderr
+    assert again.returncode == 1 and b"exists; use --force" in again.stderr
     forced = run_journeygen("import", "csv", str(sheet), "-o", str(out), "--force")
     assert forced.returncode == 0
 

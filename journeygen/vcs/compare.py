@@ -25,16 +25,12 @@ FADED_OPACITY = ".35"
 
 def render_compare(old: Spec, new: Spec, *, theme: str | None = None, max_width: int | None = None) -> bytes:
     """The compare map as SVG bytes; ``old`` is the as-is map, ``new`` the to-be map."""
-    from journeygen.assets import persona_photos
-    from journeygen.layout import lay_out
-    from journeygen.render.svg import render_scene
-    from journeygen.theme import load_theme
+    from journeygen.render.svg import render_scene, scene_for
 
     marked, shadow = compare_journeys(old.journey, new.journey)
-    chosen = load_theme(theme or new.journey.theme, new.base_dir)
-    photos = persona_photos(new.journey, new.base_dir)
-    scene = lay_out(marked, chosen, max_width=max_width, photos=photos)
-    faded = lay_out(shadow, chosen, max_width=max_width, photos=photos)
+    options = new.options(theme=theme, max_width=max_width)
+    scene, chosen = scene_for(marked, options)
+    faded, _ = scene_for(shadow, options)
     svg = render_scene(merge(scene, faded), chosen).decode("utf-8")
     rule = f'[id^="{scene.id_prefix}as-is-"]{{opacity:{FADED_OPACITY}}}'
     return svg.replace("</style>", rule + "</style>", 1).encode("utf-8")

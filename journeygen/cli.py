@@ -156,9 +156,11 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
               help="Render this many specs in parallel.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no list of files written.")
+@click.option("--compare", is_flag=True, help="SPECS are OLD NEW (files or REV:path): one SVG map of NEW with "
+                                               "OLD's emotion curves faded beneath and changes marked.")
 @render_options
 def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, jobs: int, quiet: bool,
-           **opts: Any) -> None:
+           compare: bool, **opts: Any) -> None:
     """Render each SPEC to OUTDIR/<stem>.svg, .mmd, .pdf, .dot ...
 
     A spec that fails to load or render is reported with its file and the others still render;
@@ -170,17 +172,29 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
       journeygen render examples/online-shop.journey.yaml
       journeygen render maps/*.yaml -f svg,mermaid -o build/maps
       journeygen render map.yaml -f mermaid -o - >> README.md
+      journeygen render --compare HEAD~3:maps/shop.yaml maps/shop.yaml   # as-is vs to-be
     """
     from journeygen.output import render_all
 
     chosen = _formats(formats)
     if opts.get("theme") and Path(opts["theme"]).is_file():
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
+    if compare:
+        _render_compare(specs, chosen, output, opts)
+        return
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
     failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)
     if failed:
         sys.exit(1)
+
+
+def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | None, opts: dict[str, Any]) -> None:
+    from journeygen.vcs.commands import write_compare
+
+    if len(specs) != 2 or formats != ["svg"]:
+        raise click.UsageError("--compare takes two specs, OLD NEW, and draws one SVG")
+    write_compare(*specs, output, theme=opts["theme"], max_width=opts["max_width"], outdir=output not in (None, "-"))
 
 
 def run() -> None:

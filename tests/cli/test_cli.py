@@ -109,3 +109,17 @@ def test_library_facade(shop: Path) -> None:
     assert scene.width > 1000 and scene.height > 800
     svg = journeygen.render(journey, "svg", theme="dark")
     assert svg.startswith(b"<?xml") and b"Buying running shoes online" in svg
+
+
+def test_render_compare_draws_as_is_under_to_be(tmp_path: Path) -> None:
+    """`render --compare OLD NEW` (the issue's spelling) writes one SVG that shows the emotion change."""
+    spec = "title: T\npersona: {name: A}\nstages:\n  - {name: Decision, emotion: {score: %d, label: unsure}}\n"
+    (tmp_path / "old.yaml").write_text(spec % 2)
+    (tmp_path / "new.yaml").write_text(spec % 4)
+    code, _, err = run("render", "--compare", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"),
+                       "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    svg = (tmp_path / "out" / "new-compare.svg").read_text()
+    assert "(+2)" in svg
+    code, _, err = run("render", "--compare", str(tmp_path / "old.yaml"))
+    assert code == 2 and "OLD NEW" in err

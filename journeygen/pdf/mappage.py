@@ -1,0 +1,112 @@
+"""A drawn figure (SVG bytes and size) -> map and micro-journey sheets, fitted or tiled as a poster."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from journeygen.pdf.markup import Html, tag, text
+from journeygen.pdf.pages import heading
+from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
+
+PT_MM = 25.4 / 72
+HEADING_LINES = 4.2
+"""Room above a micro-journey drawing for its kicker, heading and description, in lines of type."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A drawing to place on a sheet: SVG bytes and their natural size in pixels."""
+
+    svg: bytes
+    width: float
+    height: float
+
+    @property
+    def url(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
+
+    def fitted(self, width: float, height: float) -> tuple[float, float]:
+        """The largest size with this aspect ratio inside ``width`` x ``height`` (any unit)."""
+        scale = min(width / self.width, height / self.height)
+        return self.width * scale, self.height * scale
+
+
+def _img(figure: Figure, width: float, height: float, class_: str = "fit", style: str = "") -> Html:
+    return tag("img", src=figure.url, alt="", class_=class_,
+               style=f"width: {fmt(width)}mm; height: {fmt(height)}mm;{style}")
+
+
+def map_sheet(figure: Figure, paper: Paper, depth: int) -> Html:
+    """The whole map on one sheet, as large as the page allows."""
+    width, height = figure.fitted(paper.content_width, paper.content_height)
+    return tag("section", _img(figure, width, height), class_=f"sheet map-sheet bm{depth}")
+
+
+def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, about: str | None) -> Html:
+    """A micro-journey: what it is and where it happens, above its drawing."""
+    room = paper.content_height - HEADING_LINES * paper.font_pt * 1.5 * PT_MM
+    width, height = figure.fitted(paper.content_width, room)
+    return tag("section", tag("p", text(f"Micro-journey in the {stage} stage"), class_="kicker"),
+               heading(1, title, depth), tag("p", text(about), class_="lead") if about else Html(""),
+               _img(figure, width, height), class_="sheet micro-sheet")
+
+
+def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
+    """The map fitted to the poster size, cut into office sheets (letter for US posters, else A4)."""
+    width, height = figure.fitted(poster.content_width, poster.content_height)
+    return tile_grid(width, height, OFFICE_SHEET[poster.name in US_SIZES])
+
+
+def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str) -> tuple[Html, ...]:
+    """One sheet per tile: its part of the poster, dashed glue lines, corner crop marks and a label."""
+    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster)
+                 for tile_index in range(len(grid.tiles)))
+
+
+def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str) -> Html:
+    tile = grid.tiles[index]
+    view_w, view_h = grid.sheet.content_width, grid.sheet.content_height
+    shift = f" position: absolute; left: {fmt(-tile.x)}mm; top: {fmt(-tile.y)}mm;"
+    drawing = _img(figure, grid.width, grid.height, class_="poster", style=shift)
+    glue = [tag("div", class_="glue-v", style=f"left: {fmt(OVERLAP_MM)}mm") if tile.col else Html(""),
+            tag("div", class_="glue-h", style=f"top: {fmt(OVERLAP_MM)}mm") if tile.row else Html("")]
+    view = tag("div", drawing, *glue, class_="tile-view", style=f"width: {fmt(view_w)}mm; height: {fmt(view_h)}mm")
+    caption = (f"{poster} poster · sheet {tile.label} · row {tile.row + 1} of {grid.rows}, column {tile.col + 1} "
+               f"of {grid.cols} · {index + 1}/{len(grid.tiles)} · trim along the dashed line, glue over the "
+               "neighbour")
+    body = tag("div", tag("p", text(caption), class_="tile-caption"), view, *_crop_marks(grid.sheet),
+               class_="tile-frame")
+    return tag("section", body, class_=f"sheet tile-sheet bm{depth}" if depth else "sheet tile-sheet")
+
+
+def _crop_marks(sheet: Paper) -> list[Html]:
+    """Short lines in the margin that continue each edge of the printed area, clear of the corner."""
+    width, height, gap, length = sheet.content_width, sheet.content_height, 2.0, sheet.margin * 0.6
+    marks = []
+    for x, dx in ((0.0, -1), (width, 1)):
+        for y, dy in ((0.0, -1), (height, 1)):
+            near_y, near_x = y + dy * gap, x + dx * gap
+            marks.append(_line(x, min(near_y, near_y + dy * length), 0, length))
+            marks.append(_line(min(near_x, near_x + dx * length), y, length, 0))
+    return marks
+
+
+def _line(x: float, y: float, width: float, height: float) -> Html:
+    style = f"left: {fmt(x)}mm; top: {fmt(y)}mm; width: {fmt(width)}mm; height: {fmt(height)}mm"
+    return tag("div", class_="crop-v" if width == 0 else "crop-h", style=style)
+
+
+def tile_css(grid: TileGrid, ink: str, muted: str) -> str:
+    """Styles for tile sheets: the clipped view, glue lines and crop marks sitting in the margin."""
+    return f"""
+.tile-sheet {{ page: tile; bookmark-label: "Journey map (poster)"; }}
+.tile-frame {{ position: relative; }}
+.tile-view {{ position: relative; overflow: hidden; }}
+.tile-caption {{ position: absolute; top: -{fmt(grid.sheet.margin * 0.75)}mm; left: 0; margin: 0;
+  font-size: 0.7rem; color: {muted}; white-space: nowrap; }}
+.glue-v {{ position: absolute; top: 0; bottom: 0; border-left: 0.3mm dashed {ink}; }}
+.glue-h {{ position: absolute; left: 0; right: 0; border-top: 0.3mm dashed {ink}; }}
+.crop-v {{ position: absolute; border-left: 0.2mm solid {ink}; }}
+.crop-h {{ position: absolute; border-top: 0.2mm solid {ink}; }}
+"""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -139,13 +140,17 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Output formats, comma-separated (default svg).")
 @click.option("-o", "--output", metavar="DIR|-", help="Output folder (default: each spec's folder); `-` prints "
                                                       "to stdout (one spec, one format).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
+              help="Render this many specs in parallel.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no list of files written.")
 @render_options
-def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, quiet: bool, **opts: Any) -> None:
+def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, jobs: int, quiet: bool,
+           **opts: Any) -> None:
     """Render each SPEC to OUTDIR/<stem>.svg, .mmd, .pdf, .dot ...
 
-    A spec that fails to load or render is reported with its file and skipped; no partial file
-    is ever written, and the exit status is 1 if any failed.
+    A spec that fails to load or render is reported with its file and the others still render;
+    no partial file is ever written, and the exit status is 1 if any failed. Many specs render in
+    parallel (-j) with a progress bar on a terminal.
 
     \b
     Examples:
@@ -158,7 +163,7 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     chosen = _formats(formats)
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
-    failed = render_all(specs, chosen, output, opts, quiet=quiet)
+    failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)
     if failed:
         sys.exit(1)
 

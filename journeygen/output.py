@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -54,25 +56,50 @@ def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> dict
     return {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
 
 
+Outcome = tuple[str, dict[str, bytes] | None, str | None]
+"""A spec, its rendered formats (None on failure), and the error text (None on success)."""
+
+
+def _attempt(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Outcome:
+    """Render one spec, turning a journeygen error into its message (picklable, for worker processes)."""
+    try:
+        return spec, render_spec(spec, formats, opts), None
+    except JourneygenError as exc:
+        text = str(exc) if isinstance(exc, SpecError) else printable(f"{spec}: {exc}")
+        return spec, None, text
+
+
+def _outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any], jobs: int) -> Iterator[Outcome]:
+    """Outcomes in the order of ``specs``; several worker processes when jobs > 1."""
+    if jobs <= 1 or len(specs) <= 1:
+        yield from (_attempt(spec, formats, opts) for spec in specs)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
+        yield from pool.map(_attempt, specs, repeat(formats), repeat(opts), chunksize=max(1, len(specs) // (jobs * 8)))
+
+
 def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None, opts: dict[str, Any],
-               *, quiet: bool = False) -> int:
-    """Render and write each spec; report failures with their file; return how many failed."""
+               *, quiet: bool = False, jobs: int = 1) -> int:
+    """Render and write each spec; report failures with their file and go on; return how many failed."""
     failed = 0
-    for spec in specs:
-        try:
-            outputs = render_spec(spec, formats, opts)
-        except JourneygenError as exc:
-            failed += 1
-            text = str(exc) if isinstance(exc, SpecError) else f"{spec}: {exc}"
-            click.echo(printable(text) if not isinstance(exc, SpecError) else text, err=True)
-            continue
-        if outdir == "-":
-            sys.stdout.buffer.write(next(iter(outputs.values())))
-            sys.stdout.flush()
-            continue
-        for fmt, data in outputs.items():
-            path = output_path(spec, fmt, outdir)
-            write_atomic(path, data)
-            if not quiet:
-                click.echo(f"wrote {path}", err=True)
+    show_bar = not quiet and len(specs) > 1 and sys.stderr.isatty()
+    with click.progressbar(_outcomes(specs, formats, opts, jobs), length=len(specs), label="rendering",
+                           file=sys.stderr, hidden=not show_bar) as outcomes:
+        for spec, outputs, error in outcomes:
+            if outputs is None:
+                failed += 1
+                click.echo(f"\n{error}" if show_bar else error, err=True)
+            elif outdir == "-":
+                sys.stdout.buffer.write(next(iter(outputs.values())))
+                sys.stdout.flush()
+            else:
+                _write(spec, outputs, outdir, quiet=quiet or show_bar)
     return failed
+
+
+def _write(spec: str, outputs: dict[str, bytes], outdir: str | None, *, quiet: bool) -> None:
+    for fmt, data in outputs.items():
+        path = output_path(spec, fmt, outdir)
+        write_atomic(path, data)
+        if not quiet:
+            click.echo(f"wrote {path}", err=True)

@@ -26,18 +26,29 @@ MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
 MAX_ITEMS = int(os.environ.get("JOURNEYGEN_MAX_ITEMS", "") or 500)
 
 BUILTIN_LANES: tuple[str, ...] = (
-    "actions", "touchpoints", "motivations", "emotions", "pain_points", "ideas", "metrics",
+    "actions",
+    "touchpoints",
+    "motivations",
+    "emotions",
+    "pain_points",
+    "ideas",
+    "metrics",
 )
 LANE_TITLES: dict[str, str] = {
-    "actions": "Actions", "touchpoints": "Touchpoints", "motivations": "Motivations",
-    "emotions": "Emotions", "pain_points": "Pain points", "ideas": "Ideas", "metrics": "Metrics",
+    "actions": "Actions",
+    "touchpoints": "Touchpoints",
+    "motivations": "Motivations",
+    "emotions": "Emotions",
+    "pain_points": "Pain points",
+    "ideas": "Ideas",
+    "metrics": "Metrics",
 }
 CUSTOM_KEY = "custom_lanes"
 """Where a stage's custom-lane items are gathered; users write them as ``<lane id>: [...]``."""
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class _Shorthand(_Model):
@@ -57,8 +68,10 @@ class _Shorthand(_Model):
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         full = handler.resolve_ref_schema(handler(schema))
-        return {"anyOf": [{"type": "string", "description": f"Short for {{{cls.__short_field__}: ...}}"}, full],
-                "description": full.get("description", "")}
+        return {
+            "anyOf": [{"type": "string", "description": f"Short for {{{cls.__short_field__}: ...}}"}, full],
+            "description": full.get("description", ""),
+        }
 
 
 def _score(value: Any) -> Any:
@@ -74,12 +87,9 @@ Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5, description="1
 class Emotion(_Model):
     """How the persona feels: a score 1..5 with an optional label and note (or a bare score)."""
 
-    score: Score
-    """1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive."""
-    label: Text | None = None
-    """A word or two shown next to the point on the curve, e.g. ``curious``."""
-    note: Text | None = None
-    """Longer text: a quote from an interview, the reason for the score."""
+    score: Score = Field(description="1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive.")
+    label: Text | None = Field(None, description="A word or two shown next to the point on the curve, e.g. `curious`.")
+    note: Text | None = Field(None, description="Longer text: a quote from an interview, the reason for the score.")
 
     @model_validator(mode="before")
     @classmethod
@@ -109,22 +119,16 @@ EMOTION_TAGS = ("single", "per_persona")
 class Persona(_Model):
     """Someone the journey follows."""
 
-    id: Id
-    """Unique; defaults to a slug of the name."""
-    name: Text
-    """Shown on the persona card and in legends."""
-    description: Text | None = None
-    """Who they are: age, role, context."""
-    photo: Text | None = None
-    """A local image file (PNG, JPEG, GIF, WebP, SVG), relative to the spec file."""
-    quote: Text | None = None
-    """Their words, from research."""
-    goals: tuple[Text, ...] = ()
-    """What they want to achieve."""
-    frustrations: tuple[Text, ...] = ()
-    """What gets in their way."""
-    channels: tuple[Text, ...] = ()
-    """Channels they use, e.g. Instagram, web shop, e-mail."""
+    id: Id = Field(description="Unique; defaults to a slug of the name.")
+    name: Text = Field(description="Shown on the persona card and in legends.")
+    description: Text | None = Field(None, description="Who they are: age, role, context.")
+    photo: Text | None = Field(
+        None, description="A local image file (PNG, JPEG, GIF, WebP, SVG), relative to the spec file."
+    )
+    quote: Text | None = Field(None, description="Their words, from research.")
+    goals: tuple[Text, ...] = Field((), description="What they want to achieve.")
+    frustrations: tuple[Text, ...] = Field((), description="What gets in their way.")
+    channels: tuple[Text, ...] = Field((), description="Channels they use, e.g. Instagram, web shop, e-mail.")
 
     @model_validator(mode="before")
     @classmethod
@@ -135,24 +139,20 @@ class Persona(_Model):
 class Action(_Shorthand):
     """Something the customer does (or a bare string)."""
 
-    text: Text
-    """What the customer does, e.g. ``Compares prices``."""
-    persona: Id | None = None
-    """The persona doing it, when the map has several."""
-    touchpoint: Text | None = None
-    """Where it happens, e.g. ``web shop``."""
-    emotion: Score | None = None
-    """How this one action feels; the curve passes through it."""
+    text: Text = Field(description="What the customer does, e.g. `Compares prices`.")
+    persona: Id | None = Field(None, description="The persona doing it, when the map has several.")
+    touchpoint: Text | None = Field(None, description="Where it happens, e.g. `web shop`.")
+    emotion: Score | None = Field(None, description="How this one action feels; the curve passes through it.")
 
 
 class Touchpoint(_Shorthand):
     """Where the customer meets the brand (or a bare string, the name)."""
 
     __short_field__ = "name"
-    name: Text
-    """e.g. ``Instagram ad``, ``checkout page``, ``call centre``."""
-    channel: Text | None = None
-    """e.g. web, app, social, e-mail, phone, store; touchpoints of one channel share a colour."""
+    name: Text = Field(description="e.g. `Instagram ad`, `checkout page`, `call centre`.")
+    channel: Text | None = Field(
+        None, description="e.g. web, app, social, e-mail, phone, store; touchpoints of one channel share a colour."
+    )
 
 
 Level = Literal["low", "medium", "high"]
@@ -162,18 +162,12 @@ Status = Literal["idea", "planned", "in-progress", "blocked", "done", "dropped"]
 class Idea(_Shorthand):
     """An optimisation idea: what the team will change (or a bare string)."""
 
-    text: Text
-    """What to change, e.g. ``Size-finder quiz``."""
-    owner: Text | None = None
-    """Who will do it: a person or a team."""
-    due: dt.date | None = None
-    """ISO date, e.g. 2026-03-31."""
-    impact: Level | None = None
-    """Expected effect on the experience: low, medium or high."""
-    effort: Level | None = None
-    """Cost to build: low, medium or high."""
-    status: Status | None = None
-    """idea, planned, in-progress, blocked, done or dropped."""
+    text: Text = Field(description="What to change, e.g. `Size-finder quiz`.")
+    owner: Text | None = Field(None, description="Who will do it: a person or a team.")
+    due: dt.date | None = Field(None, description="ISO date, e.g. 2026-03-31.")
+    impact: Level | None = Field(None, description="Expected effect on the experience: low, medium or high.")
+    effort: Level | None = Field(None, description="Cost to build: low, medium or high.")
+    status: Status | None = Field(None, description="idea, planned, in-progress, blocked, done or dropped.")
 
     @field_validator("status", mode="before")
     @classmethod
@@ -185,69 +179,73 @@ class Metric(_Shorthand):
     """A measure of the stage, e.g. conversion rate, CSAT, NPS (or a bare string)."""
 
     __short_field__ = "name"
-    name: Text
-    """e.g. Conversion rate, CSAT, NPS, CES, retention."""
-    value: Text | None = None
-    """As written: ``1.2%``, ``4.1``, ``+32``."""
-    target: Text | None = None
-    """The goal, written like the value: ``2%``, ``4.5``."""
+    name: Text = Field(description="e.g. Conversion rate, CSAT, NPS, CES, retention.")
+    value: Text | None = Field(None, description="As written: `1.2%`, `4.1`, `+32`.")
+    target: Text | None = Field(None, description="The goal, written like the value: `2%`, `4.5`.")
 
 
 class MicroStep(_Shorthand):
     """One step of a micro-journey (or a bare string, its name)."""
 
     __short_field__ = "name"
-    name: Text
-    """What happens in this step."""
-    touchpoint: Text | None = None
-    """Where the step happens."""
-    emotion: Score | None = None
-    """How the step feels, 1..5."""
+    name: Text = Field(description="What happens in this step.")
+    touchpoint: Text | None = Field(None, description="Where the step happens.")
+    emotion: Score | None = Field(None, description="How the step feels, 1..5.")
 
 
 class MicroJourney(_Model):
     """A short, task-focused journey inside a stage (a checkout, a chatbot exchange)."""
 
-    name: Text
-    """e.g. ``Checkout`` or ``Chatbot exchange``."""
-    description: Text | None = None
-    """What the micro-journey covers."""
-    steps: tuple[MicroStep, ...] = Field(min_length=1, max_length=MAX_ITEMS)
-    """The small moments, in order."""
+    name: Text = Field(description="e.g. `Checkout` or `Chatbot exchange`.")
+    description: Text | None = Field(None, description="What the micro-journey covers.")
+    steps: tuple[MicroStep, ...] = Field(min_length=1, max_length=MAX_ITEMS, description="The small moments, in order.")
 
 
 class Stage(_Model):
     """One column of the map: a phase of the relationship."""
 
-    model_config = ConfigDict(json_schema_extra={"additionalProperties": {
-        "type": "array", "items": {"type": "string"}, "description": "Items of a custom lane declared in `lanes`"}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "additionalProperties": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Items of a custom lane declared in `lanes`",
+            }
+        }
+    )
 
-    id: Id
-    """Unique; defaults to a slug of the name."""
-    name: Text
-    """Shown at the top of the column."""
-    description: Text | None = None
-    """What this stage is about."""
-    actions: tuple[Action, ...] = Field((), max_length=MAX_ITEMS)
-    """What the customer does: strings, or ``{text, persona, touchpoint, emotion}``."""
-    motivations: tuple[Text, ...] = Field((), max_length=MAX_ITEMS)
-    """Why they do it."""
-    touchpoints: tuple[Touchpoint, ...] = Field((), max_length=MAX_ITEMS)
-    """Where they meet the brand: strings, or ``{name, channel}``."""
-    emotion: EmotionField | None = None
-    """A score, ``{score, label, note}``, or one per persona: ``{maria: 3, ion: 4}``."""
-    pain_points: tuple[Text, ...] = Field((), max_length=MAX_ITEMS)
-    """What hurts."""
-    ideas: tuple[Idea, ...] = Field((), max_length=MAX_ITEMS)
-    """What the team will change: strings, or ``{text, owner, due, impact, effort, status}``."""
-    metrics: tuple[Metric, ...] = Field((), max_length=MAX_ITEMS)
-    """Measures: strings, or ``{name, value, target}``."""
-    moment_of_truth: bool = False
-    """Highlight this stage as a moment that decides the relationship."""
-    micro_journeys: tuple[MicroJourney, ...] = Field((), max_length=MAX_ITEMS)
-    """Short task-level journeys inside this stage."""
-    custom_lanes: SkipJsonSchema[dict[str, tuple[Text, ...]]] = Field(default_factory=dict)
-    """Items of custom lanes; written in the spec as ``<lane id>: [...]`` on the stage."""
+    id: Id = Field(description="Unique; defaults to a slug of the name.")
+    name: Text = Field(description="Shown at the top of the column.")
+    description: Text | None = Field(None, description="What this stage is about.")
+    actions: tuple[Action, ...] = Field(
+        (),
+        max_length=MAX_ITEMS,
+        description="What the customer does: strings, or `{text, persona, touchpoint, emotion}`.",
+    )
+    motivations: tuple[Text, ...] = Field((), max_length=MAX_ITEMS, description="Why they do it.")
+    touchpoints: tuple[Touchpoint, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Where they meet the brand: strings, or `{name, channel}`."
+    )
+    emotion: EmotionField | None = Field(
+        None, description="A score, `{score, label, note}`, or one per persona: `{maria: 3, ion: 4}`."
+    )
+    pain_points: tuple[Text, ...] = Field((), max_length=MAX_ITEMS, description="What hurts.")
+    ideas: tuple[Idea, ...] = Field(
+        (),
+        max_length=MAX_ITEMS,
+        description="What the team will change: strings, or `{text, owner, due, impact, effort, status}`.",
+    )
+    metrics: tuple[Metric, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Measures: strings, or `{name, value, target}`."
+    )
+    moment_of_truth: bool = Field(False, description="Highlight this stage as a moment that decides the relationship.")
+    micro_journeys: tuple[MicroJourney, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Short task-level journeys inside this stage."
+    )
+    custom_lanes: SkipJsonSchema[dict[str, tuple[Text, ...]]] = Field(
+        default_factory=dict,
+        description="Items of custom lanes; written in the spec as `<lane id>: [...]` on the stage.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -271,10 +269,13 @@ class Lane(_Shorthand):
     """A row of the map: a built-in lane id, or ``{id, title}`` for a custom one."""
 
     __short_field__ = "id"
-    id: Id
-    """A built-in lane (actions, touchpoints, motivations, emotions, pain_points, ideas, metrics) or a custom id."""
-    title: Text | None = None
-    """Shown at the start of the row; defaults to the built-in lane's title."""
+    id: Id = Field(
+        description="A built-in lane (actions, touchpoints, motivations, emotions, pain_points, ideas, metrics) "
+        "or a custom id."
+    )
+    title: Text | None = Field(
+        None, description="Shown at the start of the row; defaults to the built-in lane's title."
+    )
 
     @property
     def label(self) -> str:
@@ -290,37 +291,40 @@ class Lane(_Shorthand):
 class Transition(_Model):
     """A step off the default path: a return to an earlier stage, a skip ahead."""
 
-    source: Id = Field(alias="from")
-    """The id of the stage the customer leaves."""
-    target: Id = Field(alias="to")
-    """The id of the stage the customer goes to."""
-    label: Text | None = None
-    """Why the customer takes this path, shown on the arrow."""
+    source: Id = Field(alias="from", description="The id of the stage the customer leaves.")
+    target: Id = Field(alias="to", description="The id of the stage the customer goes to.")
+    label: Text | None = Field(None, description="Why the customer takes this path, shown on the arrow.")
 
 
 class Journey(_Model):
     """A customer journey map: personas followed through ordered stages."""
 
-    journeygen: Literal[1] = 1
-    """Format version."""
-    title: Text
-    """Shown at the top of the map."""
-    description: Text | None = None
-    """One or two sentences: scope, source of the data, as-is or to-be."""
-    author: Text | None = None
-    """Shown in PDF metadata."""
-    locale: Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = "en"
-    """BCP 47 tag; right-to-left scripts (he, ar, fa, ur, ...) mirror the layout."""
-    theme: Text | None = None
-    """A built-in theme name or a path to a theme file, relative to the spec."""
-    personas: tuple[Persona, ...] = Field(min_length=1, max_length=50)
-    """The people the journey follows (or write one as ``persona:``)."""
-    lanes: tuple[Lane, ...] | None = Field(None, max_length=50)
-    """Which lanes are drawn, top to bottom; default: the built-in lanes that have content."""
-    stages: tuple[Stage, ...] = Field(min_length=1, max_length=MAX_STAGES)
-    """The phases of the journey, in their default order."""
-    transitions: tuple[Transition, ...] = Field((), max_length=MAX_ITEMS)
-    """Paths off the default order: returns to an earlier stage, skips ahead."""
+    journeygen: Literal[1] = Field(1, description="Format version.")
+    title: Text = Field(description="Shown at the top of the map.")
+    description: Text | None = Field(
+        None, description="One or two sentences: scope, source of the data, as-is or to-be."
+    )
+    author: Text | None = Field(None, description="Shown in PDF metadata.")
+    locale: Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = Field(
+        "en", description="BCP 47 tag; right-to-left scripts (he, ar, fa, ur, ...) mirror the layout."
+    )
+    theme: Text | None = Field(
+        None, description="A built-in theme name or a path to a theme file, relative to the spec."
+    )
+    personas: tuple[Persona, ...] = Field(
+        min_length=1, max_length=50, description="The people the journey follows (or write one as `persona:`)."
+    )
+    lanes: tuple[Lane, ...] | None = Field(
+        None,
+        max_length=50,
+        description="Which lanes are drawn, top to bottom; default: the built-in lanes that have content.",
+    )
+    stages: tuple[Stage, ...] = Field(
+        min_length=1, max_length=MAX_STAGES, description="The phases of the journey, in their default order."
+    )
+    transitions: tuple[Transition, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Paths off the default order: returns to an earlier stage, skips ahead."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -367,8 +371,11 @@ def _with_slug_id(value: Any) -> Any:
 def _custom_lane_ids(lanes: Any) -> set[str]:
     if not isinstance(lanes, list):
         return set()
-    return {lane["id"] for lane in lanes
-            if isinstance(lane, dict) and isinstance(lane.get("id"), str) and lane["id"] not in BUILTIN_LANES}
+    return {
+        lane["id"]
+        for lane in lanes
+        if isinstance(lane, dict) and isinstance(lane.get("id"), str) and lane["id"] not in BUILTIN_LANES
+    }
 
 
 def _gather_custom(stage: Any, custom: set[str]) -> Any:

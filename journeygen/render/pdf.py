@@ -38,4 +38,12 @@ def write_pdf(html: str) -> bytes:
 
 
 def render(journey: Journey, options: RenderOptions) -> bytes:
-    raise NotImplementedError
+    """The workshop document of one journey (or its blank template with ``options.blank``)."""
+    from journeygen.pdf.build import build_part, document_layout, theme_for
+    from journeygen.pdf.document import html_document
+
+    layout = document_layout(options)
+    theme = theme_for(journey, options)
+    part = build_part(journey, options, layout, theme)
+    html = html_document([part], layout, theme, title=journey.title, author=journey.author, lang=journey.locale)
+    return write_pdf(html)

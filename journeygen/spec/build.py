@@ -86,8 +86,10 @@ def _problem(doc: Document, err: ErrorDetails) -> Problem:
         return _at(doc, path, f"unknown key {key!r}{_hint(err['loc'], key, doc.data)}", key=True)
     if kind == "missing":
         return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]))
-    template = _MESSAGES.get(kind)
     value = err.get("input")
+    if kind == "too_long" and isinstance(value, str):
+        kind = "string_too_long"
+    template = _MESSAGES.get(kind)
     message = template.format(kind=_kind(value), value=value, **err.get("ctx", {})) if template else err["msg"]
     return _at(doc, _existing(doc, path), message.removeprefix("Value error, "))
 

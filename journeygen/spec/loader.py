@@ -186,7 +186,7 @@ class _Builder:
         self.check_tag(event, ("map",) if is_map else ("seq",))
         if len(self.stack) >= self.limits.max_depth:
             raise SpecError([Problem(self.name, event.start_mark.line + 1, event.start_mark.column + 1,
-                                     format_path(self.child_path()),
+                                     format_path(self.child_path()[:4]) + "...",
                                      f"nested more than {self.limits.max_depth} levels deep")])
         if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
             self.problem(event.start_mark, self.stack[-1].path, "a mapping key must be plain text")
@@ -231,6 +231,8 @@ class _Builder:
             key = "" if key is None else str(key).lower()
         pos = (event.start_mark.line + 1, event.start_mark.column + 1)
         assert isinstance(top.value, dict)
+        if key == "<<":
+            self.problem(event.start_mark, (*top.path, key), "YAML merge keys (<<) are not supported; write keys out")
         if key in top.value:
             first = self.keys[(*top.path, key)]
             self.problem(event.start_mark, (*top.path, key),
@@ -254,6 +256,8 @@ def decode(name: str, raw: bytes, limits: Limits) -> str:
     if len(raw) > limits.max_bytes:
         raise single(name, f"file is {len(raw)} bytes, over the limit of {limits.max_bytes} "
                            "(raise JOURNEYGEN_MAX_BYTES if this is intended)")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise single(name, "the file is UTF-16; save it as UTF-8")
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
         text = body.decode("utf-8")
@@ -278,6 +282,20 @@ def _json_gate(name: str, text: str) -> None:
         raise single(name, "JSON nested too deeply") from None
 
 
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error, placed where the real fault is: an unclosed quote or bracket is reported
+    where it was opened, not at the end of the file."""
+    problem, context = exc.problem_mark, exc.context_mark
+    if context is not None and exc.context and (problem is None or "end of stream" in (exc.problem or "")):
+        return Problem(name, context.line + 1, context.column + 1, "(syntax)",
+                       f"YAML syntax: {exc.context}: {exc.problem} (never closed?)")
+    message = f"YAML syntax: {exc.problem}"
+    if context is not None and exc.context:
+        message += f", {exc.context} that starts at line {context.line + 1}, column {context.column + 1}"
+    line, col = (problem.line + 1, problem.column + 1) if problem is not None else (1, 1)
+    return Problem(name, line, col, "(syntax)", message)
+
+
 def parse_text(text: str, name: str = "<text>", *, base_dir: Path | None = None,
                json_syntax: bool = False, limits: Limits | None = None) -> Document:
     """Parse spec text into a Document; raises SpecError listing every problem found."""
@@ -289,11 +307,13 @@ def parse_text(text: str, name: str = "<text>", *, base_dir: Path | None = None,
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        builder.problems.append(Problem(name, line, col, "(syntax)", f"YAML syntax: {exc.problem or exc}"))
-    except yaml.YAMLError as exc:
-        builder.problems.append(Problem(name, 1, 1, "(syntax)", f"YAML: {exc}"))
+        builder.problems.append(_syntax_problem(name, exc))
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        builder.problems.append(Problem(name, line, col, "(syntax)",
+                                        f"the control character U+{code:04X} is not allowed in a spec"))
     if builder.problems:
         raise SpecError(builder.problems)
     return Document(name, builder.root, Positions(builder.values, builder.keys), base_dir)

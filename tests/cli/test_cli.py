@@ -76,7 +76,7 @@ def test_stdout_output_needs_one_format(shop: Path) -> None:
 
 def test_no_traceback_without_debug(tmp_path: Path) -> None:
     spec = tmp_path / "bin.yaml"
-    spec.write_bytes(b"\xff\xfe\x00t")
+    spec.write_bytes(b"title: caf\xc3\x28\n")
     code, out, err = run("validate", str(spec))
     assert code == 1 and "Traceback" not in out + err
     assert "not valid UTF-8" in out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeygen.pdf.markup import Html, tag, text
+from journeygen.pdf.markup import Html, tag, text, ui
 from journeygen.pdf.pages import EMOTION_WORDS, heading
 from journeygen.pdf.paper import Paper, fmt
 from journeygen.spec.model import Journey, Lane
@@ -43,7 +43,7 @@ def blank_sheet(journey: Journey, paper: Paper, depth: int) -> Html:
     table = tag("table", _columns(lane_col, len(journey.stages)), _header(journey),
                 tag("tbody", *(_lane_row(lane, journey, unit) for lane in lanes)), class_="template")
     return tag("section", tag("p", text("Workshop template"), class_="kicker"), heading(1, journey.title, depth),
-               fields, table, tag("p", text(_hint(cell_w, unit)), class_="hint"), class_="sheet blank-sheet")
+               fields, table, tag("p", ui(_hint(cell_w, unit)), class_="hint"), class_="sheet blank-sheet")
 
 
 def _columns(lane_col: float, stages: int) -> Html:
@@ -67,7 +67,7 @@ def _lane_row(lane: Lane, journey: Journey, unit: float) -> Html:
 
 
 def _scale() -> Html:
-    return tag("p", text(f"5 {EMOTION_WORDS[5]}\n3 {EMOTION_WORDS[3]}\n1 {EMOTION_WORDS[1]}"), class_="scale")
+    return tag("p", ui(f"5 {EMOTION_WORDS[5]}\n3 {EMOTION_WORDS[3]}\n1 {EMOTION_WORDS[1]}"), class_="scale")
 
 
 def _emotion_grid(height: float) -> Html:

@@ -10,7 +10,7 @@ from journeygen.pdf.blank import blank_sheet
 from journeygen.pdf.fonts import font_faces
 from journeygen.pdf.gitinfo import describe
 from journeygen.pdf.mappage import Figure, map_sheet, micro_sheet, poster_grid, tile_css, tile_sheets
-from journeygen.pdf.markup import Html, join, tag, text
+from journeygen.pdf.markup import Html, join, tag, text, ui
 from journeygen.pdf.pages import action_page, persona_page
 from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
 from journeygen.pdf.style import Palette, page_rules, stylesheet
@@ -60,8 +60,9 @@ class Part:
 
 def footer(title: str, source: Source) -> Html:
     """Title · file name · commit: enough to trace a printout on the wall back to its version."""
-    bits = [title, source.name, describe(source.folder, source.name) if source.name else None]
-    spans = [tag("span", text(bit)) for bit in bits if bit]
+    commit = describe(source.folder, source.name) if source.name else None
+    spans = [tag("span", text(bit), class_="iso") for bit in (title, source.name) if bit]
+    spans += [ui(commit)] if commit else []
     return tag("div", join(spans, tag("span", text("·"), class_="sep")), class_="footer")
 
 

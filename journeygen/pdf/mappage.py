@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-from journeygen.pdf.markup import Html, tag, text
+from journeygen.pdf.markup import Html, isolated, tag, text, ui
 from journeygen.pdf.pages import heading
 from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
 
@@ -47,7 +47,7 @@ def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: 
     """A micro-journey: what it is and where it happens, above its drawing."""
     room = paper.content_height - HEADING_LINES * paper.font_pt * 1.5 * PT_MM
     width, height = figure.fitted(paper.content_width, room)
-    return tag("section", tag("p", text(f"Micro-journey in the {stage} stage"), class_="kicker"),
+    return tag("section", tag("p", ui("Micro-journey"), text(" · "), isolated(stage), class_="kicker"),
                heading(1, title, depth), tag("p", text(about), class_="lead") if about else Html(""),
                _img(figure, width, height), class_="sheet micro-sheet")
 
@@ -75,7 +75,7 @@ def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster:
     caption = (f"{poster} poster · sheet {tile.label} · row {tile.row + 1} of {grid.rows}, column {tile.col + 1} "
                f"of {grid.cols} · {index + 1}/{len(grid.tiles)} · trim along the dashed line, glue over the "
                "neighbour")
-    body = tag("div", tag("p", text(caption), class_="tile-caption"), view, *_crop_marks(grid.sheet),
+    body = tag("div", tag("p", text(caption), class_="tile-caption", dir="ltr"), view, *_crop_marks(grid.sheet),
                class_="tile-frame")
     return tag("section", body, class_=f"sheet tile-sheet bm{depth}" if depth else "sheet tile-sheet")
 

@@ -17,6 +17,16 @@ def text(value: str) -> Html:
     return Html(html.escape(value, quote=True))
 
 
+def ui(value: str) -> Html:
+    """Interface wording (English) kept left to right and isolated, so it reads right in a Hebrew page."""
+    return tag("span", text(value), dir="ltr", class_="iso")
+
+
+def isolated(value: str) -> Html:
+    """Spec text set inside interface wording: its own direction, not mixed with the words around it."""
+    return tag("bdi", text(value))
+
+
 def join(parts: Iterable[Html], sep: Html = Html("")) -> Html:
     return Html(sep.join(parts))
 

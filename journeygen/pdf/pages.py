@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeygen.pdf.markup import Html, bullet_list, join, tag, text
+from journeygen.pdf.markup import Html, bullet_list, join, tag, text, ui
 from journeygen.pdf.photos import photo_url
 from journeygen.spec.model import Idea, Journey, Persona, Stage
 
 NO_OWNER = "No owner yet"
-COLUMNS = ("Stage", "Idea", "Owner", "Due", "Impact", "Effort", "Status")
+COLUMNS = (("Stage", 14), ("Idea", 32), ("Owner", 15), ("Due", 10), ("Impact", 9), ("Effort", 9), ("Status", 11))
+"""The action list's columns and their share of the width: the same in every owner's table."""
 EMOTION_WORDS = {1: "very negative", 2: "negative", 3: "neutral", 4: "positive", 5: "very positive"}
 
 
@@ -68,9 +69,9 @@ def action_page(journey: Journey, depth: int) -> Html:
     """Who does what by when: every idea in a table per owner, then pain points by stage."""
     groups = actions_by_owner(journey)
     body = [_owner_group(owner, rows, depth + 1) for owner, rows in groups] or [
-        tag("p", text("No ideas yet: add them to the stages' ideas lane."), class_="lead")]
+        tag("p", ui("No ideas yet: add them to the stages' ideas lane."), class_="lead")]
     return tag("section", tag("p", text(journey.title), class_="kicker"), heading(1, "Action list", depth),
-               tag("p", text(_summary(groups)), class_="lead"), *body, _pains(journey, depth),
+               tag("p", ui(_summary(groups)), class_="lead"), *body, _pains(journey, depth),
                class_="sheet action-sheet")
 
 
@@ -81,9 +82,10 @@ def _summary(groups: tuple[tuple[str, tuple[Action, ...]], ...]) -> str:
 
 
 def _owner_group(owner: str, rows: tuple[Action, ...], outline: int) -> Html:
-    head = tag("thead", tag("tr", *(tag("th", text(c), class_="nowrap" if c != "Idea" else None) for c in COLUMNS)))
-    return tag("div", heading(2, owner, outline), tag("table", head, tag("tbody", *(_row(a) for a in rows))),
-               class_="owner-group")
+    cols = tag("colgroup", *(tag("col", style=f"width: {share}%") for _, share in COLUMNS))
+    head = tag("thead", tag("tr", *(tag("th", text(name)) for name, _ in COLUMNS)))
+    table = tag("table", cols, head, tag("tbody", *(_row(a) for a in rows)), class_="actions")
+    return tag("div", heading(2, owner, outline), table, class_="owner-group")
 
 
 def _row(action: Action) -> Html:

@@ -58,6 +58,7 @@ body {{ margin: 0; }}
 .footer {{ position: running(footer); font-size: 0.75rem; color: {theme.muted}; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; }}
 .footer .sep {{ padding: 0 0.6em; }}
+.iso {{ unicode-bidi: isolate; }}
 .sheet {{ break-before: page; }}
 .journey:first-child > .sheet:first-of-type, .contents {{ break-before: auto; }}
 h1 {{ font-size: 1.9rem; margin: 0 0 0.3em; color: {theme.ink}; line-height: 1.15; }}
@@ -114,7 +115,8 @@ th {{ background: {theme.header_background}; color: {theme.header_ink}; text-ali
   padding: 0.35em 0.5em; }}
 td {{ border-bottom: 0.25mm solid {theme.muted}; padding: 0.45em 0.5em; vertical-align: top; }}
 td.idea {{ font-weight: bold; }}
-td.nowrap, th.nowrap {{ white-space: nowrap; }}
+td.nowrap {{ white-space: nowrap; }}
+table.actions {{ table-layout: fixed; }}
 td ul {{ margin: 0; }}
 .owner-group {{ break-inside: avoid-page; }}
 .pains td.stage {{ width: 22%; font-weight: bold; }}
@@ -138,7 +140,7 @@ def _blank(theme: Palette) -> str:
 .template th {{ padding: 0.3em 0.5em; }}
 .template th.lane {{ background: {theme.surface}; color: {theme.ink}; vertical-align: top; }}
 .template td {{ background: {theme.background}; }}
-.template .emotion-grid td {{ border: none; border-bottom: 0.2mm dashed {theme.muted}; color: {theme.muted};
+.template .emotion-grid td {{ background: none; border: none; border-bottom: 0.2mm dashed {theme.muted}; color: {theme.muted};
   font-size: 0.6rem; vertical-align: bottom; padding: 0 0.3em; }}
 .template .emotion-grid tr:last-child td {{ border-bottom: none; }}
 .template .emotion-grid {{ width: 100%; height: 100%; margin: 0; border-collapse: collapse; }}

@@ -15,7 +15,9 @@ from journeygen import __version__
 from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, printable
 
 # Subcommands that live in their own modules, imported only when run or listed in --help.
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "themes": "journeygen.theme.command:themes",
+}
 
 
 class _Group(click.Group):

@@ -43,13 +43,18 @@ def build(doc: Document) -> Journey:
     try:
         journey = Journey.model_validate(doc.data)
     except ValidationError as exc:
-        raise SpecError(_problem(doc, err) for err in _real(exc.errors(include_url=False))) from None
+        raise SpecError(validation_problems(doc, exc)) from None
     findings = check(journey, doc.data)
     if findings:
         raise SpecError(
             _at(doc, f.path, f.message, key=f.at_key) for f in findings
         )
     return journey
+
+
+def validation_problems(doc: Document, exc: ValidationError, model: type[BaseModel] = Journey) -> list[Problem]:
+    """Every error pydantic found validating ``doc`` against ``model``, at its place in the file."""
+    return [_problem(doc, err, model) for err in _real(exc.errors(include_url=False))]
 
 
 def _real(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -78,12 +83,12 @@ def source_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
     return tuple(out)
 
 
-def _problem(doc: Document, err: ErrorDetails) -> Problem:
+def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Problem:
     path = source_path(tuple(err["loc"]), doc.data)
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(path[-1])
-        return _at(doc, path, f"unknown key {key!r}{_hint(err['loc'], key, doc.data)}", key=True)
+        return _at(doc, path, f"unknown key {key!r}{_hint(err['loc'], key, doc.data, model)}", key=True)
     if kind == "missing":
         return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]))
     value = err.get("input")
@@ -114,12 +119,12 @@ def _kind(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
-def _hint(loc: tuple[int | str, ...], key: str, data: Any) -> str:
-    allowed = _fields_at(loc[:-1])
+def _hint(loc: tuple[int | str, ...], key: str, data: Any, root: type[BaseModel]) -> str:
+    allowed = _fields_at(loc[:-1], root)
     if allowed and Stage.model_fields.keys() <= set(allowed):
         lanes = data.get("lanes") if isinstance(data, dict) else None
-        custom = [lane.get("id") for lane in lanes or [] if isinstance(lane, dict)]
-        allowed = [*allowed, *[c for c in custom if isinstance(c, str)]]
+        custom = [lane.get("id") if isinstance(lane, dict) else lane for lane in lanes or []]
+        allowed = [*allowed, *[c for c in custom if isinstance(c, str) and c not in allowed]]
         allowed.remove(CUSTOM_KEY)
         hint = did_you_mean(key, allowed)
         return hint or f"; a stage takes {', '.join(allowed)} (declare a custom lane in `lanes` to add one)"
@@ -127,9 +132,9 @@ def _hint(loc: tuple[int | str, ...], key: str, data: Any) -> str:
     return hint or (f"; expected one of: {', '.join(allowed)}" if allowed else "")
 
 
-def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+def _fields_at(loc: tuple[int | str, ...], root: type[BaseModel]) -> list[str]:
     """The keys the model accepts at an error location (aliases where set)."""
-    model: type[BaseModel] = Journey
+    model = root
     for part in loc:
         field = next((f for name, f in model.model_fields.items() if (f.alias or name) == part), None)
         if field is None:

@@ -13,6 +13,7 @@ from pydantic import (
     Discriminator,
     Field,
     GetJsonSchemaHandler,
+    StrictBool,
     Tag,
     field_validator,
     model_validator,
@@ -238,7 +239,9 @@ class Stage(_Model):
     metrics: tuple[Metric, ...] = Field(
         (), max_length=MAX_ITEMS, description="Measures: strings, or `{name, value, target}`."
     )
-    moment_of_truth: bool = Field(False, description="Highlight this stage as a moment that decides the relationship.")
+    moment_of_truth: StrictBool = Field(
+        False, description="Highlight this stage as a moment that decides the relationship."
+    )
     micro_journeys: tuple[MicroJourney, ...] = Field(
         (), max_length=MAX_ITEMS, description="Short task-level journeys inside this stage."
     )
@@ -369,13 +372,11 @@ def _with_slug_id(value: Any) -> Any:
 
 
 def _custom_lane_ids(lanes: Any) -> set[str]:
+    """Declared lanes that are not built in: ``thoughts`` or ``{id: thoughts, title: ...}``."""
     if not isinstance(lanes, list):
         return set()
-    return {
-        lane["id"]
-        for lane in lanes
-        if isinstance(lane, dict) and isinstance(lane.get("id"), str) and lane["id"] not in BUILTIN_LANES
-    }
+    ids = (lane.get("id") if isinstance(lane, dict) else lane for lane in lanes)
+    return {lane for lane in ids if isinstance(lane, str) and lane not in BUILTIN_LANES}
 
 
 def _gather_custom(stage: Any, custom: set[str]) -> Any:

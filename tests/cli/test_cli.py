@@ -91,3 +91,10 @@ def test_version_is_light() -> None:
     shop = ROOT / "examples" / "online-shop.journey.yaml"
     out = subprocess.run([sys.executable, "-c", probe, str(shop)], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_committed_schema_is_current() -> None:
+    """examples/ point editors at journeygen.schema.json: it must match `journeygen schema`."""
+    code, out, _ = run("schema")
+    assert code == 0
+    assert (ROOT / "journeygen.schema.json").read_text(encoding="utf-8") == out

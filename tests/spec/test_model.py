@@ -101,3 +101,14 @@ def test_json_is_accepted_with_positions() -> None:
     with pytest.raises(journeygen.SpecError) as err:
         journeygen.load(text)
     assert [(p.line, p.col, p.path) for p in err.value.problems] == [(2, 38, "stages[0].emotion")]
+
+
+def test_custom_lane_declared_by_bare_id() -> None:
+    journey = journeygen.load(BASE + "lanes: [actions, thoughts]\nstages: [{name: S, thoughts: [Hm]}]\n")
+    assert journey.stages[0].items("thoughts") == ("Hm",)
+    assert [lane.label for lane in journey.lane_list()] == ["Actions", "Thoughts"]
+
+
+def test_moment_of_truth_takes_only_true_or_false() -> None:
+    with pytest.raises(journeygen.SpecError, match="expected true or false, got the text 'yes'"):
+        journeygen.load(BASE + "stages: [{name: S, moment_of_truth: yes}]\n")

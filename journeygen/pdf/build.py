@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import unicodedata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeygen.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
-from journeygen.pdf.mappage import Figure
+from journeygen.pdf.figure import Figure, Label, label_css
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
 
 if TYPE_CHECKING:
     from journeygen.layout import Scene
+    from journeygen.layout.scene import Text
     from journeygen.theme import Theme
 
 
 def document_layout(options: RenderOptions) -> Layout:
-    return Layout.choose(options.page, portrait=options.portrait, tile=options.tile)
+    """The sheets to print on; a blank template is never tiled (it is drawn as a table, not a picture)."""
+    return Layout.choose(options.page, portrait=options.portrait, tile=options.tile and not options.blank)
 
 
 def theme_for(journey: Journey, options: RenderOptions) -> Theme:
@@ -26,37 +28,30 @@ def theme_for(journey: Journey, options: RenderOptions) -> Theme:
     return load_theme(options.theme or journey.theme, options.base_dir)
 
 
-def _has_rtl(line: str) -> bool:
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in line)
-
-
-def visual_order(line: str) -> str:
-    """A line with right-to-left letters in the order they are drawn, left to right.
-
-    WeasyPrint places SVG ``<text>`` one character at a time without the bidi algorithm, so
-    Hebrew and Arabic would come out reversed; reordering here (PDF only) fixes that. Lines
-    without right-to-left letters are returned unchanged.
-    """
-    from bidi import get_display  # type: ignore[import-untyped]
-
-    return get_display(line) if _has_rtl(line) else line
+def _label(text: Text) -> Label:
+    leading = text.baselines[1] - text.baselines[0] if len(text.baselines) > 1 else 0.0
+    return Label(text.lines, text.x, text.baselines[0], leading, text.anchor, text.size, text.bold, text.cls)
 
 
 def figure(scene: Scene, theme: Theme) -> Figure:
-    """A laid-out scene as SVG, its text in drawing order for WeasyPrint."""
+    """A laid-out scene: its shapes as SVG, its text as lines the PDF sets in HTML over them."""
     from journeygen.render.svg import render_scene
 
-    shown = scene.map_text(visual_order)
-    return Figure(render_scene(shown, theme), shown.width, shown.height)
+    labels = tuple(_label(text) for text in scene.texts() if any(text.lines))
+    shapes = render_scene(scene.map_text(lambda _line: ""), theme)
+    return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
 
 
-def drawings(journey: Journey, theme: Theme) -> Drawings:
+def drawings(journey: Journey, theme: Theme, base_dir: Path | None) -> Drawings:
     """The map and every micro-journey, laid out by the same engine as the SVG output."""
+    from journeygen.assets import persona_photos
     from journeygen.layout import lay_out, lay_out_micro_journey
+    from journeygen.render.svg import stylesheet
 
     micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme), theme))
                   for stage in journey.stages for mj in stage.micro_journeys)
-    return Drawings(figure(lay_out(journey, theme), theme), micro)
+    scene = lay_out(journey, theme, photos=persona_photos(journey, base_dir))
+    return Drawings(figure(scene, theme), micro, label_css(stylesheet(theme)))
 
 
 def build_part(journey: Journey, options: RenderOptions, layout: Layout, theme: Theme, *, depth: int = 1,
@@ -65,5 +60,5 @@ def build_part(journey: Journey, options: RenderOptions, layout: Layout, theme: 
     source = Source(options.source_name, options.base_dir)
     if options.blank:
         return blank_part(journey, layout, source=source, depth=depth, anchor=anchor)
-    return journey_part(journey, drawings(journey, theme), layout, theme, source=source, depth=depth,
-                        anchor=anchor)
+    return journey_part(journey, drawings(journey, theme, options.base_dir), layout, theme, source=source,
+                        depth=depth, anchor=anchor)

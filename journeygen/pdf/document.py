@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeygen.pdf.blank import blank_sheet
+from journeygen.pdf.figure import Figure, figure_css
 from journeygen.pdf.fonts import font_faces
 from journeygen.pdf.gitinfo import describe
-from journeygen.pdf.mappage import Figure, map_sheet, micro_sheet, poster_grid, tile_css, tile_sheets
+from journeygen.pdf.mappage import map_sheet, micro_sheet, poster_grid, tile_css, tile_sheets
 from journeygen.pdf.markup import Html, join, tag, text, ui
 from journeygen.pdf.pages import action_page, persona_page
 from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
@@ -39,6 +40,8 @@ class Drawings:
 
     map: Figure
     micro: tuple[tuple[Stage, MicroJourney, Figure], ...] = ()
+    css: str = ""
+    """Colours of the drawings' text, from the SVG stylesheet."""
 
 
 @dataclass(frozen=True)
@@ -70,18 +73,18 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Pa
                  depth: int = 1, anchor: str | None = None) -> Part:
     """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions."""
     sheets: list[Html] = []
-    css = ""
+    css = figure_css() + drawings.css
     if layout.poster is not None:
         grid = poster_grid(drawings.map, layout.poster)
         sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name))
-        css = page_rules(grid.sheet, theme, "tile") + tile_css(grid, theme.ink, theme.muted)
+        css += page_rules(grid.sheet, theme, "tile") + tile_css(grid, theme.ink, theme.muted)
     else:
         sheets.append(map_sheet(drawings.map, layout.sheet, depth))
     sheets.append(persona_page(journey, source.folder, depth))
     sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name,
                               about=micro.description) for stage, micro, figure in drawings.micro)
     sheets.append(action_page(journey, depth))
-    chars = "".join(f.svg.decode("utf-8") for f in (drawings.map, *(m[2] for m in drawings.micro)))
+    chars = "".join(f.chars for f in (drawings.map, *(m[2] for m in drawings.micro)))
     return Part(_article(journey, source, sheets, depth, anchor), css, chars)
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import base64
 from importlib import resources
 
-FONT_FAMILY = "DejaVu Sans"
-"""The family the layout engine measures text with; the PDF draws with the same file."""
+from journeygen.theme.model import FONT_STACK_FIRST as FONT_FAMILY  # the layout measures with it too
 
 _FACES = (("DejaVuSans.ttf", 400), ("DejaVuSans-Bold.ttf", 700))
 # Characters WeasyPrint may draw that are not in the document text: page numbers, hyphens, ellipsis.

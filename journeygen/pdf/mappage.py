@@ -1,10 +1,8 @@
-"""A drawn figure (SVG bytes and size) -> map and micro-journey sheets, fitted or tiled as a poster."""
+"""A figure (drawing and its text) -> map and micro-journey sheets, fitted to the page or tiled as a poster."""
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass
-
+from journeygen.pdf.figure import Figure, figure_html
 from journeygen.pdf.markup import Html, isolated, tag, text, ui
 from journeygen.pdf.pages import heading
 from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
@@ -14,42 +12,19 @@ HEADING_LINES = 4.2
 """Room above a micro-journey drawing for its kicker, heading and description, in lines of type."""
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A drawing to place on a sheet: SVG bytes and their natural size in pixels."""
-
-    svg: bytes
-    width: float
-    height: float
-
-    @property
-    def url(self) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
-
-    def fitted(self, width: float, height: float) -> tuple[float, float]:
-        """The largest size with this aspect ratio inside ``width`` x ``height`` (any unit)."""
-        scale = min(width / self.width, height / self.height)
-        return self.width * scale, self.height * scale
-
-
-def _img(figure: Figure, width: float, height: float, class_: str = "fit", style: str = "") -> Html:
-    return tag("img", src=figure.url, alt="", class_=class_,
-               style=f"width: {fmt(width)}mm; height: {fmt(height)}mm;{style}")
-
-
 def map_sheet(figure: Figure, paper: Paper, depth: int) -> Html:
     """The whole map on one sheet, as large as the page allows."""
-    width, height = figure.fitted(paper.content_width, paper.content_height)
-    return tag("section", _img(figure, width, height), class_=f"sheet map-sheet bm{depth}")
+    width, _ = figure.fitted(paper.content_width, paper.content_height)
+    return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}")
 
 
 def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, about: str | None) -> Html:
     """A micro-journey: what it is and where it happens, above its drawing."""
     room = paper.content_height - HEADING_LINES * paper.font_pt * 1.5 * PT_MM
-    width, height = figure.fitted(paper.content_width, room)
+    width, _ = figure.fitted(paper.content_width, room)
     return tag("section", tag("p", ui("Micro-journey"), text(" · "), isolated(stage), class_="kicker"),
                heading(1, title, depth), tag("p", text(about), class_="lead") if about else Html(""),
-               _img(figure, width, height), class_="sheet micro-sheet")
+               figure_html(figure, width), class_="sheet micro-sheet")
 
 
 def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
@@ -68,7 +43,9 @@ def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster:
     tile = grid.tiles[index]
     view_w, view_h = grid.sheet.content_width, grid.sheet.content_height
     shift = f" position: absolute; left: {fmt(-tile.x)}mm; top: {fmt(-tile.y)}mm;"
-    drawing = _img(figure, grid.width, grid.height, class_="poster", style=shift)
+    px = figure.width / grid.width  # pixels per millimetre of poster
+    window = tuple(v * px for v in (tile.x, tile.y, tile.x + view_w, tile.y + view_h))
+    drawing = figure_html(figure, grid.width, style=shift, window=window)
     glue = [tag("div", class_="glue-v", style=f"left: {fmt(OVERLAP_MM)}mm") if tile.col else Html(""),
             tag("div", class_="glue-h", style=f"top: {fmt(OVERLAP_MM)}mm") if tile.row else Html("")]
     view = tag("div", drawing, *glue, class_="tile-view", style=f"width: {fmt(view_w)}mm; height: {fmt(view_h)}mm")

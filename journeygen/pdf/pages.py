@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeygen.pdf.markup import Html, bullet_list, join, tag, text, ui
-from journeygen.pdf.photos import photo_url
 from journeygen.spec.model import Idea, Journey, Persona, Stage
 
 NO_OWNER = "No owner yet"
@@ -30,7 +29,11 @@ def persona_page(journey: Journey, base_dir: Path | None, depth: int) -> Html:
 
 
 def _persona_card(persona: Persona, base_dir: Path | None, outline: int) -> Html:
-    photo = tag("img", class_="photo", src=photo_url(persona.photo, base_dir), alt="") if persona.photo else Html("")
+    from journeygen.assets import photo_data_uri
+
+    photo = Html("")
+    if persona.photo:
+        photo = tag("img", class_="photo", src=photo_data_uri(persona.photo, base_dir), alt="")
     who = tag("div", heading(2, persona.name, outline),
               tag("p", text(persona.description), class_="description") if persona.description else Html(""))
     quote = tag("blockquote", text(f"“{persona.quote}”")) if persona.quote else Html("")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from journeygen.pdf.fonts import FONT_FAMILY
 from journeygen.pdf.paper import Paper, fmt
 
 
@@ -16,12 +15,15 @@ class Palette(Protocol):
     ink: str
     muted: str
     accent: str
+    grid: str
     header_background: str
     header_ink: str
-    pain_background: str
+    lane_title_background: str
+    lane_title_ink: str
     pain_ink: str
     idea_background: str
     idea_ink: str
+    font_family: str
 
 
 def _mm(value: float) -> str:
@@ -39,7 +41,7 @@ def page_rules(paper: Paper, theme: Palette, name: str | None = None) -> str:
   @bottom-left {{ content: element(footer); vertical-align: top; padding-top: {_mm(paper.margin / 3)};
     width: 80%; }}
   @bottom-right {{ content: "Page " counter(page) " of " counter(pages); vertical-align: top;
-    padding-top: {_mm(paper.margin / 3)}; font-family: "{FONT_FAMILY}"; font-size: {fmt(paper.font_pt * 0.75)}pt;
+    padding-top: {_mm(paper.margin / 3)}; font-family: {theme.font_family}; font-size: {fmt(paper.font_pt * 0.75)}pt;
     color: {theme.muted}; }}
 }}"""
 
@@ -52,13 +54,13 @@ def stylesheet(paper: Paper, theme: Palette) -> str:
 
 def _base(paper: Paper, theme: Palette) -> str:
     return f"""
-html {{ font-family: "{FONT_FAMILY}", sans-serif; font-size: {fmt(paper.font_pt)}pt; color: {theme.ink};
+html {{ font-family: {theme.font_family}; font-size: {fmt(paper.font_pt)}pt; color: {theme.ink};
   line-height: 1.35; }}
 body {{ margin: 0; }}
 .footer {{ position: running(footer); font-size: 0.75rem; color: {theme.muted}; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; }}
 .footer .sep {{ padding: 0 0.6em; }}
-.iso {{ unicode-bidi: isolate; }}
+.iso {{ unicode-bidi: embed; }}
 .sheet {{ break-before: page; }}
 .journey:first-child > .sheet:first-of-type, .contents {{ break-before: auto; }}
 h1 {{ font-size: 1.9rem; margin: 0 0 0.3em; color: {theme.ink}; line-height: 1.15; }}
@@ -89,7 +91,7 @@ def _cards(paper: Paper, theme: Palette) -> str:
     return f"""
 .personas {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
 .persona {{ flex: 1 1 30%; min-width: 40%; break-inside: avoid; background: {theme.surface};
-  border: 0.3mm solid {theme.muted}; border-radius: 3mm; padding: 1rem 1.2rem; }}
+  border: 0.3mm solid {theme.grid}; border-radius: 3mm; padding: 1rem 1.2rem; }}
 .persona-head {{ display: flex; gap: 1rem; align-items: center; margin-bottom: 0.6rem; }}
 .persona .photo {{ width: {photo}; height: {photo}; object-fit: cover; border-radius: 50%; flex: none; }}
 .persona h2 {{ margin: 0; color: {theme.ink}; }}
@@ -113,7 +115,7 @@ thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
 th {{ background: {theme.header_background}; color: {theme.header_ink}; text-align: start; font-size: 0.85rem;
   padding: 0.35em 0.5em; }}
-td {{ border-bottom: 0.25mm solid {theme.muted}; padding: 0.45em 0.5em; vertical-align: top; }}
+td {{ border-bottom: 0.25mm solid {theme.grid}; padding: 0.45em 0.5em; vertical-align: top; }}
 td.idea {{ font-weight: bold; }}
 td.nowrap {{ white-space: nowrap; }}
 table.actions {{ table-layout: fixed; }}
@@ -136,11 +138,13 @@ td ul {{ margin: 0; }}
 def _blank(theme: Palette) -> str:
     return f"""
 .template {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
-.template th, .template td {{ border: 0.35mm solid {theme.muted}; padding: 0; }}
+.template th, .template td {{ border: 0.35mm solid {theme.grid}; padding: 0; }}
 .template th {{ padding: 0.3em 0.5em; }}
-.template th.lane {{ background: {theme.surface}; color: {theme.ink}; vertical-align: top; }}
+.template th.lane {{ background: {theme.lane_title_background}; color: {theme.lane_title_ink};
+  vertical-align: top; }}
 .template td {{ background: {theme.background}; }}
-.template .emotion-grid td {{ background: none; border: none; border-bottom: 0.2mm dashed {theme.muted}; color: {theme.muted};
+.template .emotion-grid td {{ background: none; border: none; border-bottom: 0.2mm dashed {theme.muted};
+  color: {theme.muted};
   font-size: 0.6rem; vertical-align: bottom; padding: 0 0.3em; }}
 .template .emotion-grid tr:last-child td {{ border-bottom: none; }}
 .template .emotion-grid {{ width: 100%; height: 100%; margin: 0; border-collapse: collapse; }}

@@ -60,6 +60,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
+    Format("pdf", ".pdf", "journeygen.render.pdf:render", "print-ready PDF: map, personas, micro-journeys, actions"),
 )}
 
 

@@ -14,8 +14,9 @@ from journeygen.pdf.mappage import map_sheet, micro_sheet, poster_grid, tile_css
 from journeygen.pdf.markup import Html, join, tag, text, ui
 from journeygen.pdf.pages import action_page, persona_page
 from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
-from journeygen.pdf.style import Palette, page_rules, stylesheet
+from journeygen.pdf.style import page_rules, stylesheet
 from journeygen.spec.model import Journey, MicroJourney, Stage
+from journeygen.theme import Theme
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def footer(title: str, source: Source) -> Html:
     return tag("div", join(spans, tag("span", text("·"), class_="sep")), class_="footer")
 
 
-def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Palette, *, source: Source,
+def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Theme, *, source: Source,
                  depth: int = 1, anchor: str | None = None) -> Part:
     """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions."""
     sheets: list[Html] = []
@@ -101,7 +102,7 @@ def _article(journey: Journey, source: Source, sheets: list[Html], depth: int, a
                dir="rtl" if journey.rtl else "ltr", **outline)
 
 
-def html_document(parts: Sequence[Part], layout: Layout, theme: Palette, *, title: str, author: str | None,
+def html_document(parts: Sequence[Part], layout: Layout, theme: Theme, *, title: str, author: str | None,
                   lang: str = "en") -> str:
     """The whole HTML text, with the bundled fonts subset to exactly the characters it shows."""
     head = [tag("meta", charset="utf-8"), tag("title", text(title)),

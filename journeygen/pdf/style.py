@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from journeygen.pdf.paper import Paper, fmt
-
-
-class Palette(Protocol):
-    """The theme slots the PDF uses (a journeygen Theme has all of them)."""
-
-    background: str
-    surface: str
-    ink: str
-    muted: str
-    accent: str
-    grid: str
-    header_background: str
-    header_ink: str
-    lane_title_background: str
-    lane_title_ink: str
-    pain_ink: str
-    idea_background: str
-    idea_ink: str
-    font_family: str
+from journeygen.theme import Theme
 
 
 def _mm(value: float) -> str:
     return f"{fmt(value)}mm"
 
 
-def page_rules(paper: Paper, theme: Palette, name: str | None = None) -> str:
+def page_rules(paper: Paper, theme: Theme, name: str | None = None) -> str:
     """An @page rule (named when ``name`` is given) with the running footer and page n of m."""
     selector = f"@page {name}" if name else "@page"
     m, foot = _mm(paper.margin), _mm(paper.footer)
@@ -46,13 +26,13 @@ def page_rules(paper: Paper, theme: Palette, name: str | None = None) -> str:
 }}"""
 
 
-def stylesheet(paper: Paper, theme: Palette) -> str:
+def stylesheet(paper: Paper, theme: Theme) -> str:
     """The whole stylesheet for documents printed on ``paper``."""
     return "\n".join((page_rules(paper, theme), _base(paper, theme), _outline(), _cards(paper, theme),
                       _tables(theme), _blank(theme)))
 
 
-def _base(paper: Paper, theme: Palette) -> str:
+def _base(paper: Paper, theme: Theme) -> str:
     return f"""
 html {{ font-family: {theme.font_family}; font-size: {fmt(paper.font_pt)}pt; color: {theme.ink};
   line-height: 1.35; }}
@@ -86,7 +66,7 @@ def _outline() -> str:
         "\n.journey[data-title] { bookmark-label: attr(data-title); }"
 
 
-def _cards(paper: Paper, theme: Palette) -> str:
+def _cards(paper: Paper, theme: Theme) -> str:
     photo = _mm(32 * paper.scale ** 0.8)
     return f"""
 .personas {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
@@ -108,7 +88,7 @@ def _cards(paper: Paper, theme: Palette) -> str:
 """
 
 
-def _tables(theme: Palette) -> str:
+def _tables(theme: Theme) -> str:
     return f"""
 table {{ width: 100%; border-collapse: collapse; margin: 0 0 1rem; }}
 thead {{ display: table-header-group; }}
@@ -135,7 +115,7 @@ td ul {{ margin: 0; }}
 """
 
 
-def _blank(theme: Palette) -> str:
+def _blank(theme: Theme) -> str:
     return f"""
 .template {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
 .template th, .template td {{ border: 0.35mm solid {theme.grid}; padding: 0; }}

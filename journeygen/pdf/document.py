@@ -82,8 +82,8 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
     else:
         sheets.append(map_sheet(drawings.map, layout.sheet, depth))
     sheets.append(persona_page(journey, source.folder, depth))
-    sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name,
-                              about=micro.description) for stage, micro, figure in drawings.micro)
+    sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name)
+                  for stage, micro, figure in drawings.micro)
     sheets.append(action_page(journey, depth))
     chars = "".join(f.chars for f in (drawings.map, *(m[2] for m in drawings.micro)))
     return Part(_article(journey, source, sheets, depth, anchor), css, chars)

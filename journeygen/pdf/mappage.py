@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from journeygen.pdf.figure import Figure, figure_html
 from journeygen.pdf.markup import Html, isolated, tag, text, ui
-from journeygen.pdf.pages import heading
 from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
 
 PT_MM = 25.4 / 72
-HEADING_LINES = 4.2
-"""Room above a micro-journey drawing for its kicker, heading and description, in lines of type."""
+KICKER_LINES = 1.6
+"""Room above a micro-journey drawing for the line naming its stage, in lines of type."""
 
 
 def map_sheet(figure: Figure, paper: Paper, depth: int) -> Html:
@@ -18,19 +17,23 @@ def map_sheet(figure: Figure, paper: Paper, depth: int) -> Html:
     return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}")
 
 
-def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, about: str | None) -> Html:
-    """A micro-journey: what it is and where it happens, above its drawing."""
-    room = paper.content_height - HEADING_LINES * paper.font_pt * 1.5 * PT_MM
+def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str) -> Html:
+    """A micro-journey as large as the page allows; its drawing carries its own title and description."""
+    room = paper.content_height - KICKER_LINES * paper.font_pt * 1.5 * PT_MM
     width, _ = figure.fitted(paper.content_width, room)
     return tag("section", tag("p", ui("Micro-journey"), text(" · "), isolated(stage), class_="kicker"),
-               heading(1, title, depth), tag("p", text(about), class_="lead") if about else Html(""),
-               figure_html(figure, width), class_="sheet micro-sheet")
+               figure_html(figure, width), class_=f"sheet micro-sheet bm{depth}", data_title=title)
 
 
 def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
-    """The map fitted to the poster size, cut into office sheets (letter for US posters, else A4)."""
+    """The map fitted to the poster size, cut into office sheets (letter for US posters, else A4).
+
+    The map may shrink by up to a tenth when that saves a row or column of nearly empty sheets.
+    """
     width, height = figure.fitted(poster.content_width, poster.content_height)
-    return tile_grid(width, height, OFFICE_SHEET[poster.name in US_SIZES])
+    sheet = OFFICE_SHEET[poster.name in US_SIZES]
+    grids = [tile_grid(width * (100 - cut) / 100, height * (100 - cut) / 100, sheet) for cut in range(11)]
+    return min(grids, key=lambda grid: grid.rows * grid.cols)
 
 
 def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str) -> tuple[Html, ...]:
@@ -42,10 +45,14 @@ def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str) -> tupl
 def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str) -> Html:
     tile = grid.tiles[index]
     view_w, view_h = grid.sheet.content_width, grid.sheet.content_height
-    shift = f" position: absolute; left: {fmt(-tile.x)}mm; top: {fmt(-tile.y)}mm;"
+    # Laid out small enough to fit the sheet, then enlarged and shifted when drawn: WeasyPrint would
+    # otherwise carry the parts that hang below the sheet over onto the next page.
+    small, _ = figure.fitted(view_w, view_h)
+    shift = (f" position: absolute; left: 0; top: 0; transform-origin: 0 0; "
+             f"transform: translate({fmt(-tile.x)}mm, {fmt(-tile.y)}mm) scale({grid.width / small:.5f});")
     px = figure.width / grid.width  # pixels per millimetre of poster
     window = tuple(v * px for v in (tile.x, tile.y, tile.x + view_w, tile.y + view_h))
-    drawing = figure_html(figure, grid.width, style=shift, window=window)
+    drawing = figure_html(figure, small, style=shift, window=window)
     glue = [tag("div", class_="glue-v", style=f"left: {fmt(OVERLAP_MM)}mm") if tile.col else Html(""),
             tag("div", class_="glue-h", style=f"top: {fmt(OVERLAP_MM)}mm") if tile.row else Html("")]
     view = tag("div", drawing, *glue, class_="tile-view", style=f"width: {fmt(view_w)}mm; height: {fmt(view_h)}mm")

@@ -25,7 +25,8 @@ def persona_page(journey: Journey, base_dir: Path | None, depth: int) -> Html:
     title = "Persona" if len(journey.personas) == 1 else "Personas"
     cards = [_persona_card(p, base_dir, depth + 1) for p in journey.personas]
     return tag("section", tag("p", text(journey.title), class_="kicker"), heading(1, title, depth),
-               tag("div", *cards, class_="personas"), class_="sheet persona-sheet")
+               tag("div", *cards, class_="personas"),
+               class_="sheet persona-sheet few" if len(journey.personas) <= 2 else "sheet persona-sheet")
 
 
 def _persona_card(persona: Persona, base_dir: Path | None, outline: int) -> Html:

@@ -52,6 +52,8 @@ h3 {{ font-size: 1.1rem; margin: 0.8em 0 0.3em; }}
 .lead {{ color: {theme.muted}; margin: 0 0 1em; max-width: 60em; white-space: pre-line; }}
 .fit {{ display: block; margin: 0 auto; object-fit: contain; object-position: center top; }}
 .map-sheet {{ bookmark-label: "Journey map"; }}
+.micro-sheet {{ bookmark-label: attr(data-title); }}
+.micro-sheet .kicker {{ margin-bottom: 0.6em; }}
 ul {{ margin: 0.2em 0 0.6em; padding-inline-start: 1.2em; }}
 li {{ margin: 0.1em 0; }}
 [dir=rtl] {{ text-align: right; }}
@@ -74,7 +76,9 @@ def _cards(paper: Paper, theme: Theme) -> str:
   border: 0.3mm solid {theme.grid}; border-radius: 3mm; padding: 1rem 1.2rem; }}
 .persona-head {{ display: flex; gap: 1rem; align-items: center; margin-bottom: 0.6rem; }}
 .persona .photo {{ width: {photo}; height: {photo}; object-fit: cover; border-radius: 50%; flex: none; }}
-.persona h2 {{ margin: 0; color: {theme.ink}; }}
+.persona h2 {{ margin: 0; color: {theme.ink}; font-size: 1.45em; }}
+.persona h3 {{ font-size: 1.05em; }}
+.few .persona {{ font-size: 1.35rem; padding: 1.4rem 1.8rem; }}
 .persona .description {{ color: {theme.muted}; margin: 0.2em 0 0; white-space: pre-line; }}
 .persona blockquote {{ margin: 0 0 0.8rem; padding: 0.5rem 0.8rem; background: {theme.background};
   border-inline-start: 1.2mm solid {theme.accent}; font-style: italic; white-space: pre-line; }}
@@ -84,7 +88,7 @@ def _cards(paper: Paper, theme: Theme) -> str:
 .frustrations li::marker {{ color: {theme.pain_ink}; }}
 .chips {{ list-style: none; padding: 0; margin: 0; }}
 .chips li {{ display: inline-block; margin: 0 0.3em 0.3em 0; padding: 0.1em 0.6em; border-radius: 1em;
-  background: {theme.header_background}; color: {theme.header_ink}; font-size: 0.9rem; }}
+  background: {theme.header_background}; color: {theme.header_ink}; font-size: 0.9em; }}
 """
 
 

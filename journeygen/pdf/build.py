@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from journeygen.spec.model import Journey
 
 if TYPE_CHECKING:
     from journeygen.layout import Scene
-    from journeygen.layout.scene import Text
+    from journeygen.layout.scene import Item, Text
     from journeygen.theme import Theme
 
 
@@ -33,12 +34,20 @@ def _label(text: Text) -> Label:
     return Label(text.lines, text.x, text.baselines[0], leading, text.anchor, text.size, text.bold, text.cls)
 
 
+def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """The items without text (an empty SVG ``<text>`` still costs WeasyPrint a font lookup)."""
+    from journeygen.layout.scene import Group, Text
+
+    return tuple(replace(item, items=_shapes(item.items)) if isinstance(item, Group) else item
+                 for item in items if not isinstance(item, Text))
+
+
 def figure(scene: Scene, theme: Theme) -> Figure:
     """A laid-out scene: its shapes as SVG, its text as lines the PDF sets in HTML over them."""
     from journeygen.render.svg import render_scene
 
     labels = tuple(_label(text) for text in scene.texts() if any(text.lines))
-    shapes = render_scene(scene.map_text(lambda _line: ""), theme)
+    shapes = render_scene(replace(scene, items=_shapes(scene.items)), theme)
     return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
 
 

@@ -26,7 +26,12 @@ def persona_page(journey: Journey, base_dir: Path | None, depth: int) -> Html:
     cards = [_persona_card(p, base_dir, depth + 1) for p in journey.personas]
     return tag("section", tag("p", text(journey.title), class_="kicker"), heading(1, title, depth),
                tag("div", *cards, class_="personas"),
-               class_="sheet persona-sheet few" if len(journey.personas) <= 2 else "sheet persona-sheet")
+               class_=f"sheet persona-sheet {_crowd(len(journey.personas))}")
+
+
+def _crowd(count: int) -> str:
+    """One card fills the width; one or two get larger type."""
+    return "few single" if count == 1 else "few" if count == 2 else "many"
 
 
 def _persona_card(persona: Persona, base_dir: Path | None, outline: int) -> Html:

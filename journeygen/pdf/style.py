@@ -71,19 +71,24 @@ def _outline() -> str:
 def _cards(paper: Paper, theme: Theme) -> str:
     photo = _mm(32 * paper.scale ** 0.8)
     return f"""
-.personas {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
-.persona {{ flex: 1 1 30%; min-width: 40%; break-inside: avoid; background: {theme.surface};
-  border: 0.3mm solid {theme.grid}; border-radius: 3mm; padding: 1rem 1.2rem; }}
-.persona-head {{ display: flex; gap: 1rem; align-items: center; margin-bottom: 0.6rem; }}
-.persona .photo {{ width: {photo}; height: {photo}; object-fit: cover; border-radius: 50%; flex: none; }}
+.persona {{ display: inline-block; vertical-align: top; width: 49%; margin: 0 0 1rem; break-inside: avoid;
+  background: {theme.surface}; border: 0.3mm solid {theme.grid}; border-radius: 3mm; padding: 1rem 1.2rem;
+  box-sizing: border-box; }}
+.persona + .persona {{ margin-inline-start: 2%; }}
+.persona:nth-child(2n+1) {{ margin-inline-start: 0; }}
+.single .persona {{ width: 100%; }}
+.persona-head {{ display: table; margin-bottom: 0.6rem; }}
+.persona-head > * {{ display: table-cell; vertical-align: middle; }}
+.persona .photo {{ width: {photo}; height: {photo}; object-fit: cover; border-radius: 50%;
+  margin-inline-end: 1rem; }}
 .persona h2 {{ margin: 0; color: {theme.ink}; font-size: 1.45em; }}
 .persona h3 {{ font-size: 1.05em; }}
 .few .persona {{ font-size: 1.35rem; padding: 1.4rem 1.8rem; }}
 .persona .description {{ color: {theme.muted}; margin: 0.2em 0 0; white-space: pre-line; }}
 .persona blockquote {{ margin: 0 0 0.8rem; padding: 0.5rem 0.8rem; background: {theme.background};
   border-inline-start: 1.2mm solid {theme.accent}; font-style: italic; white-space: pre-line; }}
-.persona-lists {{ display: flex; gap: 1rem; }}
-.persona-lists > div {{ flex: 1 1 0; }}
+.persona-lists {{ display: table; width: 100%; table-layout: fixed; }}
+.persona-lists > div {{ display: table-cell; padding-inline-end: 1rem; }}
 .persona h3 {{ color: {theme.accent}; margin-top: 0; }}
 .frustrations li::marker {{ color: {theme.pain_ink}; }}
 .chips {{ list-style: none; padding: 0; margin: 0; }}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from journeygen.layout.words import Words, words_for
 from journeygen.pdf.markup import Html, tag, text, ui
-from journeygen.pdf.pages import EMOTION_WORDS, heading
-from journeygen.pdf.paper import Paper, fmt
+from journeygen.pdf.pages import heading
+from journeygen.pdf.paper import PT_MM, Paper, fmt
 from journeygen.spec.model import Journey, Lane
 
 GENERIC_LANES = ("actions", "touchpoints", "motivations", "emotions", "pain_points", "ideas")
@@ -13,7 +14,6 @@ STICKY_NOTES_MM = ((76, 76), (76, 51), (51, 38))
 """Common sticky-note sizes, largest first (3x3, 3x2 and 2x1.5 inches)."""
 EMOTION_WEIGHT = 1.6
 """The emotion lane is taller than the others: it holds a five-level grid."""
-PT_MM = 25.4 / 72
 
 
 def template_journey(stage_names: str) -> Journey:
@@ -40,8 +40,9 @@ def blank_sheet(journey: Journey, paper: Paper, depth: int) -> Html:
     lane_col = min(paper.content_width * 0.16, 45 * paper.scale ** 0.5)
     cell_w = (paper.content_width - lane_col) / len(journey.stages)
     fields = tag("div", *(tag("span", text(label)) for label in ("Persona", "Team", "Date")), class_="fields")
-    table = tag("table", _columns(lane_col, len(journey.stages)), _header(journey),
-                tag("tbody", *(_lane_row(lane, journey, unit) for lane in lanes)), class_="template")
+    words = words_for(journey.locale)
+    rows = tag("tbody", *(_lane_row(lane, journey, unit, words) for lane in lanes))
+    table = tag("table", _columns(lane_col, len(journey.stages)), _header(journey), rows, class_="template")
     return tag("section", tag("p", text("Workshop template"), class_="kicker"), heading(1, journey.title, depth),
                fields, table, tag("p", ui(_hint(cell_w, unit)), class_="hint"), class_="sheet blank-sheet")
 
@@ -54,20 +55,24 @@ def _header(journey: Journey) -> Html:
     return tag("thead", tag("tr", tag("th", text("")), *(tag("th", text(stage.name)) for stage in journey.stages)))
 
 
-def _lane_row(lane: Lane, journey: Journey, unit: float) -> Html:
+def _lane_row(lane: Lane, journey: Journey, unit: float, words: Words) -> Html:
     if lane.id == "emotions":
         height = unit * EMOTION_WEIGHT
-        label = tag("th", text(lane.label), _scale(), class_="lane")
+        label = tag("th", text(_title(lane, words)), _scale(words), class_="lane")
         cells = [tag("td", _emotion_grid(height)) for _ in journey.stages]
     else:
         height = unit
-        label = tag("th", text(lane.label), class_="lane")
+        label = tag("th", text(_title(lane, words)), class_="lane")
         cells = [tag("td") for _ in journey.stages]
     return tag("tr", label, *cells, style=f"height: {fmt(height)}mm")
 
 
-def _scale() -> Html:
-    return tag("p", ui(f"5 {EMOTION_WORDS[5]}\n3 {EMOTION_WORDS[3]}\n1 {EMOTION_WORDS[1]}"), class_="scale")
+def _title(lane: Lane, words: Words) -> str:
+    return lane.title or words.lanes.get(lane.id) or lane.label
+
+
+def _scale(words: Words) -> Html:
+    return tag("p", text("\n".join(f"{score} {words.score(score)}" for score in (5, 3, 1))), class_="scale")
 
 
 def _emotion_grid(height: float) -> Html:

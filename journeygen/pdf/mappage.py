@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from journeygen.pdf.figure import Figure, figure_html
 from journeygen.pdf.markup import Html, isolated, tag, text, ui
-from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
+from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, PT_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
 
-PT_MM = 25.4 / 72
 KICKER_LINES = 1.6
 """Room above a micro-journey drawing for the line naming its stage, in lines of type."""
 

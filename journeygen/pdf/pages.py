@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeygen.layout.words import Words, words_for
 from journeygen.pdf.markup import Html, bullet_list, join, tag, text, ui
 from journeygen.spec.model import Idea, Journey, Persona, Stage
 
 NO_OWNER = "No owner yet"
 COLUMNS = (("Stage", 14), ("Idea", 32), ("Owner", 15), ("Due", 10), ("Impact", 9), ("Effort", 9), ("Status", 11))
 """The action list's columns and their share of the width: the same in every owner's table."""
-EMOTION_WORDS = {1: "very negative", 2: "negative", 3: "neutral", 4: "positive", 5: "very positive"}
 
 
 def heading(level: int, label: str, outline: int | None, **attrs: str | None) -> Html:
@@ -23,7 +23,8 @@ def heading(level: int, label: str, outline: int | None, **attrs: str | None) ->
 def persona_page(journey: Journey, base_dir: Path | None, depth: int) -> Html:
     """One sheet (more if they overflow) of persona cards."""
     title = "Persona" if len(journey.personas) == 1 else "Personas"
-    cards = [_persona_card(p, base_dir, depth + 1) for p in journey.personas]
+    words = words_for(journey.locale)
+    cards = [_persona_card(p, base_dir, depth + 1, words) for p in journey.personas]
     return tag("section", tag("p", text(journey.title), class_="kicker"), heading(1, title, depth),
                tag("div", *cards, class_="personas"),
                class_=f"sheet persona-sheet {_crowd(len(journey.personas))}")
@@ -34,7 +35,7 @@ def _crowd(count: int) -> str:
     return "few single" if count == 1 else "few" if count == 2 else "many"
 
 
-def _persona_card(persona: Persona, base_dir: Path | None, outline: int) -> Html:
+def _persona_card(persona: Persona, base_dir: Path | None, outline: int, words: Words) -> Html:
     from journeygen.assets import photo_data_uri
 
     photo = Html("")
@@ -44,9 +45,9 @@ def _persona_card(persona: Persona, base_dir: Path | None, outline: int) -> Html
               tag("p", text(persona.description), class_="description") if persona.description else Html(""))
     quote = tag("blockquote", text(f"“{persona.quote}”")) if persona.quote else Html("")
     lists = [tag("div", tag("h3", text(label)), bullet_list(items, class_=cls))
-             for label, items, cls in (("Goals", persona.goals, "goals"),
-                                       ("Frustrations", persona.frustrations, "frustrations"),
-                                       ("Channels", persona.channels, "chips")) if items]
+             for label, items, cls in ((words.goals, persona.goals, "goals"),
+                                       (words.frustrations, persona.frustrations, "frustrations"),
+                                       (words.channels, persona.channels, "chips")) if items]
     return tag("article", tag("div", photo, who, class_="persona-head"), quote,
                tag("div", *lists, class_="persona-lists") if lists else Html(""), class_="persona")
 
@@ -77,7 +78,8 @@ def actions_by_owner(journey: Journey) -> tuple[tuple[str, tuple[Action, ...]], 
 def action_page(journey: Journey, depth: int) -> Html:
     """Who does what by when: every idea in a table per owner, then pain points by stage."""
     groups = actions_by_owner(journey)
-    body = [_owner_group(owner, rows, depth + 1) for owner, rows in groups] or [
+    words = words_for(journey.locale)
+    body = [_owner_group(owner, rows, depth + 1, words) for owner, rows in groups] or [
         tag("p", ui("No ideas yet: add them to the stages' ideas lane."), class_="lead")]
     return tag("section", tag("p", text(journey.title), class_="kicker"), heading(1, "Action list", depth),
                tag("p", ui(_summary(groups)), class_="lead"), *body, _pains(journey, depth),
@@ -90,16 +92,16 @@ def _summary(groups: tuple[tuple[str, tuple[Action, ...]], ...]) -> str:
     return f"{count} idea{'s' * (count != 1)}, {owners} owner{'s' * (owners != 1)}"
 
 
-def _owner_group(owner: str, rows: tuple[Action, ...], outline: int) -> Html:
+def _owner_group(owner: str, rows: tuple[Action, ...], outline: int, words: Words) -> Html:
     cols = tag("colgroup", *(tag("col", style=f"width: {share}%") for _, share in COLUMNS))
     head = tag("thead", tag("tr", *(tag("th", text(name)) for name, _ in COLUMNS)))
-    table = tag("table", cols, head, tag("tbody", *(_row(a) for a in rows)), class_="actions")
+    table = tag("table", cols, head, tag("tbody", *(_row(a, words) for a in rows)), class_="actions")
     return tag("div", heading(2, owner, outline), table, class_="owner-group")
 
 
-def _row(action: Action) -> Html:
+def _row(action: Action, words: Words) -> Html:
     idea = action.idea
-    status = tag("span", text(idea.status), class_="status") if idea.status else Html("")
+    status = tag("span", text(words.status[idea.status]), class_="status") if idea.status else Html("")
     return tag("tr",
                tag("td", text(action.stage.name)),
                tag("td", text(idea.text), class_="idea"),
@@ -129,4 +131,4 @@ def emotion_text(journey: Journey, stage: Stage) -> str:
         return " · ".join(f"{names.get(pid, pid)} {e.score}" for pid, e in stage.emotion.items())
     if stage.emotion is None:
         return ""
-    return f"{stage.emotion.score} · {stage.emotion.label or EMOTION_WORDS[stage.emotion.score]}"
+    return f"{stage.emotion.score} · {stage.emotion.label or words_for(journey.locale).score(stage.emotion.score)}"

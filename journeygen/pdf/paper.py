@@ -14,6 +14,8 @@ US_SIZES = frozenset({"letter", "tabloid"})
 OFFICE_SHEET = {True: "letter", False: "A4"}
 """The sheet an office printer takes, by whether the poster is a US size."""
 
+PT_MM = 25.4 / 72
+"""Millimetres in a typographic point."""
 MARGIN_A4_MM = 10.0
 FOOTER_A4_MM = 7.0
 OVERLAP_MM = 10.0
@@ -69,9 +71,6 @@ class Paper:
     @property
     def content_height(self) -> float:
         return self.height - self.margin - self.footer
-
-    def turned(self) -> Paper:
-        return Paper(self.name, self.height, self.width)
 
 
 @dataclass(frozen=True)

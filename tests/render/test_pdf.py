@@ -77,7 +77,7 @@ def test_map_page_carries_the_stage_names_and_the_action_list_the_ideas(shop_pdf
                         ("QR-code exchange at parcel lockers", "Logistics"), ("Running-club referral codes",
                                                                                "Marketing")):
         assert idea in actions and owner in actions
-    assert "2026-03-31" in actions and "in-progress" in actions
+    assert "2026-03-31" in actions and "in progress" in actions
 
 
 def test_ideas_are_grouped_by_owner_alphabetically(shop_pdf: bytes) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from journeygen.pdf.markup import Html, tag, text
@@ -81,25 +82,38 @@ def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[
     scale = width / figure.width
     labels = [label for label in figure.labels if window is None or label.inside(*window)]
     image = tag("img", src=figure.url, alt="", class_="drawing")
-    blocks = [_block(label, scale, figure.width) for label in labels]
+    blocks = [_block(label, scale, figure.width, figure.rtl) for label in labels]
     box = f"width: {fmt(width)}mm; height: {fmt(figure.height * scale)}mm;{style}"
     return tag("div", image, *blocks, class_="figure", style=box, dir="rtl" if figure.rtl else "ltr")
 
 
-def _block(label: Label, scale: float, width: float) -> Html:
+def _block(label: Label, scale: float, width: float, rtl: bool) -> Html:
     size = label.size * scale
     # CSS centres the font's ascent + descent in each line box; that puts the first baseline here.
     leading = label.leading or (ASCENT + DESCENT) * label.size
     top = (label.baseline - (leading - (ASCENT + DESCENT) * label.size) / 2 - ASCENT * label.size) * scale
-    # An explicit width spares WeasyPrint the shrink-to-fit measuring of each absolutely placed line.
+    # An explicit width spares WeasyPrint the shrink-to-fit measuring of each absolutely placed line;
+    # an explicit alignment keeps a right-to-left figure from aligning every line to its right edge.
     if label.anchor == "right":
         across = f"left: 0; width: {fmt(label.x * scale)}mm; text-align: right"
     elif label.anchor == "center":
         across = f"left: {fmt((label.x - width) * scale)}mm; width: {fmt(2 * width * scale)}mm; text-align: center"
     else:
-        across = f"left: {fmt(label.x * scale)}mm; width: {fmt((width - label.x) * scale)}mm"
+        across = f"left: {fmt(label.x * scale)}mm; width: {fmt((width - label.x) * scale)}mm; text-align: left"
     style = f"top: {fmt(top)}mm; {across}; font-size: {fmt(size)}mm; line-height: {fmt(leading * scale)}mm"
-    return tag("div", text(label.text), class_=f"lbl {label.cls}{' b' if label.bold else ''}", style=style)
+    return tag("div", text(label.text), class_=f"lbl {label.cls}{' b' if label.bold else ''}", style=style,
+               dir=_direction(label.text, rtl))
+
+
+def _direction(line: str, rtl: bool) -> str:
+    """The paragraph direction a browser gives ``dir="auto"``: that of the first strong letter."""
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "rtl" if rtl else "ltr"
 
 
 def figure_css() -> str:

@@ -1,4 +1,4 @@
-"""Persona photo paths -> data URIs, refusing anything that is not a small local image inside the spec's folder."""
+"""Files a spec names (persona photos, a theme) -> safe local paths and data URIs; nothing outside its folder."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def persona_photos(journey: Journey, base_dir: Path | None) -> dict[str, str]:
 
 def photo_data_uri(ref: str, base_dir: Path | None) -> str:
     """A ``data:`` URI of the image ``ref`` (relative to ``base_dir``), its type sniffed from its bytes."""
-    path = _resolve(ref, base_dir)
+    path = local_file(ref, base_dir, "photo")
     data = _read(ref, path)
     mime = sniff(data)
     if mime is None:
@@ -29,17 +29,20 @@ def photo_data_uri(ref: str, base_dir: Path | None) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _resolve(ref: str, base_dir: Path | None) -> Path:
+def local_file(ref: str, base_dir: Path | None, what: str) -> Path:
+    """The file ``ref`` names inside the spec's folder tree (symlinks resolved); URLs and escapes refused."""
     if _URL.match(ref) and not re.match(r"^[A-Za-z]:[\\/]", ref):
-        raise RenderError(f"photo {ref!r}: only local files are embedded, not URLs")
+        raise RenderError(f"{what} {ref!r}: only local files are read, not URLs")
     if Path(ref).is_absolute() or ref.startswith(("/", "\\")):
-        raise RenderError(f"photo {ref!r}: give a path relative to the spec's folder, not an absolute path")
+        raise RenderError(f"{what} {ref!r}: give a path relative to the spec's folder, not an absolute path")
     if base_dir is None:
-        raise RenderError(f"photo {ref!r}: the spec was read from text, so there is no folder to find the photo in")
+        raise RenderError(f"{what} {ref!r}: the spec was read from text, so there is no folder to find it in")
     root = base_dir.resolve()
     path = (root / ref).resolve()
     if not path.is_relative_to(root):
-        raise RenderError(f"photo {ref!r}: outside the spec's folder ({root}); copy it next to the spec")
+        raise RenderError(f"{what} {ref!r}: outside the spec's folder ({root}); copy it next to the spec")
+    if path.exists() and not path.is_file():
+        raise RenderError(f"{what} {ref!r}: not a regular file")
     return path
 
 

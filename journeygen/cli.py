@@ -18,6 +18,12 @@ from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, pr
 # Subcommands that live in their own modules, imported only when run or listed in --help.
 LAZY_COMMANDS: dict[str, str] = {
     "themes": "journeygen.theme.command:themes",
+    "import": "journeygen.importers:import_group",
+    "embed": "journeygen.mermaid.embed:embed",
+    "init": "journeygen.authoring.init:init",
+    "lint": "journeygen.authoring.lint:lint",
+    "fmt": "journeygen.authoring.fmt:fmt",
+    "watch": "journeygen.authoring.watch:watch",
 }
 
 
@@ -169,14 +175,14 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     """
     from journeygen.output import render_all
 
+    chosen = _formats(formats)
+    if opts.get("theme") and Path(opts["theme"]).is_file():
+        opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
     if pack is not None or stages is not None or not specs:
         from journeygen.pdf.commands import pdf_only
 
         pdf_only(specs, formats, output, opts, pack=pack, stages=stages, quiet=quiet)
         return
-    chosen = _formats(formats)
-    if opts.get("theme") and Path(opts["theme"]).is_file():
-        opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
     failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)

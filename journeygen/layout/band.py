@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from journeygen.layout import emotion, paths
-from journeygen.layout.blocks import Block, Kit, row, stack
+from journeygen.layout.blocks import EMPTY, Block, Kit, row, stack
 from journeygen.layout.cards import CardContext, lane_cell
 from journeygen.layout.grid import Metrics
 from journeygen.layout.legend import star
@@ -105,14 +105,15 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
     m = plan.metrics
     if lane.id == "emotions":
         curve = emotion.lane(kit, stages, plan.personas, m.pitch, f"{plan.prefix}{lane.id}-")
-        return _titled(kit, plan, _label(kit, lane), curve, n, f"{plan.prefix}lane-{lane.id}", padded=False)
+        return _titled(kit, plan, _label(kit, lane), curve, n, f"{plan.prefix}lane-{lane.id}", padded=False,
+                       aside=emotion.scale(kit))
     inner_w = m.pitch - 2 * kit.pad
     items: list[Item] = []
     height = 0.0
     for c, stage in enumerate(stages):
         cell = lane_cell(kit, lane.id, stage.items(lane.id), inner_w, plan.ctx)
         if cell.items:
-            items.append(Group(f"{plan.prefix}{stage.id}-{lane.id}", cell.at(c * m.pitch + kit.pad, kit.pad)))
+            items.append(Group(f"{plan.prefix}cell-{stage.id}-{lane.id}", cell.at(c * m.pitch + kit.pad, kit.pad)))
         height = max(height, cell.height)
     cells = Block(m.pitch * len(stages), height + 2 * kit.pad, tuple(items))
     return _titled(kit, plan, _label(kit, lane), cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)
@@ -122,10 +123,12 @@ def _label(kit: Kit, lane: Lane) -> str:
     return lane.title or kit.words.lanes.get(lane.id) or lane.label
 
 
-def _titled(kit: Kit, plan: Plan, title: str, cells: Block, n: int, id: str, padded: bool = True) -> Block:
-    """A lane row: background across, the title cell at the start, the cells to its right."""
+def _titled(kit: Kit, plan: Plan, title: str, cells: Block, n: int, id: str, padded: bool = True,
+            aside: Block = EMPTY) -> Block:
+    """A lane row: background across, the title cell at the start (``aside`` at its end), the cells to its right."""
     m = plan.metrics
-    label = kit.text(title, m.title_width - 2 * kit.pad, font="body", bold=True, cls="t-lane-title")
+    room = m.title_width - 2 * kit.pad - (aside.width + kit.gap if aside.items else 0)
+    label = kit.text(title, room, font="body", bold=True, cls="t-lane-title")
     body_h = cells.height + (2 * kit.pad if padded else 0)
     height = max(body_h, label.height + 2 * kit.pad, plan.min_cell_height)
     width = m.band_width(max(1, round(cells.width / m.pitch)))
@@ -134,6 +137,7 @@ def _titled(kit: Kit, plan: Plan, title: str, cells: Block, n: int, id: str, pad
         Rect(Box(m.stages_left, 0, width - m.stages_left, height), fill, kit.theme.radius),
         Rect(Box(0, 0, m.title_width, height), "lane-title", kit.theme.radius),
         *label.at(kit.pad, kit.pad),
+        *aside.at(m.title_width - kit.pad - aside.width, 0),
         *cells.at(m.stages_left, kit.pad if padded else 0),
     ]
     return Block(width, height, (Group(id, tuple(items), title),))

@@ -29,26 +29,39 @@ class Channel:
 
     index: int
     badge: str
+    name: str
+
+
+def channel_key(name: str | None) -> str:
+    """Spellings of one channel (``Web``, ``web ``) share a colour and badge."""
+    return " ".join((name or "").split()).casefold()
 
 
 def channels(names: list[str], palette_size: int) -> dict[str, Channel]:
-    """Each distinct channel (first seen first) -> a colour slot and a unique one- or two-letter badge."""
+    """Each distinct channel key (first seen first) -> a colour slot and a unique one- or two-letter badge."""
     found: dict[str, Channel] = {}
     used: set[str] = set()
-    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        badge = next((c for c in _badge_candidates(name) if c not in used), str(len(found) + 1))
+    for name in names:
+        key = channel_key(name)
+        if not key or key in found:
+            continue
+        badge = next((c for c in _badge_candidates(name.strip()) if c not in used), str(len(found) + 1))
         used.add(badge)
-        found[name] = Channel(len(found) % palette_size, badge)
+        found[key] = Channel(len(found) % palette_size, badge, " ".join(name.split()))
     return found
 
 
 def _badge_candidates(name: str) -> list[str]:
-    words = [w for w in re.split(r"[\s/_-]+", name) if w]
+    """Letters for a channel's badge: its initial, its initials, then two of its letters (letters and digits only)."""
+    words = [w for w in (re.sub(r"\W+", "", part) for part in re.split(r"[\s/_-]+", name)) if w]
+    if not words:
+        return []
     big = [w for w in words if len(w) > 2] or words
-    first = name[0].upper()
+    first = words[0][0].upper()
     initials = "".join(w[0] for w in big[:2]).upper()
     shapes = [initials, first] if len(big) > 1 else [first, initials]
-    return [*shapes, name[:2].capitalize(), *(first + c.lower() for c in name[1:] if c.isalnum())]
+    letters = "".join(words)
+    return [*shapes, *(first + c.lower() for c in letters[1:])]
 
 
 @dataclass(frozen=True)
@@ -105,7 +118,7 @@ def badge(kit: Kit, channel: Channel) -> Block:
 
 def chip(kit: Kit, tp: Touchpoint, width: float, ctx: CardContext) -> Block:
     """A touchpoint: a rounded chip with its channel badge (same channel, same colour and letters)."""
-    channel = ctx.channels.get((tp.channel or "").strip())
+    channel = ctx.channels.get(channel_key(tp.channel))
     lead = badge(kit, channel) if channel else _dot(kit)
     text_w = width - 2 * kit.gap - lead.width - kit.gap
     label = kit.text(tp.name, text_w)

@@ -72,7 +72,9 @@ def points_for(stage: Stage, persona: Persona, index: int, left: float, width: f
                                                                                      strict=True)]
     emotion = stage.emotion_for(persona.id)
     if emotion is not None:
-        points.append(Point(left + width / 2 + offset, emotion.score, index, emotion.label, emotion.note))
+        # A feeling shared by every persona is labelled once, at the first persona's face.
+        label = emotion.label if index == 0 or isinstance(stage.emotion, dict) else None
+        points.append(Point(left + width / 2 + offset, emotion.score, index, label, emotion.note))
     return sorted(points, key=lambda p: p.x)
 
 
@@ -82,6 +84,14 @@ def _fractions(count: int) -> list[float]:
     after = count - before
     return [0.1 + 0.3 * (i + 0.5) / before for i in range(before)] + [0.6 + 0.3 * (i + 0.5) / after
                                                                       for i in range(after)]
+
+
+def scale(kit: Kit) -> Block:
+    """Small faces for 5, 3 and 1 at their heights: the lane's scale, shown beside its title."""
+    plot = plot_for(kit)
+    r = plot.radius * 0.6
+    items = [item for s in (5, 3, 1) for item in face(r, plot.y(s), r, s)]
+    return Block(2 * r, plot.height, tuple(items))
 
 
 def monotone(points: Sequence[tuple[float, float]]) -> tuple[PathOp, ...]:
@@ -123,8 +133,9 @@ def lane(kit: Kit, stages: Sequence[Stage], personas: Sequence[Persona], pitch: 
         if len(mine) > 1:
             items.append(Path(monotone(mine), f"curve {kit.persona(p)}" if many else "curve pstroke-0"))
     items.extend(_marks(kit, points, plot, many, prefix))
-    items.extend(_labels(kit, points, plot, pitch, plot.height))
-    return Block(width, plot.height, tuple(items))
+    labels, bottom = _labels(kit, points, plot, pitch, [p.name for p in personas])
+    items.extend(labels)
+    return Block(width, max(plot.height, bottom + kit.pad), tuple(items))
 
 
 def _marks(kit: Kit, points: Sequence[Point], plot: Plot, many: bool, prefix: str) -> list[Item]:
@@ -140,19 +151,28 @@ def _marks(kit: Kit, points: Sequence[Point], plot: Plot, many: bool, prefix: st
     return marks
 
 
-def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float, height: float) -> list[Item]:
-    """Each label next to its face: above, below, right or left, whichever is free and inside the lane."""
+def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,
+            names: Sequence[str]) -> tuple[list[Item], float]:
+    """Each label next to its face (above, below, right or left, whichever is free); crowded ones further
+    down with a leader line and the persona's name. Returns the items and the lowest label's bottom."""
     r = plot.radius
     taken = [Box(pt.x - r, plot.y(pt.score) - r, 2 * r, 2 * r) for pt in points if pt.face]
     items: list[Item] = []
+    bottom = 0.0
     for pt in points:
         if not pt.face or not pt.label:
             continue
-        column = Box((pt.x // pitch) * pitch + 2, 0, pitch - 4, height)
-        spot = _place(kit, pt.label, pt.x, plot.y(pt.score), r, column, taken)
+        column = Box((pt.x // pitch) * pitch + 2, 0, pitch - 4, plot.height)
+        cy = plot.y(pt.score)
+        spot = _place(kit, pt.label, pt.x, cy, r, column, taken)
+        if spot is None:
+            named = f"{names[pt.persona]}: {pt.label}" if len(names) > 1 else pt.label
+            spot = _below(kit, named, pt.x, cy + r + 3, column, taken)
+            items.append(Path((("M", (pt.x, cy + r)), ("L", (spot.box.x + spot.box.w / 2, spot.box.y))), "leader"))
         taken.append(spot.box)
+        bottom = max(bottom, spot.box.bottom)
         items.extend(spot.block.at(spot.box.x, spot.box.y))
-    return items
+    return items, bottom
 
 
 @dataclass(frozen=True)
@@ -161,19 +181,28 @@ class _Spot:
     box: Box
 
 
-def _place(kit: Kit, label: str, cx: float, cy: float, r: float, column: Box, taken: list[Box]) -> _Spot:
+def _place(kit: Kit, label: str, cx: float, cy: float, r: float, column: Box, taken: list[Box]) -> _Spot | None:
     spots = []
     full = kit.tight_text(label, column.w - 2 * kit.gap, font="small", bold=True, cls="t-label")
     x = min(max(cx - full.width / 2, column.x), column.right - full.width)
     spots.append(_Spot(full, Box(x, cy - r - 3 - full.height, full.width, full.height)))
     spots.append(_Spot(full, Box(x, cy + r + 3, full.width, full.height)))
     side_w = column.right - (cx + r + 4)
-    if side_w > 2 * kit.gap:
-        side = kit.tight_text(label, side_w, font="small", bold=True, cls="t-label")
+    side = kit.tight_text(label, side_w, font="small", bold=True, cls="t-label") if side_w > 2 * kit.gap else None
+    if side is not None and side.height <= full.height:  # beside the face only when no word must break there
         spots.append(_Spot(side, Box(cx + r + 4, cy - side.height / 2, side.width, side.height)))
         spots.append(_Spot(side, Box(cx - r - 4 - side.width, cy - side.height / 2, side.width, side.height)))
     for spot in spots:
         inside = spot.box.y >= 0 and spot.box.bottom <= column.bottom and spot.box.x >= column.x - 0.01
         if inside and not any(spot.box.overlaps(t) for t in taken):
             return spot
-    return spots[0]
+    return None
+
+
+def _below(kit: Kit, label: str, cx: float, top: float, column: Box, taken: list[Box]) -> _Spot:
+    """The first free place under ``top`` in the column; the lane grows to hold it."""
+    block = kit.tight_text(label, column.w - 2 * kit.gap, font="small", bold=True, cls="t-label")
+    box = Box(min(max(cx - block.width / 2, column.x), column.right - block.width), top, block.width, block.height)
+    while clash := [t for t in taken if box.overlaps(t)]:
+        box = Box(box.x, max(t.bottom for t in clash) + 2, box.w, box.h)
+    return _Spot(block, box)

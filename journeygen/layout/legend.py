@@ -31,7 +31,7 @@ def legend(kit: Kit, needs: Needs, width: float) -> Block:
         entries.extend(_entry(kit, _face(kit, s), kit.words.score(s)) for s in range(5, 0, -1))
     if len(needs.personas) > 1:
         entries.extend(_entry(kit, _line(f"curve {kit.persona(i)}"), n) for i, n in enumerate(needs.personas))
-    entries.extend(_entry(kit, badge(kit, ch), name) for name, ch in needs.channels.items())
+    entries.extend(_entry(kit, badge(kit, ch), ch.name) for ch in needs.channels.values())
     if needs.pains:
         entries.append(_entry(kit, warning(kit.size("body")), kit.words.pain_point))
     if needs.moment_of_truth:

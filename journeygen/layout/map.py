@@ -11,7 +11,7 @@ from journeygen.layout.cards import CardContext, channels
 from journeygen.layout.grid import Metrics, grid_for
 from journeygen.layout.header import header, persona_cards
 from journeygen.layout.legend import Needs, legend
-from journeygen.layout.scene import Box, Path, Rect, Scene, resolved
+from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
 from journeygen.layout.summary import summary
 from journeygen.layout.text import Measurer
 from journeygen.layout.words import words_for
@@ -39,7 +39,7 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     parts.append(legend(kit, _needs(journey, plan), inner))
     parts.extend(_micros(kit, journey, m, prefix, inner))
     scene = _scene(kit, stack(parts, 2 * kit.pad, inner), m, journey.title, summary(journey), prefix,
-                   journey.locale, tuple(plan.ctx.channels))
+                   journey.locale, tuple(ch.name for ch in plan.ctx.channels.values()))
     return scene.mirrored() if journey.rtl else scene
 
 
@@ -62,7 +62,7 @@ def _scene(kit: Kit, body: Block, m: Metrics, title: str, desc: str, prefix: str
            chans: tuple[str, ...]) -> Scene:
     width = body.width + 2 * m.margin
     height = body.height + 2 * m.margin
-    items = (Rect(Box(0, 0, width, height), "background"), *resolved(body.items, m.margin, m.margin))
+    items = (Rect(Box(0, 0, width, height), "background"), *unique_ids(resolved(body.items, m.margin, m.margin)))
     return Scene(width, height, items, title, desc, lang=lang, id_prefix=prefix, channels=chans)
 
 

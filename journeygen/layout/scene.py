@@ -172,6 +172,22 @@ class Shifted:
 Item = Rect | Text | Path | Circle | Image | Group | Shifted
 
 
+def unique_ids(items: tuple[Item, ...], seen: set[str] | None = None) -> tuple[Item, ...]:
+    """Group ids made unique in drawing order (``x``, ``x-2`` ...): spec ids joined with ``-`` can coincide."""
+    seen = set() if seen is None else seen
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Group):
+            new_id, n = item.id, 1
+            while new_id in seen:
+                n += 1
+                new_id = f"{item.id}-{n}"
+            seen.add(new_id)
+            item = Group(new_id, unique_ids(item.items, seen), item.title)
+        out.append(item)
+    return tuple(out)
+
+
 def resolved(items: tuple[Item, ...], dx: float = 0, dy: float = 0) -> tuple[Item, ...]:
     """Items with every Shifted applied: absolute coordinates, as a Scene holds them."""
     out: list[Item] = []

@@ -39,8 +39,13 @@ class Measurer:
     _cache: dict[tuple[str, bool], float] = field(default_factory=dict)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        """The advance width of ``text`` in pixels, as a browser shaping DejaVu Sans draws it."""
-        return self._units(text, bold) * size
+        """The advance width of ``text`` in pixels, as a browser shaping DejaVu Sans draws it.
+
+        Words are shaped one by one and cached (DejaVu Sans does not kern across spaces), so wrapping a
+        paragraph shapes each word once instead of every candidate line.
+        """
+        words = text.split(" ")
+        return (sum(self._units(w, bold) for w in words) + (len(words) - 1) * self._units(" ", bold)) * size
 
     def _units(self, text: str, bold: bool) -> float:
         key = (text, bold)

@@ -36,6 +36,11 @@ class Words:
     skips: str = "skips ahead"
     back: str = "goes back"
     lanes: dict[str, str] = field(default_factory=lambda: dict(LANE_TITLES))
+    summary: str = "Customer journey map for {people}"
+    stage_count: str = "{n} stage(s)"
+    feels: str = "feels {feeling}"
+    of_five: str = "{score} of 5"
+    path: str = "Path from {source} to {target}"
 
     def level(self, kind: tuple[str, str, str], level: str) -> str:
         return kind[("low", "medium", "high").index(level)]
@@ -57,7 +62,9 @@ _WORDS: Mapping[str, Words] = MappingProxyType({
         scores=("foarte negativ", "negativ", "neutru", "pozitiv", "foarte pozitiv"), pain_point="punct de durere",
         skips="sare înainte", back="se întoarce",
         lanes={"actions": "Acțiuni", "touchpoints": "Puncte de contact", "motivations": "Motivații",
-               "emotions": "Emoții", "pain_points": "Puncte de durere", "ideas": "Idei", "metrics": "Indicatori"}),
+               "emotions": "Emoții", "pain_points": "Puncte de durere", "ideas": "Idei", "metrics": "Indicatori"},
+        summary="Harta parcursului clientului pentru {people}", stage_count="{n} etape", feels="se simte {feeling}",
+        of_five="{score} din 5", path="Traseu de la {source} la {target}"),
     "pl": Words(
         moment_of_truth="Moment prawdy", micro="Mikropodróż", micro_in="Mikropodróż w etapie {stage}: {name}",
         via="przez {touchpoint}", due="termin {date}", impact=("wpływ niski", "wpływ średni", "wpływ wysoki"),
@@ -69,7 +76,9 @@ _WORDS: Mapping[str, Words] = MappingProxyType({
         scores=("bardzo negatywne", "negatywne", "neutralne", "pozytywne", "bardzo pozytywne"), pain_point="problem",
         skips="przeskok naprzód", back="powrót",
         lanes={"actions": "Działania", "touchpoints": "Punkty styku", "motivations": "Motywacje",
-               "emotions": "Emocje", "pain_points": "Problemy", "ideas": "Pomysły", "metrics": "Wskaźniki"}),
+               "emotions": "Emocje", "pain_points": "Problemy", "ideas": "Pomysły", "metrics": "Wskaźniki"},
+        summary="Mapa podróży klienta: {people}", stage_count="Etapy ({n})", feels="odczucie: {feeling}",
+        of_five="{score} z 5", path="Ścieżka z etapu {source} do etapu {target}"),
     "he": Words(
         moment_of_truth="רגע האמת", micro="מיקרו-מסע", micro_in="מיקרו-מסע בשלב {stage}: {name}",
         via="דרך {touchpoint}", due="עד {date}", impact=("השפעה נמוכה", "השפעה בינונית", "השפעה גבוהה"),
@@ -81,7 +90,9 @@ _WORDS: Mapping[str, Words] = MappingProxyType({
         scores=("שלילי מאוד", "שלילי", "נייטרלי", "חיובי", "חיובי מאוד"), pain_point="נקודת כאב",
         skips="דילוג קדימה", back="חזרה אחורה",
         lanes={"actions": "פעולות", "touchpoints": "נקודות מגע", "motivations": "מניעים", "emotions": "רגשות",
-               "pain_points": "נקודות כאב", "ideas": "רעיונות", "metrics": "מדדים"}),
+               "pain_points": "נקודות כאב", "ideas": "רעיונות", "metrics": "מדדים"},
+        summary="מפת מסע לקוח עבור {people}", stage_count="{n} שלבים", feels="תחושה: {feeling}",
+        of_five="{score} מתוך 5", path="מסלול מהשלב {source} אל השלב {target}"),
 })
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from journeygen.layout.scene import Circle, Group, Image, Item, Path, Rect, Scene, Text, num
@@ -10,17 +11,24 @@ from journeygen.spec.model import Journey
 from journeygen.theme import Theme
 
 _DASHES = ("none", "9 5", "2 5", "12 4 2 4")
+_SELECTORS = re.compile(r"(^|\})([^{}]+)\{")
 
 
 def render(journey: Journey, options: RenderOptions) -> bytes:
     """The swimlane map of ``journey`` as a standalone SVG document."""
+    scene, theme = scene_for(journey, options)
+    return render_scene(scene, theme)
+
+
+def scene_for(journey: Journey, options: RenderOptions) -> tuple[Scene, Theme]:
+    """The positioned map of ``journey`` with the theme it is drawn in (photos embedded, theme resolved)."""
     from journeygen.assets import persona_photos
     from journeygen.layout import lay_out
-    from journeygen.theme import load_theme
+    from journeygen.theme import theme_for
 
-    theme = load_theme(options.theme or journey.theme, options.base_dir)
+    theme = theme_for(journey, options)
     photos = persona_photos(journey, options.base_dir)
-    return render_scene(lay_out(journey, theme, max_width=options.max_width, photos=photos), theme)
+    return lay_out(journey, theme, max_width=options.max_width, photos=photos), theme
 
 
 def render_scene(scene: Scene, theme: Theme) -> bytes:
@@ -29,10 +37,10 @@ def render_scene(scene: Scene, theme: Theme) -> bytes:
     w, h = num(scene.width), num(scene.height)
     direction = ' direction="rtl"' if scene.rtl else ""
     head = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" id="{p}map" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
             f'role="img" aria-labelledby="{p}title {p}desc" lang={quoteattr(scene.lang)}{direction}>\n'
             f'<title id="{p}title">{_esc(scene.title)}</title>\n<desc id="{p}desc">{_esc(scene.description)}</desc>\n'
-            f"<style>{stylesheet(theme)}</style>\n")
+            f"<style>{stylesheet(theme, scope=f'{p}map')}</style>\n")
     body = _Drawer(scene).draw(scene.items)
     return (head + body + "</svg>\n").encode("utf-8")
 
@@ -97,8 +105,12 @@ def path_data(path: Path) -> str:
     return " ".join(op + " ".join(num(v) for v in pts) if pts else op for op, pts in path.ops)
 
 
-def stylesheet(theme: Theme) -> str:
-    """The one stylesheet: every colour comes from a theme slot (the PDF can share it)."""
+def stylesheet(theme: Theme, scope: str | None = None) -> str:
+    """The one stylesheet: every colour comes from a theme slot (the PDF can share it).
+
+    With ``scope`` (an element id) every rule applies inside that element only, so maps with different
+    themes can share one HTML page.
+    """
     t = theme
     lw, cw = num(t.line_width), num(t.curve_width)
     rules = [
@@ -117,7 +129,7 @@ def stylesheet(theme: Theme) -> str:
         f".curve{{fill:none;stroke-width:{cw};stroke-linecap:round;stroke-linejoin:round}}",
         f".face{{stroke:{t.ink};stroke-width:1.2}}.face-eye{{fill:{t.background}}}",
         f".face-line{{fill:none;stroke:{t.background};stroke-width:1.5;stroke-linecap:round}}",
-        f".dot{{stroke:{t.surface};stroke-width:1.5}}",
+        f".dot{{stroke:{t.surface};stroke-width:1.5}}.leader{{fill:none;stroke:{t.muted};stroke-width:{lw}}}",
         f".emo-neg{{fill:{t.emotion_negative}}}.emo-neu{{fill:{t.emotion_neutral}}}.emo-pos{{fill:{t.emotion_positive}}}",
         f".transition{{fill:none;stroke:{t.transition};stroke-width:{cw}}}.back{{stroke-dasharray:7 4}}",
         f".arrowhead{{fill:{t.transition}}}",
@@ -130,4 +142,8 @@ def stylesheet(theme: Theme) -> str:
         f".t-ahead{{fill:{t.metric_ahead}}}.t-behind{{fill:{t.metric_behind}}}.t-badge{{fill:{t.badge_ink}}}",
         f".t-label{{fill:{t.ink};paint-order:stroke;stroke:{t.background};stroke-width:3px;stroke-linejoin:round}}",
     ]
-    return "".join(rules)
+    css = "".join(rules)
+    if scope is None:
+        return css
+    return _SELECTORS.sub(lambda m: m.group(1) + ",".join(f"#{scope} {sel}" for sel in m.group(2).split(",")) + "{",
+                          css)

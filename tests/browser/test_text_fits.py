@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from html import unescape as html_unescape
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from journeygen.theme import load_theme
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 MAPS = sorted((ROOT / "tests" / "layout" / "maps").glob("*.yaml"))
+# Every map as specified and wrapped into rows; every example also in the high-contrast theme (larger text).
+VARIANTS = [(f"{p.name}{label}", p, theme, width) for p in EXAMPLES + MAPS
+            for label, theme, width in (("", None, None), (" narrow", None, 1000))]
+VARIANTS += [(f"{p.name} high-contrast", p, "high-contrast", None) for p in EXAMPLES]
 TOLERANCE = 1.5  # browsers round glyph boxes to whole pixels; some glyphs overhang by a pixel
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason="needs chromium")]
@@ -55,13 +60,12 @@ def measure(svgs: dict[str, bytes]) -> dict[str, list[list[float]]]:
 def measured() -> dict[str, tuple[Scene, list[list[float]]]]:
     scenes: dict[str, Scene] = {}
     svgs: dict[str, bytes] = {}
-    for path in EXAMPLES + MAPS:
+    for n, (name, path, theme_name, width) in enumerate(VARIANTS):
         spec = load_spec(path)
-        theme = load_theme(spec.journey.theme, spec.base_dir)
-        for label, width in (("", None), ("narrow", 1000)):
-            name = f"{path.name}{label}"
-            scenes[name] = lay_out(spec.journey, theme, max_width=width)
-            svgs[name] = render_scene(scenes[name], theme)
+        theme = load_theme(theme_name or spec.journey.theme, spec.base_dir)
+        scenes[name] = lay_out(spec.journey, theme, max_width=width)
+        # Variants of one map share ids; a distinct prefix keeps each one's scoped stylesheet its own.
+        svgs[name] = render_scene(replace(scenes[name], id_prefix=f"v{n}-{scenes[name].id_prefix}"), theme)
     boxes = measure(svgs)
     return {name: (scenes[name], boxes[name]) for name in scenes}
 
@@ -84,7 +88,7 @@ def problems(scene: Scene, boxes: list[list[float]]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("name", [p.name + w for p in EXAMPLES + MAPS for w in ("", "narrow")])
+@pytest.mark.parametrize("name", [v[0] for v in VARIANTS])
 def test_every_text_fits_its_cell_and_overlaps_no_other(
         name: str, measured: dict[str, tuple[Scene, list[list[float]]]]) -> None:
     scene, boxes = measured[name]

@@ -172,3 +172,12 @@ def test_the_words_the_map_adds_follow_the_locale(shop: Path, locale: str, expec
     text = shop.read_text(encoding="utf-8").replace("locale: en", f"locale: {locale}")
     lines = {line for t in lay_out(loads(text), THEME).texts() for line in t.lines}
     assert expected <= lines
+
+
+def test_channels_ignore_case_and_spacing_and_badges_use_letters_only() -> None:
+    from journeygen.layout.cards import channels
+
+    found = channels(["Web", "web ", "word  of mouth", "<b>app</b>", "!!!"], 8)
+    assert list(found) == ["web", "word of mouth", "<b>app</b>", "!!!"]
+    assert [c.badge for c in found.values()] == ["W", "WM", "B", "4"]
+    assert found["web"].name == "Web"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeygen.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
-from journeygen.pdf.figure import Figure, Label, label_css
+from journeygen.pdf.figure import Figure, Label
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
 
@@ -60,7 +60,7 @@ def drawings(journey: Journey, theme: Theme, base_dir: Path | None) -> Drawings:
     micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme), theme))
                   for stage in journey.stages for mj in stage.micro_journeys)
     scene = lay_out(journey, theme, photos=persona_photos(journey, base_dir))
-    return Drawings(figure(scene, theme), micro, label_css(stylesheet(theme)))
+    return Drawings(figure(scene, theme), micro, stylesheet(theme))
 
 
 def build_part(journey: Journey, options: RenderOptions, layout: Layout, theme: Theme, *, depth: int = 1,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeygen.pdf.blank import blank_sheet
-from journeygen.pdf.figure import Figure, figure_css
+from journeygen.pdf.figure import Figure, figure_css, label_css
 from journeygen.pdf.fonts import font_faces
 from journeygen.pdf.gitinfo import describe
 from journeygen.pdf.mappage import map_sheet, micro_sheet, poster_grid, tile_css, tile_sheets
@@ -41,8 +41,8 @@ class Drawings:
 
     map: Figure
     micro: tuple[tuple[Stage, MicroJourney, Figure], ...] = ()
-    css: str = ""
-    """Colours of the drawings' text, from the SVG stylesheet."""
+    svg_css: str = ""
+    """The SVG stylesheet of the drawings' theme: the colours of their text come from it."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
                  depth: int = 1, anchor: str | None = None) -> Part:
     """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions."""
     sheets: list[Html] = []
-    css = figure_css() + drawings.css
+    css = figure_css() + label_css(drawings.svg_css, f"#{anchor}" if anchor else "")
     if layout.poster is not None:
         grid = poster_grid(drawings.map, layout.poster)
         sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name))

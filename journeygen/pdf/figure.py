@@ -72,9 +72,12 @@ class Figure:
         return self.width * scale, self.height * scale
 
 
-def label_css(svg_stylesheet: str) -> str:
-    """Colours for the lines, taken from the SVG's own stylesheet (``.t-muted{fill:...}`` -> ``color``)."""
-    return "".join(f".lbl.{cls}{{color:{colour}}}" for cls, colour in _TEXT_RULE.findall(svg_stylesheet))
+def label_css(svg_stylesheet: str, scope: str = "") -> str:
+    """Colours for the lines, taken from the SVG's own stylesheet (``.t-muted{fill:...}`` -> ``color``).
+
+    ``scope`` (a selector such as ``#journey-2``) keeps each journey of a pack in its own theme's colours.
+    """
+    return "".join(f"{scope} .lbl.{cls}{{color:{colour}}}" for cls, colour in _TEXT_RULE.findall(svg_stylesheet))
 
 
 def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[float, ...] | None = None) -> Html:

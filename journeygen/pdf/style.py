@@ -41,8 +41,10 @@ body {{ margin: 0; }}
   overflow: hidden; text-overflow: ellipsis; }}
 .footer .sep {{ padding: 0 0.6em; }}
 .iso {{ unicode-bidi: embed; }}
-.sheet {{ break-before: page; }}
-.journey:first-child > .sheet:first-of-type, .contents {{ break-before: auto; }}
+/* Each journey starts a page as a whole: a journey box begun at the foot of the previous page put
+   WeasyPrint's absolutely placed drawings off by that much on the next one. */
+.sheet, .journey {{ break-before: page; }}
+.journey > .sheet:first-of-type, .contents {{ break-before: auto; }}
 h1 {{ font-size: 1.9rem; margin: 0 0 0.3em; color: {theme.ink}; line-height: 1.15; }}
 h2 {{ font-size: 1.35rem; margin: 1em 0 0.4em; color: {theme.accent}; }}
 h2:first-child {{ margin-top: 0; }}

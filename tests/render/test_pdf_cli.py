@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,17 @@ def test_benchmark_example_map_to_pdf_under_two_seconds(tmp_path: Path) -> None:
         times.append(time.perf_counter() - start)
         assert done.returncode == 0, done.stderr
     assert min(times) < 2.0, f"best of three: {min(times):.2f} s"
+
+
+def _raster_top(pdf: Path, page: int) -> bytes:
+    """The page above its footer as a small grey bitmap (poppler's pdftoppm)."""
+    done = subprocess.run(["pdftoppm", "-gray", "-r", "20", "-f", str(page), "-l", str(page), "-H", "200", str(pdf)],
+                          capture_output=True, check=True)
+    return done.stdout
+
+
+def test_a_journey_in_a_pack_looks_as_it_does_alone(tmp_path: Path) -> None:
+    target = tmp_path / "pack.pdf"
+    assert run_journeygen("render", SHOP, "--pack", str(target)).returncode == 0
+    assert run_journeygen("render", SHOP, "-f", "pdf", "-o", str(tmp_path)).returncode == 0
+    assert _raster_top(target, 2) == _raster_top(tmp_path / "online-shop.pdf", 1)

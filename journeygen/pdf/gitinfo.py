@@ -23,12 +23,12 @@ def _git(folder: Path, *args: str) -> str | None:
 
 def describe(folder: Path | None, filename: str | None) -> str | None:
     """``commit 1a2b3c4``, with ``(modified)`` when the file differs from it; None outside a work tree."""
-    if folder is None:
-        return None
+    if folder is None or not filename or not (folder / filename).is_file():
+        return None  # standard input, or text: no file whose version could be named
     commit = _git(folder, "rev-parse", "--short", "HEAD")
     if not commit:
         return None
-    state = _git(folder, "status", "--porcelain", "--", filename) if filename else ""
+    state = _git(folder, "status", "--porcelain", "--", filename)
     if state and state.startswith("??"):
         return f"commit {commit} (file not committed)"
     return f"commit {commit} (modified)" if state else f"commit {commit}"

@@ -148,3 +148,10 @@ def test_a_journey_in_a_pack_looks_as_it_does_alone(tmp_path: Path) -> None:
     assert run_journeygen("render", SHOP, "--pack", str(target)).returncode == 0
     assert run_journeygen("render", SHOP, "-f", "pdf", "-o", str(tmp_path)).returncode == 0
     assert _raster_top(target, 2) == _raster_top(tmp_path / "online-shop.pdf", 1)
+
+
+def test_spec_from_standard_input_names_no_commit() -> None:
+    done = run_journeygen("render", "-", "-f", "pdf", "-o", "-", input=Path(MINIMAL).read_bytes())
+    assert done.returncode == 0, done.stderr
+    footer = PdfReader(io.BytesIO(done.stdout)).pages[0].extract_text().splitlines()[-1]
+    assert "Renewing a passport" in footer and "commit" not in footer

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import subprocess
-import time
 from pathlib import Path
 from typing import Any
 
-import pytest
 from helpers import ROOT, run_journeygen
 from pypdf import PdfReader
 
@@ -119,21 +116,6 @@ def test_same_spec_gives_the_same_file_in_two_processes(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         outputs.append((tmp_path / run / "online-shop.pdf").read_bytes())
     assert outputs[0] == outputs[1]
-
-
-@pytest.mark.slow
-def test_benchmark_example_map_to_pdf_under_two_seconds(tmp_path: Path) -> None:
-    # Wall time of the whole process (start-up, WeasyPrint import, layout, render, write); best of three.
-    # On a machine already busy with other work the number says nothing about journeygen, so skip there.
-    if os.getloadavg()[0] > (os.cpu_count() or 1) * 0.75:
-        pytest.skip(f"machine busy (load {os.getloadavg()[0]:.1f}); run on an idle machine")
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        done = run_journeygen("render", SHOP, "-f", "pdf", "-o", str(tmp_path), "-q")
-        times.append(time.perf_counter() - start)
-        assert done.returncode == 0, done.stderr
-    assert min(times) < 2.0, f"best of three: {min(times):.2f} s"
 
 
 def _raster_top(pdf: Path, page: int) -> bytes:

@@ -10,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from journeygen.errors import Problem, SpecError
 from journeygen.spec.checks import check
+from journeygen.spec.files import check_files
 from journeygen.spec.loader import Document, PathKey, format_path
 from journeygen.spec.model import CUSTOM_KEY, EMOTION_TAGS, Journey, Stage
 from journeygen.spec.suggest import did_you_mean
@@ -45,10 +46,12 @@ def build(doc: Document) -> Journey:
     except ValidationError as exc:
         raise SpecError(validation_problems(doc, exc)) from None
     findings = check(journey, doc.data)
-    if findings:
-        raise SpecError(
-            _at(doc, f.path, f.message, key=f.at_key) for f in findings
-        )
+    other: list[Problem] = []
+    if not findings and doc.base_dir is not None:
+        findings, other = check_files(journey, doc.base_dir)
+    if findings or other:
+        raise SpecError([*(_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in findings),
+                         *other])
     return journey
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journeygen.errors import Problem, SpecError
 from journeygen.render import RenderOptions, get_format
 from journeygen.spec.build import build
 from journeygen.spec.loader import Document, parse_text, read
@@ -33,6 +35,20 @@ def load_spec(source: str | os.PathLike[str]) -> Spec:
     """Read and validate a spec file (``-`` for standard input); raises SpecError."""
     doc = read(source)
     return Spec(build(doc), doc.name, doc.base_dir)
+
+
+def load_all(sources: Sequence[str], loader: Callable[[str], Spec] = load_spec) -> tuple[Spec, ...]:
+    """Every spec, or one SpecError holding the problems of all the invalid ones (all or nothing)."""
+    specs: list[Spec] = []
+    problems: list[Problem] = []
+    for source in sources:
+        try:
+            specs.append(loader(source))
+        except SpecError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise SpecError(problems)
+    return tuple(specs)
 
 
 def load(source: str | os.PathLike[str]) -> Journey:

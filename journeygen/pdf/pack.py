@@ -5,27 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from journeygen.api import Spec, load_spec
-from journeygen.errors import Problem, SpecError
+from journeygen.api import Spec, load_all
 from journeygen.pdf.document import Part, html_document
 from journeygen.pdf.markup import Html, tag, text
 from journeygen.pdf.pages import heading
 
 PACK_TITLE = "Workshop pack"
-
-
-def load_all(paths: Sequence[str]) -> tuple[Spec, ...]:
-    """Every spec, or one SpecError holding the problems of all the invalid ones (a pack is all or nothing)."""
-    specs: list[Spec] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            specs.append(load_spec(path))
-        except SpecError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise SpecError(problems)
-    return tuple(specs)
 
 
 def contents(specs: Sequence[Spec]) -> Html:

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from journeygen.errors import Problem, SpecError
-
 if TYPE_CHECKING:
     from journeygen.api import Spec
 
@@ -154,20 +152,12 @@ def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
         click.echo(to_markdown(maps, everything, day), nl=False)
 
 
-def _load_all(specs: tuple[str, ...]) -> list[Spec]:
-    """Every spec, or one SpecError with the problems of all that failed."""
+def _load_all(specs: tuple[str, ...]) -> tuple[Spec, ...]:
+    """Every spec (files or REV:path), or one SpecError with the problems of all that failed."""
+    from journeygen.api import load_all
     from journeygen.vcs.revisions import load_any
 
-    loaded: list[Spec] = []
-    problems: list[Problem] = []
-    for spec in specs:
-        try:
-            loaded.append(load_any(spec))
-        except SpecError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise SpecError(problems)
-    return loaded
+    return load_all(specs, load_any)
 
 
 @click.command(hidden=True)

@@ -1,0 +1,98 @@
+"""Valid specs full of hostile labels -> every registered format: literal text out, nothing injected, no network."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+from helpers import run_journeygen
+from hostile.checks import CHECKERS
+
+from journeygen.api import Spec, load_spec, render
+from journeygen.render import FORMATS
+
+RENDER = Path(__file__).parent / "render"
+SPECS = sorted(p for p in RENDER.iterdir() if p.suffix in (".yaml", ".json"))
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every way out to the network fails loudly and is recorded; the test fails if anything tried."""
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args)[:200])
+        raise OSError("network access is blocked in journeygen's hostile tests")
+
+    for name, owner in (("connect", socket.socket), ("connect_ex", socket.socket), ("sendto", socket.socket),
+                        ("getaddrinfo", socket), ("create_connection", socket), ("gethostbyname", socket)):
+        monkeypatch.setattr(owner, name, refuse)
+    yield attempts
+    assert not attempts, f"something tried the network: {attempts}"
+
+
+@cache
+def _spec(path: Path) -> Spec:
+    return load_spec(path)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(SPECS) >= 8
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_has_a_checker(fmt: str) -> None:
+    assert fmt in CHECKERS, f"format {fmt!r} is registered but tests/hostile/checks.py has no checker for it"
+
+
+# The PDF of long-names.yaml takes minutes (see test_long_labels_pdf_in_bounded_time); every other pair runs.
+CASES = [(path, fmt) for fmt in sorted(FORMATS) for path in SPECS if (path.name, fmt) != ("long-names.yaml", "pdf")]
+SLOW = frozenset({"pdf"})
+
+
+@pytest.mark.parametrize(("path", "fmt"), CASES, ids=[f"{p.name}-{f}" for p, f in CASES])
+def test_labels_come_out_literally(path: Path, fmt: str) -> None:
+    spec = _spec(path)
+    data = render(spec.journey, fmt, options=spec.options())
+    if fmt not in SLOW:
+        assert data == render(spec.journey, fmt, options=spec.options()), "output is not deterministic"
+    CHECKERS[fmt](data, spec.journey)
+
+
+def test_yaml_1_1_scalars_keep_the_text_written() -> None:
+    journey = _spec(RENDER / "yaml11-traps.yaml").journey
+    persona, stage = journey.personas[0], journey.stages[0]
+    assert (journey.title, journey.description, journey.author) == ("on", "1.10", "0x1F")
+    assert (persona.name, persona.description, persona.quote) == ("No", "yes", "12:30")
+    assert persona.frustrations == ("1_000", "0o17", "017", "1e3", ".5", "+12", "-0")
+    assert persona.channels == (".inf", ".NaN", "1:20:30", "2026-01-02")
+    assert (stage.name, stage.id, stage.touchpoints[1].channel) == ("No", "no", "3.0")
+    assert [m.target for m in stage.metrics] == ["1.50", "1e3"]
+    assert journey.transitions[0].label == "on"
+
+
+@pytest.mark.xfail(strict=True, reason="bug: YAML 1.2 booleans lose their spelling: `False` comes back as `false`")
+def test_boolean_words_keep_their_case() -> None:
+    assert _spec(RENDER / "yaml11-traps.yaml").journey.personas[0].goals == ("off", "Y", "n", "true", "False")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: JSON is read by the YAML parser, which refuses surrogate-pair escapes "
+                                       "(\\ud83d\\ude00) that json.dumps and JSON.stringify tools write for emoji")
+def test_json_with_escaped_emoji_is_accepted(tmp_path: Path) -> None:
+    spec = tmp_path / "emoji.json"
+    spec.write_text('{"title": "Smile \\ud83d\\ude00", "persona": {"name": "A"}, "stages": [{"name": "S"}]}')
+    assert load_spec(spec).journey.title == "Smile \U0001f600"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("pdf" not in FORMATS, reason="the pdf format is not registered yet")
+@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
+                   reason="bug: 500-character labels in every field make the PDF take minutes (WeasyPrint draws the "
+                          "embedded map's SVG text glyph run by glyph run; 23 pages); a hostile spec can stall CI")
+def test_long_labels_pdf_in_bounded_time(tmp_path: Path) -> None:
+    done = run_journeygen("render", str(RENDER / "long-names.yaml"), "-f", "pdf", "-o", str(tmp_path), timeout=20)
+    assert done.returncode == 0

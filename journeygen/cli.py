@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -163,6 +164,8 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     from journeygen.output import render_all
 
     chosen = _formats(formats)
+    if opts.get("theme") and Path(opts["theme"]).is_file():
+        opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
     failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)

@@ -34,6 +34,16 @@ def output_path(spec: str, fmt: str, outdir: str | None) -> Path:
     return folder / (stem(spec) + get_format(fmt).suffix)
 
 
+def _new_file_mode(path: Path) -> int:
+    """The mode a plain ``open(path, "w")`` would give: the existing file's, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file renamed into place: readers never see a partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,6 +51,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, _new_file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

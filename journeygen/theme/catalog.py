@@ -36,8 +36,7 @@ def load_theme(ref: str | None, base_dir: Path | None = None) -> Theme:
     ref = DEFAULT if ref is None else ref
     if _is_path(ref):
         path = Path(ref) if base_dir is None else base_dir / ref
-        doc = read(path)
-        return from_document(doc, path.name.split(".")[0])
+        return from_document(read(path), path.name.split(".")[0] or path.stem)
     if ref not in theme_names():
         raise RenderError(_unknown(ref))
     return from_document(_builtin_doc(ref), ref)
@@ -63,19 +62,17 @@ def _builtin_doc(name: str) -> Document:
 
 def from_document(doc: Document, name: str) -> Theme:
     """A parsed theme file -> its Theme: the built-ins it extends, its own slots, then derived ones."""
-    slots = {**_layers(doc, (name,)), "name": name}
+    slots = {**_layers(doc, ()), "name": name}
     missing = [seed for seed in SEEDS if seed not in slots]
     if missing:
         raise SpecError([_problem(doc, (), f"a theme without `extends` must set {', '.join(missing)} "
                                            "(or start with `extends: default`)")])
-    try:
-        return Theme.model_validate(derive(slots))
-    except ValidationError as exc:
-        raise SpecError(validation_problems(doc, exc, ThemeFile)) from None
+    # Every slot was validated in its file and derived colours are well formed, so this cannot fail.
+    return Theme.model_validate(derive(slots))
 
 
 def _layers(doc: Document, chain: tuple[str, ...]) -> dict[str, Any]:
-    """The slots ``doc`` sets, on top of those of the built-in it extends (and so on)."""
+    """The slots ``doc`` sets, on top of those of the built-in it extends (``chain``: built-ins seen so far)."""
     try:
         given = ThemeFile.model_validate(doc.data).model_dump(exclude_unset=True)
     except ValidationError as exc:
@@ -86,7 +83,8 @@ def _layers(doc: Document, chain: tuple[str, ...]) -> dict[str, Any]:
     if parent not in theme_names():
         raise SpecError([_problem(doc, ("extends",), _unknown(parent))])
     if parent in chain:
-        raise SpecError([_problem(doc, ("extends",), f"themes extend each other in a loop: {' -> '.join(chain)}")])
+        loop = " -> ".join((*chain, parent))
+        raise SpecError([_problem(doc, ("extends",), f"built-in themes extend each other in a loop: {loop}")])
     inherited = _layers(_builtin_doc(parent), (*chain, parent))
     inherited.pop("description", None)  # the parent's one-liner does not describe this theme
     return {**inherited, **given}

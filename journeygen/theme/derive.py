@@ -26,7 +26,8 @@ RULES: tuple[tuple[str, Callable[[Slots], Any]], ...] = (
     ("lane_fill_alt", lambda s: mix(s["background"], s["ink"], 0.04)),
     ("grid", lambda s: mix(s["background"], s["ink"], 0.18)),
     ("muted", lambda s: readable(mix(s["ink"], s["background"], 0.4), _PLAIN(s))),
-    ("header_background", lambda s: s["accent"]),
+    # The accent, deepened (or lightened) until the page colour reads on it as title text.
+    ("header_background", lambda s: readable(s["accent"], [s["background"]])),
     ("header_ink", lambda s: readable(best_text(s["header_background"], [s["background"], s["ink"]]),
                                       [s["header_background"]])),
     ("lane_title_background", lambda s: mix(s["background"], s["accent"], 0.08)),

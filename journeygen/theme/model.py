@@ -74,7 +74,7 @@ class Theme(BaseModel):
     muted: Colour
     """Secondary text: descriptions, owners, dates, axis labels."""
     grid: Colour
-    """Cell borders and the emotion baseline."""
+    """Cell borders and card outlines."""
     accent: Colour
     """The brand colour: highlights, links, moment-of-truth marks (seed)."""
     header_background: Colour
@@ -86,13 +86,13 @@ class Theme(BaseModel):
     lane_title_ink: Colour
     """Lane title text."""
     lane_fill: Colour
-    """Odd lanes."""
+    """The first, third, fifth ... lane."""
     lane_fill_alt: Colour
-    """Even lanes, so rows read apart."""
+    """The second, fourth ... lane, so rows read apart."""
     emotion_negative: Colour
     """Scores 1-2 on the emotion curve (seed)."""
     emotion_neutral: Colour
-    """Score 3 and the neutral baseline."""
+    """Score 3 on the curve, and the neutral baseline."""
     emotion_positive: Colour
     """Scores 4-5 on the emotion curve (seed)."""
     pain_background: Colour
@@ -137,6 +137,10 @@ class Theme(BaseModel):
     """Width of the lane title column, px."""
     stage_width: Px = 220
     """Width of one stage column, px."""
+    line_width: Px = 1
+    """Cell borders, card outlines and the baseline, px."""
+    curve_width: Px = 2.5
+    """The emotion curve and transition arrows, px."""
 
     def colour_slots(self) -> dict[str, str]:
         """Every single-colour slot by name."""

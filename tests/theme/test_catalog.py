@@ -9,7 +9,7 @@ from helpers import ROOT
 from pydantic import ValidationError
 
 from journeygen.errors import RenderError, SpecError
-from journeygen.theme import Theme, load_theme, theme_names
+from journeygen.theme import Theme, catalog, load_theme, theme_names
 from journeygen.theme.catalog import builtin_dir
 from journeygen.theme.model import COLOUR_SLOTS
 
@@ -95,3 +95,20 @@ def test_theme_is_frozen() -> None:
     with pytest.raises(ValidationError):
         theme.ink = theme.background  # type: ignore[misc]
     assert isinstance(theme, Theme)
+
+
+def test_a_user_file_may_share_a_built_in_name(tmp_path: Path) -> None:
+    (tmp_path / "default.yaml").write_text('extends: default\ndescription: Ours.\n')
+    theme = load_theme("default.yaml", tmp_path)
+    assert theme.name == "default" and theme.description == "Ours."
+    assert theme.accent == load_theme("default").accent
+
+
+def test_built_ins_extending_each_other_in_a_loop_are_reported(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.yaml").write_text("extends: b\n")
+    (tmp_path / "b.yaml").write_text("extends: a\n")
+    monkeypatch.setattr(catalog, "builtin_dir", lambda: tmp_path)
+    with pytest.raises(SpecError) as err:
+        load_theme("a")
+    assert str(err.value) == "themes/a.yaml:1:10: extends: built-in themes extend each other in a loop: b -> a -> b"

@@ -47,6 +47,20 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
         yield path, value
 
 
+def drawn_labels(journey: Journey) -> dict[str, str]:
+    """The labels a full map draws: items of lanes the spec leaves out of ``lanes`` are not drawn."""
+    lanes = {lane.id for lane in journey.lane_list()}
+    builtin = ("actions", "touchpoints", "motivations", "pain_points", "ideas", "metrics")
+    hidden = ({"emotion"} if "emotions" not in lanes else set()) | {lane for lane in builtin if lane not in lanes}
+
+    def shown(path: str) -> bool:
+        match = re.match(r"stages\[\d+\]\.(?:custom_lanes\.)?(\w+)", path)
+        custom = ".custom_lanes." in path
+        return not match or (match.group(1) in lanes if custom else match.group(1) not in hidden)
+
+    return {path: text for path, text in labels(journey).items() if shown(path)}
+
+
 def squeeze(text: str) -> str:
     """Text without whitespace: wrapped lines compare equal to the label they came from."""
     return _SPACE.sub("", text)
@@ -105,7 +119,7 @@ def check_svg(data: bytes, journey: Journey) -> None:
     assert_svg_inert(root)
     raw = data.lower()  # labels may say "javascript:" as text; markup may not
     assert b"<script" not in raw and b"<foreignobject" not in raw and b"<!entity" not in raw
-    shown = {path: text for path, text in labels(journey).items() if path != "author"}  # author: PDF metadata only
+    shown = {path: text for path, text in drawn_labels(journey).items() if path != "author"}  # author: PDF metadata
     assert_all_present(shown, svg_texts(root), "svg")
 
 
@@ -242,7 +256,7 @@ def pdf_texts(data: bytes) -> list[str]:
 
 def pdf_labels(journey: Journey) -> dict[str, str]:
     """Every label but emotion notes, which are tooltips on screen and have no place on paper."""
-    return {path: text for path, text in labels(journey).items() if not path.endswith(".note")}
+    return {path: text for path, text in drawn_labels(journey).items() if not path.endswith(".note")}
 
 
 def check_pdf(data: bytes, journey: Journey) -> None:

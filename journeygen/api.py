@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeygen.render import RenderOptions, get_format
 from journeygen.spec.build import build
 from journeygen.spec.loader import Document, parse_text, read
 from journeygen.spec.model import Journey
+
+if TYPE_CHECKING:
+    from journeygen.layout.scene import Scene
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,13 @@ def loads(text: str, name: str = "<text>") -> Journey:
     """A Journey from YAML or JSON text."""
     doc: Document = parse_text(text, name)
     return build(doc)
+
+
+def lay_out(journey: Journey, options: RenderOptions | None = None) -> Scene:
+    """The positioned Scene of the swimlane map: what the SVG and PDF renderers draw."""
+    from journeygen.render.svg import scene_for
+
+    return scene_for(journey, options or RenderOptions())[0]
 
 
 def render(journey: Journey, format: str = "svg", *, theme: str | None = None,

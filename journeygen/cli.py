@@ -18,6 +18,12 @@ from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, pr
 # Subcommands that live in their own modules, imported only when run or listed in --help.
 LAZY_COMMANDS: dict[str, str] = {
     "themes": "journeygen.theme.command:themes",
+    "import": "journeygen.importers:import_group",
+    "embed": "journeygen.mermaid.embed:embed",
+    "init": "journeygen.authoring.init:init",
+    "lint": "journeygen.authoring.lint:lint",
+    "fmt": "journeygen.authoring.fmt:fmt",
+    "watch": "journeygen.authoring.watch:watch",
 }
 
 

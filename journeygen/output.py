@@ -58,17 +58,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> dict[str, bytes]:
-    """Every requested format of one spec, in memory; raises on the first failure."""
+Rendered = tuple[dict[str, bytes], list[str]]
+"""Each format's bytes, and the notes on what the formats left out."""
+
+
+def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Rendered:
+    """Every requested format of one spec, in memory, with its notes; raises on the first failure."""
     from journeygen.api import load_spec
 
     loaded = load_spec(spec)
     options = loaded.options(**opts)
-    return {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
+    outputs = {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
+    notes = [f"note: {spec}: {note}" for fmt in formats for note in get_format(fmt).notes(loaded.journey, options)]
+    return outputs, notes
 
 
-Outcome = tuple[str, dict[str, bytes] | None, str | None]
-"""A spec, its rendered formats (None on failure), and the error text (None on success)."""
+Outcome = tuple[str, Rendered | None, str | None]
+"""A spec, what it rendered to (None on failure), and the error text (None on success)."""
 
 
 def _attempt(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Outcome:
@@ -96,11 +102,15 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
     show_bar = not quiet and len(specs) > 1 and sys.stderr.isatty()
     with click.progressbar(_outcomes(specs, formats, opts, jobs), length=len(specs), label="rendering",
                            file=sys.stderr, hidden=not show_bar) as outcomes:
-        for spec, outputs, error in outcomes:
-            if outputs is None:
+        for spec, rendered, error in outcomes:
+            if rendered is None:
                 failed += 1
                 click.echo(f"\n{error}" if show_bar else error, err=True)
-            elif outdir == "-":
+                continue
+            outputs, notes = rendered
+            for note in [] if quiet else notes:
+                click.echo(printable(note), err=True)
+            if outdir == "-":
                 sys.stdout.buffer.write(next(iter(outputs.values())))
                 sys.stdout.flush()
             else:

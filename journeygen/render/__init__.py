@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from journeygen.errors import UnknownFormatError
 from journeygen.spec.model import Journey
@@ -41,25 +41,44 @@ class RenderOptions:
 
 
 Renderer = Callable[[Journey, RenderOptions], bytes]
+Notes = Callable[[Journey, RenderOptions], list[str]]
+
+
+def _resolve(target: str) -> Any:
+    module, _, func = target.partition(":")
+    return getattr(importlib.import_module(module), func)
 
 
 @dataclass(frozen=True)
 class Format:
-    """A output format: its name, file suffix and where its renderer lives."""
+    """An output format: its name, file suffix, where its renderer lives, and what it reports."""
 
     name: str
     suffix: str
     target: str
     summary: str
+    notes_target: str | None = None
+    """A function listing what this format could not carry (shown on stderr unless -q)."""
 
     def renderer(self) -> Renderer:
         """Import the renderer module now (heavy libraries load here, not at start-up)."""
-        module, _, func = self.target.partition(":")
-        return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+        renderer: Renderer = _resolve(self.target)
+        return renderer
+
+    def notes(self, journey: Journey, options: RenderOptions) -> list[str]:
+        """What rendering ``journey`` in this format leaves out; empty for most formats."""
+        if self.notes_target is None:
+            return []
+        notes: Notes = _resolve(self.notes_target)
+        return notes(journey, options)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
+    Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or swimlane flowchart)",
+           notes_target="journeygen.render.mermaid:losses"),
+    Format("dot", ".dot", "journeygen.render.graphviz:render_dot", "the flow view as Graphviz DOT"),
+    Format("flow", ".flow.svg", "journeygen.render.graphviz:render_flow", "the flow view drawn by Graphviz as SVG"),
 )}
 
 

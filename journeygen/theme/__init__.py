@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeygen.theme.catalog import load_theme, theme_names
+from journeygen.theme.catalog import load_theme, theme_for, theme_names
 from journeygen.theme.model import GRAPHIC_PAIRS, TEXT_PAIRS, Theme
 
-__all__ = ["GRAPHIC_PAIRS", "TEXT_PAIRS", "Theme", "load_theme", "theme_names"]
+__all__ = ["GRAPHIC_PAIRS", "TEXT_PAIRS", "Theme", "load_theme", "theme_for", "theme_names"]

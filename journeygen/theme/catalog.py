@@ -9,9 +9,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from journeygen.assets import local_file
 from journeygen.errors import Problem, RenderError, SpecError
+from journeygen.render import RenderOptions
 from journeygen.spec.build import validation_problems
 from journeygen.spec.loader import Document, Limits, decode, format_path, parse_text, read
+from journeygen.spec.model import Journey
 from journeygen.spec.suggest import did_you_mean
 from journeygen.theme.derive import derive
 from journeygen.theme.model import SEEDS, Theme, ThemeFile
@@ -40,6 +43,16 @@ def load_theme(ref: str | None, base_dir: Path | None = None) -> Theme:
     if ref not in theme_names():
         raise RenderError(_unknown(ref))
     return from_document(_builtin_doc(ref), ref)
+
+
+def theme_for(journey: Journey, options: RenderOptions) -> Theme:
+    """The theme a render uses: ``--theme`` (the user's own choice, any file), else the spec's ``theme``,
+    whose file must lie inside the spec's folder like a photo (a spec may come from a stranger)."""
+    if options.theme is not None:
+        return load_theme(options.theme, options.base_dir)
+    if journey.theme is not None and _is_path(journey.theme):
+        return load_theme(str(local_file(journey.theme, options.base_dir, "theme")))
+    return load_theme(journey.theme)
 
 
 def _is_path(ref: str) -> bool:

@@ -98,3 +98,14 @@ def test_committed_schema_is_current() -> None:
     code, out, _ = run("schema")
     assert code == 0
     assert (ROOT / "journeygen.schema.json").read_text(encoding="utf-8") == out
+
+
+def test_library_facade(shop: Path) -> None:
+    """load -> lay_out -> render, as the README shows."""
+    import journeygen
+
+    journey = journeygen.load(shop)
+    scene = journeygen.lay_out(journey)
+    assert scene.width > 1000 and scene.height > 800
+    svg = journeygen.render(journey, "svg", theme="dark")
+    assert svg.startswith(b"<?xml") and b"Buying running shoes online" in svg

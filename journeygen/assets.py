@@ -1,0 +1,78 @@
+"""Files a spec names (persona photos, a theme) -> safe local paths and data URIs; nothing outside its folder."""
+
+from __future__ import annotations
+
+import base64
+import re
+import stat
+from pathlib import Path
+
+from journeygen.errors import RenderError
+from journeygen.spec.model import Journey
+
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def persona_photos(journey: Journey, base_dir: Path | None) -> dict[str, str]:
+    """Each persona with a photo -> its data URI; raises RenderError naming the file on any refusal."""
+    return {p.id: photo_data_uri(p.photo, base_dir) for p in journey.personas if p.photo}
+
+
+def photo_data_uri(ref: str, base_dir: Path | None) -> str:
+    """A ``data:`` URI of the image ``ref`` (relative to ``base_dir``), its type sniffed from its bytes."""
+    path = local_file(ref, base_dir, "photo")
+    data = _read(ref, path)
+    mime = sniff(data)
+    if mime is None:
+        raise RenderError(f"photo {ref!r}: not a PNG, JPEG, GIF or WebP image")
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def local_file(ref: str, base_dir: Path | None, what: str) -> Path:
+    """The file ``ref`` names inside the spec's folder tree (symlinks resolved); URLs and escapes refused."""
+    if _URL.match(ref) and not re.match(r"^[A-Za-z]:[\\/]", ref):
+        raise RenderError(f"{what} {ref!r}: only local files are read, not URLs")
+    if Path(ref).is_absolute() or ref.startswith(("/", "\\")):
+        raise RenderError(f"{what} {ref!r}: give a path relative to the spec's folder, not an absolute path")
+    if base_dir is None:
+        raise RenderError(f"{what} {ref!r}: the spec was read from text, so there is no folder to find it in")
+    root = base_dir.resolve()
+    path = (root / ref).resolve()
+    if not path.is_relative_to(root):
+        raise RenderError(f"{what} {ref!r}: outside the spec's folder ({root}); copy it next to the spec")
+    if path.exists() and not path.is_file():
+        raise RenderError(f"{what} {ref!r}: not a regular file")
+    return path
+
+
+def _read(ref: str, path: Path) -> bytes:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise RenderError(f"photo {ref!r}: cannot read it ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise RenderError(f"photo {ref!r}: not a regular file")
+    if info.st_size > MAX_PHOTO_BYTES:
+        raise RenderError(f"photo {ref!r}: {info.st_size} bytes is larger than the {MAX_PHOTO_BYTES} byte limit")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PHOTO_BYTES + 1)
+    except OSError as exc:
+        raise RenderError(f"photo {ref!r}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > MAX_PHOTO_BYTES:
+        raise RenderError(f"photo {ref!r}: larger than the {MAX_PHOTO_BYTES} byte limit")
+    return data
+
+
+def sniff(data: bytes) -> str | None:
+    """The image type from the file's first bytes (its name is not trusted); SVG photos are refused."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None

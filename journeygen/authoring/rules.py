@@ -1,0 +1,182 @@
+"""A valid Journey (and its raw data) -> journey-quality findings, one rule per stable code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from journeygen.authoring.config import Level
+from journeygen.spec.build import source_path
+from journeygen.spec.loader import PathKey
+from journeygen.spec.model import Journey, Stage
+
+CLOSED = ("done", "dropped")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may look at: the journey, the data it came from, settings and today's date."""
+
+    journey: Journey
+    data: Any
+    max_items: int
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule firing at a data path (``at_key``: point at the key rather than its value)."""
+
+    path: PathKey
+    message: str
+    at_key: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule: stable code, short name, default level, one-line explanation, and its check."""
+
+    code: str
+    name: str
+    level: Level
+    summary: str
+    check: Callable[[Context], Iterator[Hit]]
+
+
+def _stage_no_emotion(ctx: Context) -> Iterator[Hit]:
+    several = len(ctx.journey.personas) > 1
+    for i, stage in enumerate(ctx.journey.stages):
+        if stage.emotion is None and not any(a.emotion for a in stage.actions):
+            yield Hit(("stages", i), f"stage {stage.name!r} has no emotion; score how it feels (1..5)")
+        elif isinstance(stage.emotion, dict) and several:
+            for persona in ctx.journey.personas:
+                if persona.id not in stage.emotion:
+                    yield Hit(("stages", i, "emotion"),
+                              f"stage {stage.name!r} has no emotion for persona {persona.id!r}")
+
+
+def _pain_without_idea(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        if stage.pain_points and not stage.ideas:
+            yield Hit(("stages", i, "pain_points"),
+                      f"stage {stage.name!r} has pain points but no idea to address them", at_key=True)
+
+
+def _idea_unowned(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, idea in enumerate(stage.ideas):
+            missing = [word for word, value in (("owner", idea.owner), ("due date", idea.due)) if value is None]
+            if missing and idea.status not in CLOSED:
+                yield Hit(("stages", i, "ideas", j), f"idea {idea.text!r} has no {' and no '.join(missing)}")
+
+
+def _idea_overdue(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, idea in enumerate(stage.ideas):
+            if idea.due is not None and idea.due < ctx.today and idea.status not in CLOSED:
+                yield Hit(("stages", i, "ideas", j, "due"),
+                          f"idea {idea.text!r} was due {idea.due.isoformat()}; mark it done or move the date")
+
+
+def _persona_no_goals(ctx: Context) -> Iterator[Hit]:
+    for i, persona in enumerate(ctx.journey.personas):
+        if not persona.goals:
+            yield Hit(source_path(("personas", i), ctx.data), f"persona {persona.name!r} has no goals")
+
+
+def _stage_no_touchpoint(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        if not stage.touchpoints and not any(a.touchpoint for a in stage.actions):
+            yield Hit(("stages", i), f"stage {stage.name!r} has no touchpoint; where does the customer meet you?")
+
+
+def _score(stage: Stage, persona: str) -> int | None:
+    emotion = stage.emotion_for(persona)
+    return emotion.score if emotion is not None else None
+
+
+def _emotion_drop(ctx: Context) -> Iterator[Hit]:
+    stages, personas = ctx.journey.stages, ctx.journey.personas
+    for persona in personas:
+        who = f" for {persona.id!r}" if len(personas) > 1 else ""
+        for i in range(1, len(stages)):
+            before, after = _score(stages[i - 1], persona.id), _score(stages[i], persona.id)
+            if before is not None and after is not None and before - after >= 2 and not stages[i].pain_points:
+                yield Hit(("stages", i, "emotion"),
+                          f"emotion drops from {before} to {after}{who} at {stages[i].name!r} "
+                          "with no pain point to explain it")
+
+
+def _dense_cell(ctx: Context) -> Iterator[Hit]:
+    lanes = [lane for lane in ctx.journey.lane_list() if lane.id != "emotions"]
+    for i, stage in enumerate(ctx.journey.stages):
+        for lane in lanes:
+            count = len(stage.items(lane.id))
+            if count > ctx.max_items:
+                yield Hit(("stages", i, lane.id), f"{count} items in {lane.label} of {stage.name!r}, over "
+                                                  f"{ctx.max_items}: too dense to print; split the stage or "
+                                                  "trim the list", at_key=True)
+
+
+# Invisible characters that make two labels look alike or hide text; ZWJ/ZWNJ are left alone (emoji,
+# Persian and Indic scripts need them), as are tag characters inside a flag emoji sequence.
+_INVISIBLE = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f|([\u00ad\u180e\u200b\u2060-\u2064\ufeff"
+                        "\U000e0000-\U000e007f])")
+_BIDI_MARKS = re.compile("[\u200e\u200f\u061c]")
+
+
+def _strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str, bool]]:
+    """Every text in the raw data, keys included, with its path and whether it is a key."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key), key, True
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data, False
+
+
+def _invisible(ctx: Context) -> Iterator[Hit]:
+    for path, text, is_key in _strings(ctx.data):
+        found = next((m.group(1) for m in _INVISIBLE.finditer(text) if m.group(1)), None)
+        if found is not None:
+            yield Hit(path, f"contains the invisible character U+{ord(found):04X}; delete it "
+                            "(it makes text look like other text)", at_key=is_key)
+
+
+def _bidi_mark(ctx: Context) -> Iterator[Hit]:
+    if ctx.journey.rtl:
+        return
+    for path, text, is_key in _strings(ctx.data):
+        found = _BIDI_MARKS.search(text)
+        if found:
+            yield Hit(path, f"contains the direction mark U+{ord(found.group()):04X} in a left-to-right map; "
+                            "delete it unless it is needed", at_key=is_key)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("JG101", "stage-no-emotion", "warning", "A stage has no emotion score, so the curve has a gap.",
+         _stage_no_emotion),
+    Rule("JG102", "pain-without-idea", "warning", "A stage has pain points but no idea to address them.",
+         _pain_without_idea),
+    Rule("JG103", "idea-unowned", "warning", "An open idea has no owner or no due date, so nobody will do it.",
+         _idea_unowned),
+    Rule("JG104", "idea-overdue", "warning", "An open idea's due date has passed.", _idea_overdue),
+    Rule("JG105", "persona-no-goals", "warning", "A persona has no goals, so the journey has no purpose.",
+         _persona_no_goals),
+    Rule("JG106", "stage-no-touchpoint", "warning", "A stage has no touchpoint: where does the customer meet you?",
+         _stage_no_touchpoint),
+    Rule("JG107", "unexplained-drop", "warning",
+         "The emotion drops by 2 or more between neighbouring stages with no pain point to explain it.",
+         _emotion_drop),
+    Rule("JG108", "dense-cell", "warning", "A cell holds more items than fit on a printed map (max-items, default 6).",
+         _dense_cell),
+    Rule("JG109", "invisible-character", "error",
+         "Text holds an invisible character (zero-width space, word joiner, ...) that can disguise it.", _invisible),
+    Rule("JG110", "bidi-mark", "warning", "Left-to-right text holds a right-to-left direction mark.", _bidi_mark),
+)

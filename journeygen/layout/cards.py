@@ -1,0 +1,209 @@
+"""Lane items of one stage (actions, touchpoints, pains, ideas, metrics, custom) -> stacked card blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
+from journeygen.layout.scene import Box, Circle, Path, Rect
+from journeygen.spec.model import Action, Idea, Metric, Touchpoint
+
+_NUMBER = re.compile(r"^\s*([+\-\u2212]?\d+(?:[.,]\d+)?)\s*(\S{0,8})\s*$")
+# Measures where less is better, by name (English, Romanian, Polish, German, Hebrew) or by a unit of time:
+# for them a value under its target is ahead.
+_LOWER_IS_BETTER = re.compile(
+    r"\b(bounce|churn|cost|time|wait\w*|duration|abandon\w*|drop.?off|errors?|complaints?|returns?|latency|p9\d|"
+    r"cac|handling|damaged?|defects?|fail\w*|cancel\w*|refunds?|escalat\w*|contacts|"
+    r"timp|durat\w*|a[șs]teptare|reclama\w*|czas\w*|oczekiwani\w*|zwrot\w*|wartezeit|dauer|kosten)\b"
+    r"|זמן|המתנה", re.IGNORECASE)
+_TIME_UNITS = frozenset({"ms", "s", "sec", "secs", "min", "mins", "minutes", "h", "hrs", "hours", "d", "days",
+                         "zile", "ore", "dni", "godz", "דק׳", "דק'", "דקות", "שעות", "ימים"})
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A touchpoint channel: its colour slot in the palette and its letter badge."""
+
+    index: int
+    badge: str
+    name: str
+
+
+def channel_key(name: str | None) -> str:
+    """Spellings of one channel (``Web``, ``web ``) share a colour and badge."""
+    return " ".join((name or "").split()).casefold()
+
+
+def channels(names: list[str], palette_size: int) -> dict[str, Channel]:
+    """Each distinct channel key (first seen first) -> a colour slot and a unique one- or two-letter badge."""
+    found: dict[str, Channel] = {}
+    used: set[str] = set()
+    for name in names:
+        key = channel_key(name)
+        if not key or key in found:
+            continue
+        badge = next((c for c in _badge_candidates(name.strip()) if c not in used), str(len(found) + 1))
+        used.add(badge)
+        found[key] = Channel(len(found) % palette_size, badge, " ".join(name.split()))
+    return found
+
+
+def _badge_candidates(name: str) -> list[str]:
+    """Letters for a channel's badge: its initial, its initials, then two of its letters (letters and digits only)."""
+    words = [w for w in (re.sub(r"\W+", "", part) for part in re.split(r"[\s/_-]+", name)) if w]
+    if not words:
+        return []
+    big = [w for w in words if len(w) > 2] or words
+    first = words[0][0].upper()
+    initials = "".join(w[0] for w in big[:2]).upper()
+    shapes = [initials, first] if len(big) > 1 else [first, initials]
+    letters = "".join(words)
+    return [*shapes, *(first + c.lower() for c in letters[1:])]
+
+
+@dataclass(frozen=True)
+class CardContext:
+    """Map-wide facts cards need: channel badges and persona names."""
+
+    channels: Mapping[str, Channel]
+    personas: Mapping[str, str]
+
+
+Maker = Callable[[Kit, Any, float, CardContext], Block]
+
+
+def lane_cell(kit: Kit, lane: str, items: tuple[Any, ...], width: float, ctx: CardContext) -> Block:
+    """The cards of one lane in one stage, stacked in a column ``width`` wide."""
+    if not items:
+        return EMPTY
+    if lane == "touchpoints":
+        return stack([chip(kit, tp, width, ctx) for tp in items], kit.gap / 1.5, width)
+    makers: dict[str, Maker] = {"actions": _action, "pain_points": _pain, "ideas": _idea, "metrics": _metric}
+    maker = makers.get(lane)
+    if maker is not None:
+        return stack([maker(kit, item, width, ctx) for item in items], kit.gap, width)
+    return stack([_note(kit, str(item), width, "card") for item in items], kit.gap, width)
+
+
+def _note(kit: Kit, text: str, width: float, cls: str, ink: str = "t-ink") -> Block:
+    inner = kit.text(text, width - 2 * kit.gap, cls=ink)
+    return framed(inner, cls, pad_x=kit.gap, pad_y=kit.gap * 0.75, radius=kit.theme.radius, width=width)
+
+
+def _action(kit: Kit, action: Action, width: float, ctx: CardContext) -> Block:
+    inner_w = width - 2 * kit.gap
+    details = [ctx.personas[action.persona]] if action.persona and len(ctx.personas) > 1 else []
+    if action.touchpoint:
+        details.append(kit.words.via.format(touchpoint=action.touchpoint))
+    parts = [kit.text(action.text, inner_w)]
+    if details:
+        parts.append(kit.text(" · ".join(details), inner_w, font="small", cls="t-muted"))
+    return framed(stack(parts, 2, inner_w), "card", pad_x=kit.gap, pad_y=kit.gap * 0.75,
+                  radius=kit.theme.radius, width=width)
+
+
+def badge(kit: Kit, channel: Channel) -> Block:
+    """A pill in the channel's colour with its letters."""
+    size = kit.size("small")
+    height = kit.measure.line_height(size) + 2
+    text_w = kit.measure.width(channel.badge, size, True) + 2
+    width = max(height, text_w + 8)
+    label = kit.text(channel.badge, text_w, font="small", bold=True, cls="t-badge", anchor="center")
+    return Block(width, height, (Rect(Box(0, 0, width, height), f"ch-{channel.index}", height / 2),
+                                 *label.at((width - text_w) / 2, 1)))
+
+
+def chip(kit: Kit, tp: Touchpoint, width: float, ctx: CardContext) -> Block:
+    """A touchpoint: a rounded chip with its channel badge (same channel, same colour and letters)."""
+    channel = ctx.channels.get(channel_key(tp.channel))
+    lead = badge(kit, channel) if channel else _dot(kit)
+    text_w = width - 2 * kit.gap - lead.width - kit.gap
+    label = kit.text(tp.name, text_w)
+    inner = row([lead, label], kit.gap)
+    return framed(inner, "chip", pad_x=kit.gap, pad_y=kit.gap / 2, radius=(inner.height + kit.gap) / 2,
+                  width=width)
+
+
+def _dot(kit: Kit) -> Block:
+    r = kit.size("small") / 3
+    return Block(2 * r + 4, 2 * r, (Circle(r + 2, r, r, "chip-dot"),))
+
+
+def _pain(kit: Kit, text: str, width: float, ctx: CardContext) -> Block:
+    glyph = warning(kit.size("body"))
+    label = kit.text(text, width - 3 * kit.gap - glyph.width, cls="t-pain")
+    inner = row([glyph, label], kit.gap, align_middle=False)
+    return framed(inner, "pain", pad_x=kit.gap, pad_y=kit.gap * 0.75, radius=kit.theme.radius, width=width)
+
+
+def warning(size: float) -> Block:
+    """A warning triangle with an exclamation mark: pain is marked by shape, not only colour."""
+    w = size * 1.1
+    top = size * 0.15
+    tri = Path((("M", (w / 2, top)), ("L", (w, top + w * 0.9)), ("L", (0, top + w * 0.9)), ("Z", ())), "pain-glyph")
+    bar = Rect(Box(w / 2 - size * 0.06, top + w * 0.3, size * 0.12, w * 0.33), "pain-mark")
+    dot = Circle(w / 2, top + w * 0.75, size * 0.07, "pain-mark")
+    return Block(w, top + w, (tri, bar, dot))
+
+
+def _idea(kit: Kit, idea: Idea, width: float, ctx: CardContext) -> Block:
+    inner_w = width - 2 * kit.gap
+    parts = [kit.text(idea.text, inner_w, bold=True, cls="t-idea")]
+    due = kit.words.due.format(date=idea.due.isoformat()) if idea.due else None
+    who = " · ".join(x for x in (idea.owner, due) if x)
+    if who:
+        parts.append(kit.text(who, inner_w, font="small", cls="t-idea"))
+    w = kit.words
+    rating = " · ".join(w.level(kind, v) for kind, v in ((w.impact, idea.impact), (w.effort, idea.effort)) if v)
+    if rating:
+        parts.append(kit.text(rating[0].upper() + rating[1:], inner_w, font="small", cls="t-idea"))
+    if idea.status:
+        parts.append(_status(kit, w.status.get(idea.status, idea.status), inner_w))
+    return framed(stack(parts, 3, inner_w), "idea", pad_x=kit.gap, pad_y=kit.gap * 0.75,
+                  radius=kit.theme.radius, width=width)
+
+
+def _status(kit: Kit, status: str, max_width: float) -> Block:
+    label = kit.tight_text(status, max_width - 12, font="small", bold=True, cls="t-idea")
+    return framed(label, "status", pad_x=6, pad_y=1, radius=(label.height + 2) / 2)
+
+
+def _metric(kit: Kit, metric: Metric, width: float, ctx: CardContext) -> Block:
+    inner_w = width - 2 * kit.gap
+    parts = [kit.text(metric.name, inner_w, font="small", cls="t-muted")]
+    if metric.value:
+        parts.append(kit.text(_ltr(kit, metric.value), inner_w, font="heading", bold=True))
+    if metric.target:
+        target = kit.words.target.format(value=_ltr(kit, metric.target))
+        parts.append(kit.text(target, inner_w, font="small", cls="t-muted"))
+    verdict = compare(metric)
+    if verdict is not None:
+        text = kit.words.ahead if verdict else kit.words.behind
+        parts.append(kit.text(text, inner_w, font="small", bold=True, cls="t-ahead" if verdict else "t-behind"))
+    return framed(stack(parts, 2, inner_w), "card", pad_x=kit.gap, pad_y=kit.gap * 0.75,
+                  radius=kit.theme.radius, width=width)
+
+
+def _ltr(kit: Kit, value: str) -> str:
+    """In a right-to-left map a number like ``+32`` or ``3.1%`` keeps its sign and unit where they belong."""
+    return f"\u200e{value}\u200e" if kit.rtl and _parse(value) is not None else value
+
+
+def compare(metric: Metric) -> bool | None:
+    """True if the value meets the target, False if behind, None when they are not comparable numbers."""
+    value, target = _parse(metric.value), _parse(metric.target)
+    if value is None or target is None or value[1] != target[1]:
+        return None
+    lower = _LOWER_IS_BETTER.search(metric.name) is not None or value[1] in _TIME_UNITS
+    return value[0] <= target[0] if lower else value[0] >= target[0]
+
+
+def _parse(text: str | None) -> tuple[float, str] | None:
+    match = _NUMBER.match(text or "")
+    if not match:
+        return None
+    number = match.group(1).replace("\u2212", "-").replace(",", ".")
+    return float(number), match.group(2).lower()

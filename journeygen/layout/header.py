@@ -1,0 +1,79 @@
+"""Title, description and personas -> the header block: the map's title and one card per persona."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from journeygen.layout.blocks import EMPTY, Block, Kit, flow, framed, row, stack
+from journeygen.layout.scene import Box, Circle, Image, Item, Path
+from journeygen.spec.model import Persona
+
+CARD_WIDTH = 340.0
+AVATAR = 56.0
+
+
+def header(kit: Kit, title: str, description: str | None, width: float) -> Block:
+    """The map's title and description, full width."""
+    parts = [kit.text(title, width, font="title", bold=True)]
+    if description:
+        parts.append(kit.text(description, min(width, 900), cls="t-muted"))
+    return stack(parts, kit.gap / 2, width)
+
+
+def persona_cards(kit: Kit, people: Sequence[Persona], width: float, photos: Mapping[str, str],
+                  prefix: str) -> Block:
+    """One card per persona, as many per line as fit, all of one height."""
+    if not people:
+        return EMPTY
+    card_w = min(CARD_WIDTH, width)
+    many = len(people) > 1
+    inners = [_card_inner(kit, p, i, card_w - 2 * kit.pad, photos.get(p.id), many) for i, p in enumerate(people)]
+    tallest = max(b.height for b in inners)
+    cards = [framed(Block(b.width, tallest, b.items), "card persona-card", pad_x=kit.pad, pad_y=kit.pad,
+                    radius=kit.theme.radius, width=card_w).grouped(f"{prefix}persona-{p.id}", p.name)
+             for b, p in zip(inners, people, strict=True)]
+    return flow(cards, width, kit.pad, kit.pad)
+
+
+def _card_inner(kit: Kit, persona: Persona, index: int, width: float, photo: str | None, many: bool) -> Block:
+    text_w = width - AVATAR - kit.pad
+    who = [kit.text(persona.name, text_w, font="heading", bold=True)]
+    if many:
+        who.append(_curve_sample(kit.persona(index)))
+    if persona.description:
+        who.append(kit.text(persona.description, text_w, font="small", cls="t-muted"))
+    top = row([_avatar(kit, persona.name, photo), stack(who, 3, text_w)], kit.pad, align_middle=False)
+    parts = [top]
+    if persona.quote:
+        parts.append(kit.text(f"“{persona.quote}”", width))
+    w = kit.words
+    for heading, entries in ((w.goals, persona.goals), (w.frustrations, persona.frustrations)):
+        if entries:
+            parts.append(_list(kit, heading, entries, width))
+    if persona.channels:
+        parts.append(_list(kit, w.channels, [" · ".join(persona.channels)], width, bullet=""))
+    return stack(parts, kit.gap, width)
+
+
+def _list(kit: Kit, heading: str, entries: Sequence[str], width: float, bullet: str = "• ") -> Block:
+    lines = [kit.text(heading.upper(), width, font="small", bold=True, cls="t-muted")]
+    lines.extend(kit.text(f"{bullet}{entry}", width, font="small") for entry in entries)
+    return stack(lines, 1, width)
+
+
+def _avatar(kit: Kit, name: str, photo: str | None) -> Block:
+    r = AVATAR / 2
+    if photo:
+        return Block(AVATAR, AVATAR, (Image(Box(0, 0, AVATAR, AVATAR), photo),))
+    words = [w for w in (re.sub(r"\W+", "", part) for part in name.split()) if w]
+    initials = "".join(w[0] for w in words[:2]).upper() or "?"
+    text_w = AVATAR * 0.8
+    label = kit.text(initials, text_w, font="heading", bold=True, cls="t-header", anchor="center")
+    items: tuple[Item, ...] = (Circle(r, r, r, "avatar"), *label.at((AVATAR - text_w) / 2, r - label.height / 2))
+    return Block(AVATAR, AVATAR, items)
+
+
+def _curve_sample(classes: str) -> Block:
+    """The persona's curve style (colour and dash), so the card doubles as the legend."""
+    return Block(40, 8, (Path((("M", (0, 4)), ("L", (40, 4))), f"curve {classes}"),))

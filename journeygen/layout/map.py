@@ -1,0 +1,127 @@
+"""A Journey and a Theme -> the positioned Scene of the whole map (header, bands, legend, micro-journeys)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from journeygen.layout import paths
+from journeygen.layout.band import Plan, band
+from journeygen.layout.blocks import Block, Kit, stack
+from journeygen.layout.cards import CardContext, channels
+from journeygen.layout.grid import Metrics, grid_for
+from journeygen.layout.header import header, persona_cards
+from journeygen.layout.legend import Needs, legend
+from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
+from journeygen.layout.summary import summary
+from journeygen.layout.text import Measurer
+from journeygen.layout.words import words_for
+from journeygen.spec.model import Emotion, Journey, Lane, MicroJourney, Persona, Stage, Touchpoint
+from journeygen.spec.text import slug
+from journeygen.theme import Theme
+
+
+def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min_cell_height: float = 0,
+            photos: Mapping[str, str] | None = None) -> Scene:
+    """Place every part of the map; right-to-left locales are mirrored once, at the end.
+
+    ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``).
+    """
+    kit = Kit(theme, Measurer(), words_for(journey.locale), journey.rtl)
+    grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
+    m = Metrics.of(theme, grid.per_row)
+    prefix = id_prefix(journey.title)
+    plan = _plan(journey, m, prefix, min_cell_height, theme)
+    inner = m.band_width(grid.per_row)
+    parts = [header(kit, journey.title, journey.description, inner),
+             persona_cards(kit, journey.personas, inner, photos or {}, prefix)]
+    bands = [band(kit, plan, indices) for indices in grid.rows]
+    parts.append(stack(bands, 3 * kit.pad, inner))
+    parts.append(legend(kit, _needs(journey, plan), inner))
+    parts.extend(_micros(kit, journey, m, prefix, inner))
+    scene = _scene(kit, stack(parts, 2 * kit.pad, inner), m, journey.title, summary(journey), prefix,
+                   journey.locale, tuple(ch.name for ch in plan.ctx.channels.values()))
+    return scene.mirrored() if journey.rtl else scene
+
+
+def lay_out_micro_journey(stage: Stage, micro: MicroJourney, theme: Theme) -> Scene:
+    """One micro-journey as its own small map: its steps as columns, with their emotion curve."""
+    kit = Kit(theme, Measurer())
+    m = Metrics.of(theme, len(micro.steps))
+    prefix = id_prefix(f"{stage.id} {micro.name}")
+    block = micro_block(kit, stage, micro, m, prefix, m.band_width(len(micro.steps)))
+    return _scene(kit, block, m, micro.name, micro.description or micro.name, prefix, "en", ())
+
+
+def id_prefix(title: str) -> str:
+    """Ids start with this, so two maps can share one HTML page."""
+    name = slug(title)[:24].strip("-_")
+    return f"jg-{name}-" if name else "jg-"
+
+
+def _scene(kit: Kit, body: Block, m: Metrics, title: str, desc: str, prefix: str, lang: str,
+           chans: tuple[str, ...]) -> Scene:
+    width = body.width + 2 * m.margin
+    height = body.height + 2 * m.margin
+    items = (Rect(Box(0, 0, width, height), "background"), *unique_ids(resolved(body.items, m.margin, m.margin)))
+    return Scene(width, height, items, title, desc, lang=lang, id_prefix=prefix, channels=chans)
+
+
+def _plan(journey: Journey, m: Metrics, prefix: str, min_cell_height: float, theme: Theme) -> Plan:
+    names = [tp.channel for s in journey.stages for tp in s.touchpoints if tp.channel]
+    ctx = CardContext(channels(names, len(theme.channel_palette)), {p.id: p.name for p in journey.personas})
+    return Plan(journey.stages, journey.lane_list(), journey.personas, _arrows(journey, prefix), ctx, prefix, m,
+                min_cell_height, rtl=journey.rtl)
+
+
+def _arrows(journey: Journey, prefix: str) -> tuple[paths.Arrow, ...]:
+    index = {s.id: i for i, s in enumerate(journey.stages)}
+    arrows = []
+    for n, t in enumerate(journey.transitions):
+        src, dst = index[t.source], index[t.target]
+        label = t.label or f"to {journey.stages[dst].name}"
+        arrows.append(paths.Arrow(src, dst, label, dst <= src, f"{prefix}transition-{n + 1}",
+                                  journey.stages[src].name, journey.stages[dst].name))
+    return tuple(arrows)
+
+
+def _needs(journey: Journey, plan: Plan) -> Needs:
+    lanes = {lane.id for lane in plan.lanes}
+    return Needs(emotions="emotions" in lanes, personas=[p.name for p in journey.personas],
+                 channels=plan.ctx.channels, moment_of_truth=any(s.moment_of_truth for s in journey.stages),
+                 forward=any(not a.back for a in plan.arrows), backward=any(a.back for a in plan.arrows),
+                 pains="pain_points" in lanes and any(s.pain_points for s in journey.stages))
+
+
+def _micros(kit: Kit, journey: Journey, m: Metrics, prefix: str, width: float) -> list[Block]:
+    blocks = []
+    for stage in journey.stages:
+        for n, micro in enumerate(stage.micro_journeys):
+            micro_prefix = f"{prefix}micro-{stage.id}-{n + 1}-"
+            blocks.append(micro_block(kit, stage, micro, m, micro_prefix, width))
+    return blocks
+
+
+def micro_block(kit: Kit, stage: Stage, micro: MicroJourney, m: Metrics, prefix: str, width: float) -> Block:
+    """A divider, the micro-journey's title, and its steps as a small band (wrapping at ``width``)."""
+    steps = tuple(_step_stage(stage, n, step.name, step.touchpoint, step.emotion)
+                  for n, step in enumerate(micro.steps))
+    lanes = [Lane(id=lane) for lane, used in (("touchpoints", any(s.touchpoints for s in steps)),
+                                              ("emotions", any(s.emotion for s in steps))) if used]
+    lanes[:0] = [Lane(id="steps", title=kit.words.steps)] if not lanes else []
+    plan = Plan(steps, tuple(lanes), (Persona(id="micro", name=micro.name),), (), CardContext({}, {}), prefix, m)
+    per_row = max(1, min(len(steps), int((width - m.stages_left) // m.pitch)))
+    rows = [tuple(range(i, min(i + per_row, len(steps)))) for i in range(0, len(steps), per_row)]
+    rule = Block(width, 1, (Path((("M", (0, 0)), ("L", (width, 0))), "divider"),))
+    title = kit.text(kit.words.micro_in.format(stage=stage.name, name=micro.name), width, font="heading", bold=True)
+    parts = [rule, title]
+    if micro.description:
+        parts.append(kit.text(micro.description, width, cls="t-muted"))
+    parts.append(stack([band(kit, plan, r) for r in rows], 2 * kit.pad))
+    return stack(parts, kit.gap, width).grouped(prefix.rstrip("-"), micro.name)
+
+
+def _step_stage(stage: Stage, n: int, name: str, touchpoint: str | None, score: int | None) -> Stage:
+    return Stage(id=f"{stage.id}-step-{n + 1}", name=name,
+                 touchpoints=(Touchpoint(name=touchpoint),) if touchpoint else (),
+                 emotion=Emotion(score=score) if score is not None else None)
+

@@ -1,0 +1,43 @@
+"""Spec text -> Graphviz escString labels that are drawn literally and can never change the graph."""
+
+from __future__ import annotations
+
+import re
+
+from graphviz import nohtml  # type: ignore[import-untyped]  # the package ships no type hints
+
+_SPACE = re.compile(r"(?<! ) (?! )")
+"""Lines wrap only at a single space, so the drawn words keep every character of the spec."""
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters where possible; explicit newlines are kept."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        first, *rest = _SPACE.split(paragraph)
+        line = first
+        for word in rest:
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}"
+        lines.append(line)
+    return lines
+
+
+def label(*parts: str, width: int = 28) -> str:
+    r"""One label from text parts (one or more lines each), safe in any escString attribute.
+
+    Backslashes are doubled so ``\N``, ``\G`` or ``\l`` are drawn as written; ``&`` becomes
+    ``&amp;`` because Graphviz decodes entities even in plain labels; the result is marked
+    ``nohtml`` so a text like ``<b>`` is never taken for an HTML label. Quotes are escaped by
+    the graphviz package when it writes the attribute.
+    """
+    lines = [line for part in parts for line in wrap(part, width)]
+    text: str = nohtml("\\n".join(_escape_line(line) for line in lines))
+    return text
+
+
+def _escape_line(line: str) -> str:
+    return line.replace("\\", "\\\\").replace("&", "&amp;")

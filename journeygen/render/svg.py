@@ -1,0 +1,149 @@
+"""A positioned Scene -> SVG bytes: classes plus one stylesheet from the Theme, every text escaped."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from journeygen.layout.scene import Circle, Group, Image, Item, Path, Rect, Scene, Text, num
+from journeygen.render import RenderOptions
+from journeygen.spec.model import Journey
+from journeygen.theme import Theme
+
+_DASHES = ("none", "9 5", "2 5", "12 4 2 4")
+_SELECTORS = re.compile(r"(^|\})([^{}]+)\{")
+
+
+def render(journey: Journey, options: RenderOptions) -> bytes:
+    """The swimlane map of ``journey`` as a standalone SVG document."""
+    scene, theme = scene_for(journey, options)
+    return render_scene(scene, theme)
+
+
+def scene_for(journey: Journey, options: RenderOptions) -> tuple[Scene, Theme]:
+    """The positioned map of ``journey`` with the theme it is drawn in (photos embedded, theme resolved)."""
+    from journeygen.assets import persona_photos
+    from journeygen.layout import lay_out
+    from journeygen.theme import theme_for
+
+    theme = theme_for(journey, options)
+    photos = persona_photos(journey, options.base_dir)
+    return lay_out(journey, theme, max_width=options.max_width, photos=photos), theme
+
+
+def render_scene(scene: Scene, theme: Theme) -> bytes:
+    """Draw a Scene; the same Scene and Theme always give the same bytes."""
+    p = scene.id_prefix
+    w, h = num(scene.width), num(scene.height)
+    direction = ' direction="rtl"' if scene.rtl else ""
+    head = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" id="{p}map" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+            f'role="img" aria-labelledby="{p}title {p}desc" lang={quoteattr(scene.lang)}{direction}>\n'
+            f'<title id="{p}title">{_esc(scene.title)}</title>\n<desc id="{p}desc">{_esc(scene.description)}</desc>\n'
+            f"<style>{stylesheet(theme, scope=f'{p}map')}</style>\n")
+    body = _Drawer(scene).draw(scene.items)
+    return (head + body + "</svg>\n").encode("utf-8")
+
+
+def _esc(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+class _Drawer:
+    """Turns items into SVG elements; counts clip paths so their ids are stable."""
+
+    def __init__(self, scene: Scene) -> None:
+        self.scene = scene
+        self.clips = 0
+
+    def draw(self, items: tuple[Item, ...]) -> str:
+        return "".join(self.item(i) for i in items)
+
+    def item(self, item: Item) -> str:
+        if isinstance(item, Group):
+            title = f"<title>{_esc(item.title)}</title>" if item.title else ""
+            return f"<g id={quoteattr(item.id)}>{title}{self.draw(item.items)}</g>\n"
+        if isinstance(item, Text):
+            return self.text(item)
+        if isinstance(item, Rect):
+            b = item.box
+            rx = f' rx="{num(item.radius)}"' if item.radius else ""
+            return (f'<rect class="{item.cls}" x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" '
+                    f'height="{num(b.h)}"{rx}/>\n')
+        if isinstance(item, Circle):
+            return f'<circle class="{item.cls}" cx="{num(item.cx)}" cy="{num(item.cy)}" r="{num(item.r)}"/>\n'
+        if isinstance(item, Path):
+            return f'<path class="{item.cls}" d="{path_data(item)}"/>\n'
+        if isinstance(item, Image):
+            return self.image(item)
+        raise TypeError(f"a Scene holds resolved items only, not {type(item).__name__}")
+
+    def text(self, t: Text) -> str:
+        anchor = {"left": "start", "center": "middle", "right": "end"}[t.anchor]
+        if self.scene.rtl and t.anchor != "center":
+            anchor = "end" if anchor == "start" else "start"
+        cls = f"{t.cls} f-{t.font}{' b' if t.bold else ''}"
+        x = num(t.x)
+        if len(t.lines) == 1:
+            return f'<text class="{cls}" x="{x}" y="{num(t.baselines[0])}" text-anchor="{anchor}">' \
+                   f"{_esc(t.lines[0])}</text>\n"
+        spans = "".join(f'<tspan x="{x}" y="{num(y)}">{_esc(line)}</tspan>'
+                        for line, y in zip(t.lines, t.baselines, strict=True))
+        return f'<text class="{cls}" text-anchor="{anchor}">{spans}</text>\n'
+
+    def image(self, image: Image) -> str:
+        self.clips += 1
+        b = image.box
+        clip = f"{self.scene.id_prefix}clip-{self.clips}"
+        r = b.w / 2
+        return (f'<clipPath id="{clip}"><circle cx="{num(b.x + r)}" cy="{num(b.y + r)}" r="{num(r)}"/></clipPath>'
+                f'<image x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}" '
+                f'preserveAspectRatio="xMidYMid slice" clip-path="url(#{clip})" href={quoteattr(image.href)}/>\n')
+
+
+def path_data(path: Path) -> str:
+    return " ".join(op + " ".join(num(v) for v in pts) if pts else op for op, pts in path.ops)
+
+
+def stylesheet(theme: Theme, scope: str | None = None) -> str:
+    """The one stylesheet: every colour comes from a theme slot (the PDF can share it).
+
+    With ``scope`` (an element id) every rule applies inside that element only, so maps with different
+    themes can share one HTML page.
+    """
+    t = theme
+    lw, cw = num(t.line_width), num(t.curve_width)
+    rules = [
+        f"text{{font-family:{t.font_family};fill:{t.ink}}}",
+        f".f-title{{font-size:{num(t.title_size)}px}}.f-heading{{font-size:{num(t.heading_size)}px}}",
+        f".f-body{{font-size:{num(t.font_size)}px}}.f-small{{font-size:{num(t.small_size)}px}}.b{{font-weight:700}}",
+        f".background{{fill:{t.background}}}.card,.chip{{fill:{t.surface};stroke:{t.grid};stroke-width:{lw}}}",
+        f".chip-dot{{fill:{t.muted}}}.pain{{fill:{t.pain_background}}}.pain-glyph{{fill:{t.pain_ink}}}",
+        f".pain-mark{{fill:{t.pain_background}}}.idea{{fill:{t.idea_background}}}",
+        f".status{{fill:{t.idea_background};stroke:{t.idea_ink}}}",
+        f".stage-head,.avatar{{fill:{t.header_background}}}.lane{{fill:{t.lane_fill}}}",
+        f".lane-alt{{fill:{t.lane_fill_alt}}}.lane-title{{fill:{t.lane_title_background}}}",
+        f".column-line,.divider{{stroke:{t.grid};stroke-width:{lw}}}",
+        f".mot-frame{{fill:none;stroke:{t.moment_of_truth};stroke-width:2.5}}.mot-star{{fill:{t.moment_of_truth}}}",
+        f".baseline{{fill:none;stroke:{t.emotion_neutral};stroke-width:{lw};stroke-dasharray:4 4}}",
+        f".curve{{fill:none;stroke-width:{cw};stroke-linecap:round;stroke-linejoin:round}}",
+        f".face{{stroke:{t.ink};stroke-width:1.2}}.face-eye{{fill:{t.background}}}",
+        f".face-line{{fill:none;stroke:{t.background};stroke-width:1.5;stroke-linecap:round}}",
+        f".dot{{stroke:{t.surface};stroke-width:1.5}}.leader{{fill:none;stroke:{t.muted};stroke-width:{lw}}}",
+        f".emo-neg{{fill:{t.emotion_negative}}}.emo-neu{{fill:{t.emotion_neutral}}}.emo-pos{{fill:{t.emotion_positive}}}",
+        f".transition{{fill:none;stroke:{t.transition};stroke-width:{cw}}}.back{{stroke-dasharray:7 4}}",
+        f".arrowhead{{fill:{t.transition}}}",
+        *(f".pstroke-{i}{{stroke:{c}}}" for i, c in enumerate(t.persona_palette)),
+        *(f".face.pstroke-{i},.dot.pstroke-{i}{{stroke-width:2.5}}" for i in range(len(t.persona_palette))),
+        *(f".dash-{i}{{stroke-dasharray:{d}}}" for i, d in enumerate(_DASHES)),
+        *(f".ch-{i}{{fill:{c}}}" for i, c in enumerate(t.channel_palette)),
+        f".t-ink{{fill:{t.ink}}}.t-muted{{fill:{t.muted}}}.t-header{{fill:{t.header_ink}}}",
+        f".t-lane-title{{fill:{t.lane_title_ink}}}.t-pain{{fill:{t.pain_ink}}}.t-idea{{fill:{t.idea_ink}}}",
+        f".t-ahead{{fill:{t.metric_ahead}}}.t-behind{{fill:{t.metric_behind}}}.t-badge{{fill:{t.badge_ink}}}",
+        f".t-label{{fill:{t.ink};paint-order:stroke;stroke:{t.background};stroke-width:3px;stroke-linejoin:round}}",
+    ]
+    css = "".join(rules)
+    if scope is None:
+        return css
+    return _SELECTORS.sub(lambda m: m.group(1) + ",".join(f"#{scope} {sel}" for sel in m.group(2).split(",")) + "{",
+                          css)

@@ -1,0 +1,34 @@
+"""The pre-commit hooks this repository offers name real commands and match journey specs."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import yaml
+from helpers import EXAMPLES, ROOT, run_journeygen
+
+HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+
+
+def test_hooks_are_offered() -> None:
+    assert [h["id"] for h in HOOKS] == ["journeygen-validate", "journeygen-lint", "journeygen-fmt",
+                                        "journeygen-fmt-check", "journeygen-embed-check"]
+    assert all(h["language"] == "python" and h["entry"].startswith("journeygen ") for h in HOOKS)
+
+
+def test_spec_hooks_match_examples_and_run_on_them() -> None:
+    for hook in HOOKS:
+        if "files" not in hook:
+            continue
+        assert all(re.search(hook["files"], path.name) for path in EXAMPLES)
+        args = shlex.split(hook["entry"])[1:]
+        result = run_journeygen(*args, str(EXAMPLES[0]), "--help")
+        assert result.returncode == 0, (hook["id"], result.stderr)
+
+
+def test_validate_and_lint_hooks_pass_on_the_examples() -> None:
+    for hook_id in ("journeygen-validate", "journeygen-lint"):
+        entry = next(h["entry"] for h in HOOKS if h["id"] == hook_id)
+        result = run_journeygen(*shlex.split(entry)[1:], *map(str, EXAMPLES))
+        assert result.returncode == 0, result.stdout

@@ -1,0 +1,61 @@
+// Reads a JSON array of Mermaid texts on stdin and prints, for each, what the REAL mermaid parser
+// made of it (entity codes decoded), as a JSON array: journeygen's tests compare it with the spec.
+import { JSDOM } from "jsdom";
+
+const dom = new JSDOM("<!DOCTYPE html><body></body>", { pretendToBeVisual: true });
+globalThis.window = dom.window;
+globalThis.document = dom.window.document;
+for (const name of ["Element", "HTMLElement", "SVGElement", "Node", "DOMParser", "navigator"]) {
+  if (!(name in globalThis)) globalThis[name] = dom.window[name];
+}
+
+const { default: mermaid } = await import("mermaid");
+mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
+
+// Mermaid turns `#58;` into placeholders before parsing and back into `&#58;` in the SVG.
+const decode = (text) => (typeof text !== "string" ? text : text
+  .replace(/\uFB02\u00B0\u00B0(\d+)\u00B6\u00DF/g, (_, code) => String.fromCodePoint(Number(code)))
+  .replace(/\uFB02\u00B0(\w+)\u00B6\u00DF/g, (_, name) => {
+    const el = dom.window.document.createElement("textarea");
+    el.innerHTML = `&${name};`;
+    return el.value;
+  }));
+
+function journey(db) {
+  return {
+    title: decode(db.getDiagramTitle()),
+    accTitle: decode(db.getAccTitle()),
+    accDescr: decode(db.getAccDescription()),
+    sections: db.getSections().map(decode),
+    tasks: db.getTasks().map((t) => ({
+      section: decode(t.section), task: decode(t.task), score: t.score, people: t.people.map(decode),
+    })),
+    actors: db.getActors().map(decode),
+  };
+}
+
+function flowchart(db) {
+  const vertices = [...db.getVertices().values()].map((v) => ({ id: v.id, text: decode(v.text) }));
+  const subgraphs = db.getSubGraphs().map((s) => ({ id: s.id, title: decode(s.title), nodes: s.nodes }));
+  const edges = db.getEdges().map((e) => ({ start: e.start, end: e.end, text: decode(e.text), stroke: e.stroke }));
+  return { accTitle: decode(db.getAccTitle()), accDescr: decode(db.getAccDescription()), vertices, subgraphs, edges };
+}
+
+// getDiagramFromText is what mermaid.parse() runs (preprocessing, entity encoding, the diagram's
+// jison parser), and it also hands back the parsed db.
+async function parseOne(text) {
+  try {
+    const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+    const shape = diagram.type === "journey" ? journey(diagram.db) : flowchart(diagram.db);
+    return { ok: true, type: diagram.type, ...shape };
+  } catch (error) {
+    return { ok: false, error: String(error?.message ?? error) };
+  }
+}
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const texts = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+const results = [];
+for (const text of texts) results.push(await parseOne(text));
+process.stdout.write(JSON.stringify(results));

@@ -195,8 +195,8 @@ def check_dot_accepts(sources: list[bytes]) -> None:
 # ---------------------------------------------------------------- Mermaid
 
 def one_line(text: str) -> str:
-    """Mermaid has no line break inside a statement: the exporter writes them as spaces."""
-    return _LINE_BREAKS.sub(" ", text)
+    """Mermaid has no line break inside a statement, nor empty names: the exporter writes spaces."""
+    return _LINE_BREAKS.sub(" ", text) or " "
 
 
 def mermaid_expected(journey: Journey) -> tuple[str, list[tuple[str, list[str]]], set[str]]:
@@ -219,13 +219,27 @@ def mermaid_expected(journey: Journey) -> tuple[str, list[tuple[str, list[str]]]
 _STATEMENT = re.compile(r"(?i)^\s*(title|section|acctitle|accdescr|journey)\b")
 
 
+def statements(lines: list[str]) -> list[str]:
+    """The lines Mermaid reads as statements: the free text of an ``accDescr {`` block is not one."""
+    out, inside = [], False
+    for line in lines:
+        if inside:
+            inside = "}" not in line
+        elif re.match(r"(?i)^\s*accDescr\s*\{", line):
+            inside = "}" not in line
+            out.append(line)
+        else:
+            out.append(line)
+    return out
+
+
 def check_mermaid(data: bytes, journey: Journey) -> None:
     from journeygen.mermaid.parse import parse
 
     text = data.decode("utf-8")
     lines = text.splitlines()
     assert not any(line.lstrip().startswith("%%{") for line in lines), "mermaid: a directive line"
-    keywords = [m.group(1).lower() for m in map(_STATEMENT.match, lines) if m]
+    keywords = [m.group(1).lower() for m in map(_STATEMENT.match, statements(lines)) if m]
     assert keywords.count("section") == len(journey.stages), "mermaid: an injected or missing section line"
     assert keywords.count("title") == 1 and keywords.count("journey") == 1, "mermaid: an injected title line"
     assert keywords.count("acctitle") <= 1 and keywords.count("accdescr") <= 1, "mermaid: an injected acc line"

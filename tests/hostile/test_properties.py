@@ -40,8 +40,16 @@ def label(alphabet: st.SearchStrategy[str], fragments: list[str]) -> st.SearchSt
 
 
 ANY_LABEL = label(EVERYTHING, FRAGMENTS) | st.just("")
-LABEL = label(ALLOWED, SAFE_FRAGMENTS).map(lambda t: "\n".join(ln if ln.strip() else f"{ln}." for ln in t.split("\n")))
-"""Labels journeygen accepts: the render properties need specs that validate (blank lines: test_blank_labels)."""
+_EDGE_SPACE = re.compile(r"^[^\S ]+|[^\S ]+$")
+
+
+def _ascii_edges(text: str) -> str:
+    """Unicode spaces at the ends become ASCII ones: the Mermaid exporter loses the others (xfail below)."""
+    return _EDGE_SPACE.sub(lambda m: " " * len(m.group()), text)
+
+
+LABEL = (label(ALLOWED, SAFE_FRAGMENTS) | st.sampled_from(["", " ", "\n", "a\n"])).map(_ascii_edges)
+"""Labels journeygen accepts: the render properties need specs that validate."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
                     derandomize=True)
@@ -129,7 +137,7 @@ JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | AN
                     max_leaves=20)
 
 
-@settings(SETTINGS, max_examples=150)
+@settings(SETTINGS, max_examples=100)
 @given(document=st.one_of(spec(ANY_LABEL), spec(LABEL), JSON, spec(LABEL).map(_doubled)), as_yaml=st.booleans())
 def test_validate_raises_only_spec_error(document: Any, as_yaml: bool) -> None:
     validated(document, as_yaml)
@@ -144,7 +152,7 @@ def test_valid_specs_render_to_safe_literal_svg(document: Any, as_yaml: bool) ->
 
 
 @pytest.mark.skipif("mermaid" not in FORMATS, reason="the mermaid format is not registered yet")
-@settings(SETTINGS, max_examples=100)
+@settings(SETTINGS, max_examples=60)
 @given(document=spec(LABEL), as_yaml=st.booleans())
 def test_valid_specs_round_trip_through_mermaid(document: Any, as_yaml: bool) -> None:
     journey = validated(document, as_yaml)
@@ -157,7 +165,7 @@ def test_valid_specs_give_dot_that_dot_accepts() -> None:
     """Generate many graphs, then hand them to one `dot` process (one process per graph would take minutes)."""
     sources: list[bytes] = []
 
-    @settings(SETTINGS, max_examples=80)
+    @settings(SETTINGS, max_examples=50)
     @given(document=spec(LABEL), as_yaml=st.booleans())
     def collect(document: Any, as_yaml: bool) -> None:
         journey = validated(document, as_yaml)
@@ -174,11 +182,19 @@ def test_valid_specs_give_dot_that_dot_accepts() -> None:
         raise
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason="bug: a blank label or a blank line in one (a stage name "
-                   "written as a YAML `|` block ends in '\\n') validates, then crashes the SVG text measurer "
-                   "(HarfBuzz gives no glyph positions for ''): a traceback, exit 1")
 @pytest.mark.parametrize(("title", "stage"), [("", "S"), (" ", "S"), ("\t", "S"), ("\n", "S"), ("T", "Look\n"),
                                               ("T", "a\n\nb")])
 def test_blank_labels(title: str, stage: str) -> None:
+    """Blank labels and blank lines (a YAML `|` block ends in a newline) once crashed the text measurer."""
     journey = loads(json.dumps({"title": title, "persona": {"name": "A"}, "stages": [{"name": stage}]}))
     check_svg(render(journey, "svg"), journey)
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the Mermaid exporter codes only ASCII spaces at the ends of a name "
+                   "(escape._entities strips ' '), but Mermaid trims every Unicode space (JS trim): a trailing "
+                   "U+00A0 or leading U+2003 is lost, and a title of only U+00A0 leaves `accTitle:` empty, so the "
+                   "real Mermaid parser reads the next line (accDescr: ...) as the accessible title")
+@pytest.mark.parametrize("title", ["\xa0", "T\xa0", "\u2003T"])
+def test_mermaid_keeps_unicode_spaces_at_the_ends(title: str) -> None:
+    journey = loads(json.dumps({"title": title, "persona": {"name": "A"}, "stages": [{"name": "S", "emotion": 3}]}))
+    check_mermaid(render(journey, "mermaid"), journey)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -9,8 +12,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers import run_journeygen
-from hostile.checks import CHECKERS
+from helpers import ROOT, run_journeygen
+from hostile.checks import CHECKERS, mermaid_expected
 
 from journeygen.api import Spec, load_spec, render
 from journeygen.render import FORMATS
@@ -96,3 +99,25 @@ def test_json_with_escaped_emoji_is_accepted(tmp_path: Path) -> None:
 def test_long_labels_pdf_in_bounded_time(tmp_path: Path) -> None:
     done = run_journeygen("render", str(RENDER / "long-names.yaml"), "-f", "pdf", "-o", str(tmp_path), timeout=20)
     assert done.returncode == 0
+
+
+def test_real_mermaid_parser_reads_every_label_back() -> None:
+    """The whole corpus through mermaid.parse() under jsdom (tests/js), in one node process."""
+    js, node = ROOT / "tests" / "js", shutil.which("node")
+    if "mermaid" not in FORMATS or node is None or not (js / "node_modules" / "mermaid").is_dir():
+        message = "the real Mermaid parser is not installed: run `npm ci --prefix tests/js`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    journeys = [_spec(path).journey for path in SPECS]
+    texts = [render(journey, "mermaid").decode() for journey in journeys]
+    done = subprocess.run([node, str(js / "parse.mjs")], input=json.dumps(texts).encode(), cwd=js,
+                          capture_output=True, timeout=300, check=True)
+    for path, journey, got in zip(SPECS, journeys, json.loads(done.stdout), strict=True):
+        title, sections, actors = mermaid_expected(journey)
+        assert got["ok"], (path.name, got)
+        assert (got["title"], got["sections"]) == (title, [name for name, _ in sections]), path.name
+        tasks = {section: list(dict.fromkeys(t["task"] for t in got["tasks"] if t["section"] == section))
+                 for section, _ in sections}
+        assert tasks == dict(sections), path.name
+        assert set(got["actors"]) == actors, path.name

@@ -8,22 +8,40 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
 from journeygen import __version__
 from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, printable
 
-# Subcommands that live in their own modules, imported only when run or listed in --help.
-LAZY_COMMANDS: dict[str, str] = {
-    "themes": "journeygen.theme.command:themes",
-    "import": "journeygen.importers:import_group",
-    "embed": "journeygen.mermaid.embed:embed",
-    "init": "journeygen.authoring.init:init",
-    "lint": "journeygen.authoring.lint:lint",
-    "fmt": "journeygen.authoring.fmt:fmt",
-    "watch": "journeygen.authoring.watch:watch",
+
+class Lazy(NamedTuple):
+    """A subcommand in its own module: where it lives, and its one-line summary (None: hidden)."""
+
+    target: str
+    summary: str | None
+
+
+# Subcommands imported only when run; `journeygen --help` lists their summaries without importing them.
+LAZY_COMMANDS: dict[str, Lazy] = {
+    "diff": Lazy("journeygen.vcs.commands:diff",
+                 "Show what changed between two maps: stages, personas, emotions, items, ideas, metrics."),
+    "git-diff": Lazy("journeygen.vcs.commands:git_diff", None),
+    "report": Lazy("journeygen.vcs.commands:report",
+                   "Report what needs attention in one or more maps, per map and in total."),
+    "compare": Lazy("journeygen.vcs.commands:compare",
+                    "Draw the to-be map NEW over the as-is map OLD: one SVG, both emotion curves."),
+    "themes": Lazy("journeygen.theme.command:themes",
+                   "List the built-in themes, or print every slot of one theme (built-in or file) as YAML."),
+    "import": Lazy("journeygen.importers:import_group", "Turn a diagram from another tool into a journeygen spec."),
+    "embed": Lazy("journeygen.mermaid.embed:embed",
+                  "Refresh the journeygen blocks of Markdown FILES with fresh Mermaid (or SVG image links)."),
+    "init": Lazy("journeygen.authoring.init:init",
+                 "Write a starter map from a template (ecommerce, saas-onboarding, service, blank)."),
+    "lint": Lazy("journeygen.authoring.lint:lint", "Check specs for what a good journey map should have."),
+    "fmt": Lazy("journeygen.authoring.fmt:fmt", "Rewrite specs in canonical form, keeping comments and meaning."),
+    "watch": Lazy("journeygen.authoring.watch:watch", "Re-render specs on every save; --serve shows a live page."),
 }
 
 
@@ -35,10 +53,16 @@ class _Group(click.Group):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in LAZY_COMMANDS:
-            module, _, attr = LAZY_COMMANDS[name].partition(":")
+            module, _, attr = LAZY_COMMANDS[name].target.partition(":")
             command: click.Command = getattr(importlib.import_module(module), attr)
             return command
         return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, cmd.get_short_help_str(formatter.width)) for name, cmd in self.commands.items()]
+        rows += [(name, lazy.summary) for name, lazy in LAZY_COMMANDS.items() if lazy.summary]
+        with formatter.section("Commands"):
+            formatter.write_dl(sorted(rows))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -152,9 +176,11 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
               help="Render this many specs in parallel.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no list of files written.")
+@click.option("--compare", is_flag=True, help="SPECS are OLD NEW (files or REV:path): one SVG map of NEW with "
+                                               "OLD's emotion curves faded beneath and changes marked.")
 @render_options
 def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, jobs: int, quiet: bool,
-           **opts: Any) -> None:
+           compare: bool, **opts: Any) -> None:
     """Render each SPEC to OUTDIR/<stem>.svg, .mmd, .pdf, .dot ...
 
     A spec that fails to load or render is reported with its file and the others still render;
@@ -166,17 +192,29 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
       journeygen render examples/online-shop.journey.yaml
       journeygen render maps/*.yaml -f svg,mermaid -o build/maps
       journeygen render map.yaml -f mermaid -o - >> README.md
+      journeygen render --compare HEAD~3:maps/shop.yaml maps/shop.yaml   # as-is vs to-be
     """
     from journeygen.output import render_all
 
     chosen = _formats(formats)
     if opts.get("theme") and Path(opts["theme"]).is_file():
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
+    if compare:
+        _render_compare(specs, chosen, output, opts)
+        return
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
     failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)
     if failed:
         sys.exit(1)
+
+
+def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | None, opts: dict[str, Any]) -> None:
+    from journeygen.vcs.commands import write_compare
+
+    if len(specs) != 2 or formats != ["svg"]:
+        raise click.UsageError("--compare takes two specs, OLD NEW, and draws one SVG")
+    write_compare(*specs, output, theme=opts["theme"], max_width=opts["max_width"], outdir=output not in (None, "-"))
 
 
 def run() -> None:

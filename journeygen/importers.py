@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from journeygen.errors import single
+from journeygen.vcs.commands import import_csv
 
 
 @click.group("import")
@@ -71,3 +72,6 @@ def mermaid(source: str, output: str | None, force: bool) -> None:
     text, name = read_source(source)
     fallback = Path(source).stem if source != "-" else "Imported journey"
     write_spec(import_text(text, name, fallback), source, output, force)
+
+
+import_group.add_command(import_csv)

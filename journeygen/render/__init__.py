@@ -6,10 +6,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from journeygen.errors import UnknownFormatError
-from journeygen.spec.model import Journey
+
+if TYPE_CHECKING:
+    from journeygen.spec.model import Journey
 
 PAGE_SIZES = ("A4", "A3", "A2", "A1", "A0", "letter", "tabloid")
 
@@ -40,8 +42,8 @@ class RenderOptions:
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""
 
 
-Renderer = Callable[[Journey, RenderOptions], bytes]
-Notes = Callable[[Journey, RenderOptions], list[str]]
+Renderer = Callable[["Journey", RenderOptions], bytes]
+Notes = Callable[["Journey", RenderOptions], list[str]]
 
 
 def _resolve(target: str) -> Any:
@@ -75,6 +77,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
+    Format("csv", ".csv", "journeygen.vcs.csvio:render", "the workshop spreadsheet: stages as columns, lanes as rows"),
     Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or swimlane flowchart)",
            notes_target="journeygen.render.mermaid:losses"),
     Format("dot", ".dot", "journeygen.render.graphviz:render_dot", "the flow view as Graphviz DOT"),

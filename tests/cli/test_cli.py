@@ -109,3 +109,41 @@ def test_library_facade(shop: Path) -> None:
     assert scene.width > 1000 and scene.height > 800
     svg = journeygen.render(journey, "svg", theme="dark")
     assert svg.startswith(b"<?xml") and b"Buying running shoes online" in svg
+
+
+def test_render_compare_draws_as_is_under_to_be(tmp_path: Path) -> None:
+    """`render --compare OLD NEW` (the issue's spelling) writes one SVG that shows the emotion change."""
+    spec = "title: T\npersona: {name: A}\nstages:\n  - {name: Decision, emotion: {score: %d, label: unsure}}\n"
+    (tmp_path / "old.yaml").write_text(spec % 2)
+    (tmp_path / "new.yaml").write_text(spec % 4)
+    code, _, err = run("render", "--compare", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"),
+                       "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    svg = (tmp_path / "out" / "new-compare.svg").read_text()
+    assert "(+2)" in svg
+    code, _, err = run("render", "--compare", str(tmp_path / "old.yaml"))
+    assert code == 2 and "OLD NEW" in err
+
+
+def test_version_and_help_do_not_load_the_model() -> None:
+    """`journeygen --version` and `--help` answer without importing pydantic or any renderer."""
+    probe = ("import sys; from journeygen.cli import main\n"
+             "for args in (['--version'], ['--help'], ['render', '--help']):\n"
+             "    try: main(args)\n    except SystemExit: pass\n"
+             "print([m for m in ('pydantic', 'yaml', 'weasyprint', 'graphviz') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+def test_lazy_summaries_match_their_commands() -> None:
+    """The summaries `--help` shows without importing a command are that command's own."""
+    import click
+
+    from journeygen.cli import LAZY_COMMANDS
+
+    ctx = click.Context(main)
+    for name, lazy in LAZY_COMMANDS.items():
+        command = main.get_command(ctx, name)
+        assert command is not None and command.hidden == (lazy.summary is None)
+        if lazy.summary:
+            assert command.get_short_help_str(300) == lazy.summary, name

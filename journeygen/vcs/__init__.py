@@ -1,0 +1,1 @@
+"""Maps under version control: semantic diff, git revisions, spreadsheets (CSV) and reports."""

@@ -1,0 +1,66 @@
+"""git's external-diff arguments (two temporary files) -> the semantic diff of the map at one path."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from journeygen.errors import SpecError, printable
+from journeygen.spec.build import build
+from journeygen.spec.loader import Limits, decode, parse_text
+from journeygen.spec.model import Journey
+from journeygen.vcs.diff import diff
+from journeygen.vcs.diff_format import Names, to_text
+
+_NULL = "/dev/null"
+
+
+def external_diff(path: str, old: Path, new: Path, *, colour: bool) -> str:
+    """What ``git diff`` shows for one map: a header, then the semantic diff or, failing that, a line diff."""
+    header = f"journeygen diff a/{printable(path)} b/{printable(path)}\n"
+    if _NULL in (str(old), str(new)):
+        added = str(old) == _NULL
+        return header + _whole(path, new if added else old, "added" if added else "removed")
+    try:
+        before, after = _load(old, f"a/{path}"), _load(new, f"b/{path}")
+    except SpecError as exc:
+        problems = "\n".join(str(p) for p in exc.problems)
+        note = f"(not a valid map, so a line diff follows)\n{problems}\n"
+        return header + note + line_diff(old.read_bytes(), new.read_bytes(), f"a/{path}", f"b/{path}")
+    changes = diff(before, after)
+    body = to_text(changes, Names(before, after), f"a/{path}", f"b/{path}", colour=colour)
+    return header + body
+
+
+def _load(file: Path, name: str) -> Journey:
+    """A temporary file git wrote, read under the name the user knows (``a/maps/shop.journey.yaml``)."""
+    limits = Limits()
+    text = decode(name, file.read_bytes(), limits)
+    return build(parse_text(text, name, json_syntax=name.lower().endswith(".json"), limits=limits))
+
+
+def _whole(path: str, file: Path, what: str) -> str:
+    try:
+        journey = _load(file, path)
+    except SpecError:
+        return f"{what}: {printable(path)} (not a valid map)\n"
+    return f"{what} map {printable(repr(journey.title))}: {len(journey.stages)} stage(s), " \
+           f"{len(journey.personas)} persona(s)\n"
+
+
+def line_diff(old: bytes, new: bytes, old_name: str, new_name: str) -> str:
+    """The plain unified diff, every line made safe for a terminal."""
+    before = old.decode("utf-8", "replace").splitlines()
+    after = new.decode("utf-8", "replace").splitlines()
+    return "".join(printable(line) + "\n" for line in difflib.unified_diff(before, after, old_name, new_name,
+                                                                              lineterm=""))
+
+
+def textconv_file(file: Path) -> bytes:
+    """The map as one fact a line; the bytes as they are when it is not a valid map (git still diffs them)."""
+    from journeygen.vcs.textconv import facts
+
+    try:
+        return facts(_load(file, str(file))).encode("utf-8")
+    except SpecError:
+        return file.read_bytes()

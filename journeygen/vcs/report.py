@@ -1,0 +1,153 @@
+"""Journeys -> what needs attention: low stages, pain points without ideas, ideas by owner, metrics off target."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from journeygen.spec.model import Journey, Stage
+
+_OPEN_DONE = ("done", "dropped")
+# The same grammar the map's metric cards read: a number, then an optional unit (%, min, days, ...).
+_NUMBER = re.compile(r"^\s*([+\-\u2212]?\d+(?:[.,]\d+)?)\s*(\S{0,8})\s*$")
+
+
+@dataclass(frozen=True)
+class StageEmotion:
+    """A stage's score for one persona (``persona`` None when the map has one shared curve)."""
+
+    map: str
+    stage: str
+    stage_name: str
+    persona: str | None
+    persona_name: str | None
+    score: int
+    label: str | None
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """A pain point in a stage that has no idea (other than dropped ones) to address it."""
+
+    map: str
+    stage: str
+    stage_name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IdeaDue:
+    """An idea with who owns it, when it is due, and whether it is late (open and due before today)."""
+
+    map: str
+    stage: str
+    stage_name: str
+    owner: str | None
+    text: str
+    due: dt.date | None
+    status: str | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class MetricGap:
+    """A metric behind its target, as the map's metric card says: comparable numbers, same unit."""
+
+    map: str
+    stage: str
+    stage_name: str
+    name: str
+    value: str
+    target: str
+    gap: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every finding, sorted for reading: lowest emotion first, ideas by owner with overdue ones first."""
+
+    emotions: tuple[StageEmotion, ...]
+    pain_points: tuple[PainPoint, ...]
+    ideas: tuple[IdeaDue, ...]
+    metrics: tuple[MetricGap, ...]
+
+
+def report(journey: Journey, name: str, today: dt.date) -> Report:
+    """The findings of one map."""
+    return Report(_emotions(journey, name), _pains(journey, name), _sort_ideas(_ideas(journey, name, today)),
+                  tuple(gap for s in journey.stages for gap in _metrics(s, name)))
+
+
+def total(reports: Sequence[Report]) -> Report:
+    """The findings of several maps as one report, sorted the same way."""
+    emotions = sorted((e for r in reports for e in r.emotions), key=lambda e: e.score)
+    return Report(tuple(emotions), tuple(p for r in reports for p in r.pain_points),
+                  _sort_ideas([i for r in reports for i in r.ideas]), tuple(m for r in reports for m in r.metrics))
+
+
+def _emotions(journey: Journey, name: str) -> tuple[StageEmotion, ...]:
+    per_persona = any(isinstance(s.emotion, dict) for s in journey.stages)
+    personas = [(p.id, p.name) for p in journey.personas] if per_persona else [(None, None)]
+    rows = []
+    for persona, persona_name in personas:
+        scored = [(s, s.emotion_for(persona or "")) for s in journey.stages]
+        found = [StageEmotion(name, s.id, s.name, persona, persona_name, e.score, e.label)
+                 for s, e in scored if e is not None]
+        rows += sorted(found, key=lambda e: e.score)
+    return tuple(rows)
+
+
+def _pains(journey: Journey, name: str) -> tuple[PainPoint, ...]:
+    bare = [s for s in journey.stages if all(i.status == "dropped" for i in s.ideas)]
+    return tuple(PainPoint(name, s.id, s.name, text) for s in bare for text in s.pain_points)
+
+
+def _ideas(journey: Journey, name: str, today: dt.date) -> list[IdeaDue]:
+    return [IdeaDue(name, s.id, s.name, i.owner, i.text, i.due, i.status,
+                    i.due is not None and i.due < today and i.status not in _OPEN_DONE)
+            for s in journey.stages for i in s.ideas]
+
+
+def _sort_ideas(ideas: Sequence[IdeaDue]) -> tuple[IdeaDue, ...]:
+    """Owners with overdue ideas first, then A-Z, no owner last; within an owner overdue first, then by due date."""
+    late = {i.owner for i in ideas if i.overdue}
+
+    def key(idea: IdeaDue) -> tuple[bool, bool, str, bool, bool, dt.date]:
+        return (idea.owner not in late, idea.owner is None, (idea.owner or "").casefold(), not idea.overdue,
+                idea.due is None, idea.due or dt.date.max)
+    return tuple(sorted(ideas, key=key))
+
+
+def _metrics(stage: Stage, name: str) -> list[MetricGap]:
+    # The map's own verdict (it knows which measures are better lower), so report and map agree; imported
+    # here because the layout package loads the text shaper.
+    from journeygen.layout.cards import compare
+
+    gaps = []
+    for metric in stage.metrics:
+        value, target = _number(metric.value), _number(metric.target)
+        if value is None or target is None or compare(metric) is not False:
+            continue
+        unit = " pp" if value[1] == "%" else f" {value[1]}" if value[1] else ""
+        gaps.append(MetricGap(name, stage.id, stage.name, metric.name, str(metric.value), str(metric.target),
+                              f"{number(value[0] - target[0], sign=True)}{unit}"))
+    return gaps
+
+
+def _number(text: str | None) -> tuple[Decimal, str] | None:
+    """``1.2%`` -> (1.2, "%"); ``+32`` -> (32, ""); ``4 min`` -> (4, "min"); ``4 of 5`` -> None."""
+    match = _NUMBER.match(text or "")
+    if match is None:
+        return None
+    return Decimal(match[1].replace("\u2212", "-").replace(",", ".")), match[2].lower()
+
+
+def number(value: Decimal, *, sign: bool = False) -> str:
+    """One way to print a number: no exponent, no trailing zeros, ``+`` when asked."""
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"+{text}" if sign and value > 0 else text

@@ -1,0 +1,81 @@
+"""A spec argument (a file, ``-``, or a git ``REV:path``) -> a loaded Spec."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from journeygen.api import Spec, load_spec
+from journeygen.errors import single
+from journeygen.spec.build import build
+from journeygen.spec.loader import Limits, decode, parse_text
+
+# REV:path where REV is what git accepts as a revision (HEAD~3, main, v1.2, a1b2c3, origin/main^).
+_REVISION = re.compile(r"^(?P<rev>[\w.@{}^~/+-]+):(?P<path>.+)$")
+
+
+def split_revision(arg: str) -> tuple[str, str] | None:
+    """``HEAD~3:maps/shop.yaml`` -> (``HEAD~3``, ``maps/shop.yaml``); None for a plain file or ``-``."""
+    if arg == "-" or Path(arg).exists():
+        return None
+    match = _REVISION.match(arg)
+    if match is None or match["rev"].startswith("-"):
+        return None
+    return match["rev"], match["path"]
+
+
+def load_any(arg: str) -> Spec:
+    """Load a spec from a file, standard input, or a git revision; raises SpecError."""
+    revision = split_revision(arg)
+    if revision is None:
+        return load_spec(arg)
+    return load_revision(arg, *revision)
+
+
+def load_revision(name: str, rev: str, path: str) -> Spec:
+    """The spec at ``path`` as it was in ``rev`` of the git repository that contains ``path``."""
+    target = Path(path).absolute()
+    top = _toplevel(name, _existing_parent(target))
+    relative = _relative(name, target, top)
+    raw = _git(name, top, "show", "--no-textconv", f"{rev}:{relative}")
+    limits = Limits()
+    text = decode(name, raw, limits)
+    doc = parse_text(text, name, base_dir=target.parent, json_syntax=target.suffix.lower() == ".json",
+                     limits=limits)
+    return Spec(build(doc), name, target.parent)
+
+
+def _existing_parent(path: Path) -> Path:
+    """The nearest folder that exists now: the file may be gone from the working tree."""
+    for folder in path.parents:
+        if folder.is_dir():
+            return folder
+    return Path.cwd()
+
+
+def _relative(name: str, target: Path, top: Path) -> str:
+    resolved = _existing_parent(target).resolve() / target.relative_to(_existing_parent(target))
+    try:
+        return resolved.relative_to(top).as_posix()
+    except ValueError:
+        raise single(name, f"{target} is outside the git repository at {top}") from None
+
+
+def _toplevel(name: str, folder: Path) -> Path:
+    out = _git(name, folder, "rev-parse", "--show-toplevel")
+    return Path(out.decode("utf-8", "replace").strip()).resolve()
+
+
+def _git(name: str, cwd: Path, *args: str) -> bytes:
+    """Run git with an argument list (never a shell); its complaint becomes a SpecError."""
+    git = shutil.which("git")
+    if git is None:
+        raise single(name, "git is not installed, so a revision like HEAD:map.yaml cannot be read")
+    result = subprocess.run([git, "-C", str(cwd), *args], capture_output=True, check=False,
+                            stdin=subprocess.DEVNULL, timeout=60)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().removeprefix("fatal: ")
+        raise single(name, f"git cannot read it: {message or 'git ' + args[0] + ' failed'}")
+    return result.stdout

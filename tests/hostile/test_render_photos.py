@@ -142,3 +142,18 @@ def test_every_format_takes_the_same_photos(folder: Path, photo: str) -> None:
         except journeygen.RenderError:
             outcomes.add("refused")
     assert len(outcomes) == 1, f"{photo}: accepted by one format and refused by another"
+
+
+THEME_ATTACKS = ["../../../../../../../../etc/passwd", "/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:9/t.yaml",
+                 "escape.png"]
+
+
+@pytest.mark.parametrize("fmt", [fmt for fmt in ("svg", "dot", "flow", "pdf") if fmt in FORMATS])
+@pytest.mark.parametrize("theme", THEME_ATTACKS)
+def test_theme_path_out_of_the_folder_is_refused(folder: Path, theme: str, fmt: str, opened: list[str]) -> None:
+    (folder / "map.yaml").write_text(_spec("tiny.png").replace("title:", f"theme: {theme!r}\ntitle:"))
+    spec = load_spec(folder / "map.yaml")
+    with pytest.raises(journeygen.JourneygenError) as err:
+        render(spec.journey, fmt, options=spec.options())
+    assert theme in str(err.value)
+    assert not [path for path in opened if path.startswith(SECRETS)], opened

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import ROOT, run_journeygen
-from hostile.checks import CHECKERS, mermaid_expected
+from hostile.checks import (
+    CHECKERS,
+    channel_labels,
+    check_dot,
+    check_flow,
+    drawn_labels,
+    mermaid_expected,
+    one_line,
+    squeeze,
+)
 
 from journeygen.api import Spec, load_spec, render
-from journeygen.render import FORMATS
+from journeygen.render import FORMATS, RenderOptions
 
 RENDER = Path(__file__).parent / "render"
 SPECS = sorted(p for p in RENDER.iterdir() if p.suffix in (".yaml", ".json"))
@@ -101,19 +112,24 @@ def test_long_labels_pdf_in_bounded_time(tmp_path: Path) -> None:
     assert done.returncode == 0
 
 
-def test_real_mermaid_parser_reads_every_label_back() -> None:
-    """The whole corpus through mermaid.parse() under jsdom (tests/js), in one node process."""
+def _real_mermaid(texts: list[str]) -> list[dict[str, Any]]:
+    """What mermaid.parse() under jsdom (tests/js) makes of each text, in one node process."""
     js, node = ROOT / "tests" / "js", shutil.which("node")
     if "mermaid" not in FORMATS or node is None or not (js / "node_modules" / "mermaid").is_dir():
         message = "the real Mermaid parser is not installed: run `npm ci --prefix tests/js`"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    journeys = [_spec(path).journey for path in SPECS]
-    texts = [render(journey, "mermaid").decode() for journey in journeys]
     done = subprocess.run([node, str(js / "parse.mjs")], input=json.dumps(texts).encode(), cwd=js,
                           capture_output=True, timeout=300, check=True)
-    for path, journey, got in zip(SPECS, journeys, json.loads(done.stdout), strict=True):
+    results: list[dict[str, Any]] = json.loads(done.stdout)
+    return results
+
+
+def test_real_mermaid_parser_reads_every_label_back() -> None:
+    journeys = [_spec(path).journey for path in SPECS]
+    parsed = _real_mermaid([render(journey, "mermaid").decode() for journey in journeys])
+    for path, journey, got in zip(SPECS, journeys, parsed, strict=True):
         title, sections, actors = mermaid_expected(journey)
         assert got["ok"], (path.name, got)
         assert (got["title"], got["sections"]) == (title, [name for name, _ in sections]), path.name
@@ -121,3 +137,31 @@ def test_real_mermaid_parser_reads_every_label_back() -> None:
                  for section, _ in sections}
         assert tasks == dict(sections), path.name
         assert set(got["actors"]) == actors, path.name
+
+
+# The swimlane flowchart carries the lanes, not the persona cards or descriptions.
+_NOT_IN_SWIMLANE = re.compile(r"^(author|description|personas\[\d+\]\.(?!name)|stages\[\d+\]\.description|"
+                              r"stages\[\d+\]\.micro_journeys\[\d+\]\.description)")
+
+
+def test_real_mermaid_parser_reads_the_swimlane_flowchart() -> None:
+    journeys = [_spec(path).journey for path in SPECS]
+    texts = [render(journey, "mermaid", options=RenderOptions(mermaid_style="swimlane")).decode()
+             for journey in journeys]
+    for path, text in zip(SPECS, texts, strict=True):
+        assert not [line for line in text.splitlines() if line.lstrip().startswith("%%{")], path.name
+    for path, journey, got in zip(SPECS, journeys, _real_mermaid(texts), strict=True):
+        assert got["ok"] and got["type"].startswith("flowchart"), (path.name, got)
+        drawn = [squeeze(t) for t in (*(v["text"] for v in got["vertices"]), *(s["title"] for s in got["subgraphs"]),
+                                      *(e["text"] for e in got["edges"]))]
+        missing = {key: text for key, text in drawn_labels(journey).items() if not _NOT_IN_SWIMLANE.match(key)
+                   and not any(squeeze(one_line(text)) in d for d in drawn)}
+        assert not missing, (path.name, missing)
+
+
+@pytest.mark.parametrize("fmt", [fmt for fmt in ("dot", "flow") if fmt in FORMATS])
+@pytest.mark.parametrize("path", SPECS, ids=[p.name for p in SPECS])
+def test_channel_view_draws_labels_literally(path: Path, fmt: str) -> None:
+    spec = _spec(path)
+    data = render(spec.journey, fmt, options=spec.options(flow_by="channel"))
+    (check_dot if fmt == "dot" else check_flow)(data, spec.journey, channel_labels(spec.journey))

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
 import xml.parsers.expat
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -260,18 +261,31 @@ def check_mermaid(data: bytes, journey: Journey) -> None:
 # ---------------------------------------------------------------- PDF
 
 def pdf_texts(data: bytes) -> list[str]:
-    """The text of every page, as pypdf and as poppler's pdftotext extract it (the latter handles bidi)."""
+    """The document's text three ways: pypdf, pdftotext in reading order (which handles bidi) and in
+    content order (``-raw``: columns side by side do not interleave); plus the title and author."""
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO(data))
-    texts = [page.extract_text() or "" for page in reader.pages]
     meta = reader.metadata or {}
-    texts += [str(meta.get("/Title", "")), str(meta.get("/Author", ""))]
-    if shutil.which("pdftotext"):
-        done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
+    texts = ["".join(_pypdf_text(page) for page in reader.pages), str(meta.get("/Title", "")),
+             str(meta.get("/Author", ""))]
+    for mode in ([], ["-raw"]):
+        done = subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
                               timeout=60, check=True)
         texts.append(_EXTRACTOR_MARKS.sub("", done.stdout.decode("utf-8")))
-    return ["".join(texts)]
+    return texts
+
+
+def _pypdf_text(page: Any) -> str:
+    """The page's text, or nothing when pypdf's own safety limit trips (a glyph standing for a long
+    cluster, such as a row of emoji without glyphs in the font); pdftotext still reads that page."""
+    from pypdf.errors import LimitReachedError
+
+    try:
+        text: str = page.extract_text() or ""
+    except LimitReachedError:
+        return ""
+    return text
 
 
 def pdf_labels(journey: Journey) -> dict[str, str]:
@@ -279,11 +293,42 @@ def pdf_labels(journey: Journey) -> dict[str, str]:
     return {path: text for path, text in drawn_labels(journey).items() if not path.endswith(".note")}
 
 
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+# A right-to-left word, or a word of letters and digits: extractors lay mixed runs and the
+# punctuation between them out in visual order, so only each word (in its logical order) is compared.
+_RUN = re.compile(f"[{_RTL}]+|[^\\W{_RTL}]+")
+_LAM_ALEF = "\u0644\u0627"  # one ligature glyph, which extractors give back as alef-lam
+
+
+def extractable(text: str) -> str:
+    """Text as an extractor gives it back: compatibility forms folded, invisible format characters gone."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in folded if unicodedata.category(c) != "Cf")
+
+
+def pdf_pieces(labels: dict[str, str], rtl: bool) -> dict[str, str]:
+    """Labels of a right-to-left map, or with right-to-left letters, split into words; others whole."""
+    out = {}
+    for path, text in labels.items():
+        clean = extractable(text)
+        if rtl or re.search(f"[{_RTL}]", clean):
+            runs = [run for run in _RUN.findall(clean) if _LAM_ALEF not in run]
+            out.update({f"{path}#{k}": run for k, run in enumerate(runs)})
+        else:
+            out[path] = clean
+    return out
+
+
 def check_pdf(data: bytes, journey: Journey) -> None:
     assert data.startswith(b"%PDF-")
     raw = data.lower()
     assert b"/javascript" not in raw and b"/launch" not in raw and b"/uri (http" not in raw
-    assert_all_present(pdf_labels(journey), pdf_texts(data), "pdf")
+    assert_all_present(pdf_pieces(pdf_labels(journey), journey.rtl), [extractable(t) for t in pdf_texts(data)], "pdf")
+    # pdftotext reads only what lies on the page: the map page must show every stage.
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", "-", "-"], input=data,
+                           capture_output=True, timeout=60, check=True).stdout.decode("utf-8")
+    stages = {f"stages[{k}].name": s.name for k, s in enumerate(journey.stages)}
+    assert_all_present(pdf_pieces(stages, journey.rtl), [extractable(_EXTRACTOR_MARKS.sub("", first))], "pdf map page")
 
 
 # ---------------------------------------------------------------- CSV

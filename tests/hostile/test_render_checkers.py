@@ -48,3 +48,12 @@ def test_dot_checker_catches_injected_nodes_and_bad_syntax() -> None:
         check_dot(good.replace(b"} }", b'} evil [label="x"] }'), JOURNEY)
     with pytest.raises(AssertionError, match="dot refused"):
         check_dot(good + b" }", JOURNEY)
+
+
+def test_network_is_blocked(no_network: list[str]) -> None:
+    import urllib.request
+
+    with pytest.raises(OSError):
+        urllib.request.urlopen("http://127.0.0.1:9/x.png", timeout=1)
+    assert no_network, "the attempt was not recorded"
+    no_network.clear()  # this test made the attempt on purpose

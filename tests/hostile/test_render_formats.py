@@ -6,15 +6,13 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ROOT, run_journeygen
+from helpers import ROOT
 from hostile.checks import (
     CHECKERS,
     channel_labels,
@@ -33,22 +31,6 @@ RENDER = Path(__file__).parent / "render"
 SPECS = sorted(p for p in RENDER.iterdir() if p.suffix in (".yaml", ".json"))
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every way out to the network fails loudly and is recorded; the test fails if anything tried."""
-    attempts: list[str] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(repr(args)[:200])
-        raise OSError("network access is blocked in journeygen's hostile tests")
-
-    for name, owner in (("connect", socket.socket), ("connect_ex", socket.socket), ("sendto", socket.socket),
-                        ("getaddrinfo", socket), ("create_connection", socket), ("gethostbyname", socket)):
-        monkeypatch.setattr(owner, name, refuse)
-    yield attempts
-    assert not attempts, f"something tried the network: {attempts}"
-
-
 @cache
 def _spec(path: Path) -> Spec:
     return load_spec(path)
@@ -63,12 +45,17 @@ def test_every_format_has_a_checker(fmt: str) -> None:
     assert fmt in CHECKERS, f"format {fmt!r} is registered but tests/hostile/checks.py has no checker for it"
 
 
-# The PDF of long-names.yaml takes minutes (see test_long_labels_pdf_in_bounded_time); every other pair runs.
-CASES = [(path, fmt) for fmt in sorted(FORMATS) for path in SPECS if (path.name, fmt) != ("long-names.yaml", "pdf")]
+# On the pdf branch (db39149) the map page of a right-to-left journey is drawn off the paper.
+_PDF_RTL_BUG = pytest.mark.xfail(strict=True, reason="bug (pdf branch): the map page of a right-to-left journey is "
+                                 "blank or cut off; its drawing is mirrored past the right edge of the paper, so the "
+                                 "map's text (description, lane titles, metrics) is not on any page")
+_KNOWN = {("bidi-he.yaml", "pdf"): _PDF_RTL_BUG, ("bidi-fa-emoji.yaml", "pdf"): _PDF_RTL_BUG}
+CASES = [pytest.param(path, fmt, id=f"{path.name}-{fmt}", marks=_KNOWN.get((path.name, fmt), ()))
+         for fmt in sorted(FORMATS) for path in SPECS]
 SLOW = frozenset({"pdf"})
 
 
-@pytest.mark.parametrize(("path", "fmt"), CASES, ids=[f"{p.name}-{f}" for p, f in CASES])
+@pytest.mark.parametrize(("path", "fmt"), CASES)
 def test_labels_come_out_literally(path: Path, fmt: str) -> None:
     spec = _spec(path)
     data = render(spec.journey, fmt, options=spec.options())
@@ -100,16 +87,6 @@ def test_json_with_escaped_emoji_is_accepted(tmp_path: Path) -> None:
     spec = tmp_path / "emoji.json"
     spec.write_text('{"title": "Smile \\ud83d\\ude00", "persona": {"name": "A"}, "stages": [{"name": "S"}]}')
     assert load_spec(spec).journey.title == "Smile \U0001f600"
-
-
-@pytest.mark.slow
-@pytest.mark.skipif("pdf" not in FORMATS, reason="the pdf format is not registered yet")
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="bug: 500-character labels in every field make the PDF take minutes (WeasyPrint draws the "
-                          "embedded map's SVG text glyph run by glyph run; 23 pages); a hostile spec can stall CI")
-def test_long_labels_pdf_in_bounded_time(tmp_path: Path) -> None:
-    done = run_journeygen("render", str(RENDER / "long-names.yaml"), "-f", "pdf", "-o", str(tmp_path), timeout=20)
-    assert done.returncode == 0
 
 
 def _real_mermaid(texts: list[str]) -> list[dict[str, Any]]:

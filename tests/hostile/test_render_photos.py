@@ -124,10 +124,9 @@ def test_one_bad_photo_does_not_stop_the_other_specs(folder: Path, tmp_path: Pat
 
 
 @pytest.mark.skipif(len(PHOTO_FORMATS) < 2, reason="needs two formats that embed photos")
-@pytest.mark.xfail(strict=True, reason="bug: the PDF has its own photo reader (journeygen/pdf/photos.py) with a 10 MB "
-                                       "limit and SVG photos allowed; journeygen/assets.py allows 2 MB and no SVG")
 @pytest.mark.parametrize("photo", ["three-mb.png", "face.svg"])
 def test_every_format_takes_the_same_photos(folder: Path, photo: str) -> None:
+    """The PDF once had its own photo reader (10 MB, SVG allowed) beside journeygen/assets.py (2 MB, no SVG)."""
     with (folder / "three-mb.png").open("wb") as png:
         png.write((PHOTOS / "tiny.png").read_bytes())
         png.truncate(3 * 1024 * 1024)
@@ -148,8 +147,14 @@ THEME_ATTACKS = ["../../../../../../../../etc/passwd", "/etc/passwd", "file:///e
                  "escape.png"]
 
 
-@pytest.mark.parametrize("fmt", [fmt for fmt in ("svg", "dot", "flow", "pdf") if fmt in FORMATS])
-@pytest.mark.parametrize("theme", THEME_ATTACKS)
+_PDF_THEME_BUG = pytest.mark.xfail(strict=True, reason="bug (pdf branch): journeygen/pdf/build.py theme_for() calls "
+                                   "load_theme() directly, not journeygen.theme.catalog.theme_for(), so `theme: "
+                                   "/etc/passwd` or `../../etc/passwd` is opened and read; URLs become 'no such file'")
+THEMED = [pytest.param(theme, fmt, id=f"{theme}-{fmt}", marks=_PDF_THEME_BUG if fmt == "pdf" and theme.endswith(
+    ("passwd", ".yaml")) else ()) for fmt in ("svg", "dot", "flow", "pdf") if fmt in FORMATS for theme in THEME_ATTACKS]
+
+
+@pytest.mark.parametrize(("theme", "fmt"), THEMED)
 def test_theme_path_out_of_the_folder_is_refused(folder: Path, theme: str, fmt: str, opened: list[str]) -> None:
     (folder / "map.yaml").write_text(_spec("tiny.png").replace("title:", f"theme: {theme!r}\ntitle:"))
     spec = load_spec(folder / "map.yaml")

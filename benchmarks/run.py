@@ -15,12 +15,13 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
@@ -105,6 +106,7 @@ def main() -> None:
                 rows.append(f"| {n} | {fmt} | {seconds:.3f} | {mb:.0f} |")
             print(*rows[-len(formats()) - 1:], sep="\n", flush=True)
         rows += batch(work, jg, runs)
+        rows += watch_rerender(work, jg)
         rows += mermaid_cli(work, jg, runs)
     report(rows, write=not args.quick)
 
@@ -124,6 +126,37 @@ def batch(work: Path, jg: list[str], runs: int) -> list[str]:
         out.append(f"| 100 x 5 | batch {chosen} -j{jobs} | {seconds:.3f} | {mb:.0f} |")
         print(out[-1], flush=True)
     return out
+
+
+def watch_rerender(work: Path, jg: list[str]) -> list[str]:
+    """`journeygen watch`: time from saving the example to its new SVG on disk (median of 5 saves)."""
+    text = (ROOT / "examples" / "online-shop.journey.yaml").read_text(encoding="utf-8")
+    spec, out = work / "watched.journey.yaml", work / "watched.svg"
+    spec.write_text(text, encoding="utf-8")
+    proc = subprocess.Popen([*jg, "watch", str(spec)], cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        _wait(out.exists)
+        times = []
+        for n in range(5):
+            before = out.stat().st_mtime_ns
+            spec.write_text(text.replace("Buying running shoes online", f"Take {n}"), encoding="utf-8")
+            saved = time.perf_counter()
+            _wait(lambda before=before: out.stat().st_mtime_ns != before)  # type: ignore[misc]
+            times.append(time.perf_counter() - saved)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=10)
+    row = f"| example | watch: save -> new SVG | {statistics.median(times):.3f} | |"
+    print(row, flush=True)
+    return [row]
+
+
+def _wait(check: Callable[[], bool], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise SystemExit("watch did not render in time")
+        time.sleep(0.002)
 
 
 def mermaid_cli(work: Path, jg: list[str], runs: int) -> list[str]:

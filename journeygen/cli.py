@@ -168,7 +168,7 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @main.command()
-@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT[,FMT...]",
               help="Output formats, comma-separated (default svg).")
 @click.option("-o", "--output", metavar="DIR|-", help="Output folder (default: each spec's folder); `-` prints "
@@ -178,9 +178,12 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no list of files written.")
 @click.option("--compare", is_flag=True, help="SPECS are OLD NEW (files or REV:path): one SVG map of NEW with "
                                                "OLD's emotion curves faded beneath and changes marked.")
+@click.option("--pack", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="PDF: every SPEC in one document with a contents page, written to FILE.")
+@click.option("--stages", metavar='"A,B,C"', help="PDF: with --blank and no SPEC, a generic template of these stages.")
 @render_options
 def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, jobs: int, quiet: bool,
-           compare: bool, **opts: Any) -> None:
+           compare: bool, pack: str | None, stages: str | None, **opts: Any) -> None:
     """Render each SPEC to OUTDIR/<stem>.svg, .mmd, .pdf, .dot ...
 
     A spec that fails to load or render is reported with its file and the others still render;
@@ -193,6 +196,9 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
       journeygen render maps/*.yaml -f svg,mermaid -o build/maps
       journeygen render map.yaml -f mermaid -o - >> README.md
       journeygen render --compare HEAD~3:maps/shop.yaml maps/shop.yaml   # as-is vs to-be
+      journeygen render map.yaml -f pdf --page A1 --tile      # A1 poster on A4 sheets
+      journeygen render a.yaml b.yaml --pack workshop.pdf     # one PDF, contents page
+      journeygen render --blank --stages "Discover,Buy,Use"   # empty workshop template
     """
     from journeygen.output import render_all
 
@@ -201,6 +207,11 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
     if compare:
         _render_compare(specs, chosen, output, opts)
+        return
+    if pack is not None or stages is not None or not specs:
+        from journeygen.pdf.commands import pdf_only
+
+        pdf_only(specs, formats, output, opts, pack=pack, stages=stages, quiet=quiet)
         return
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")

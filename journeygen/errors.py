@@ -46,6 +46,10 @@ class RenderError(JourneygenError):
     """A valid journey could not be rendered (missing tool, unreadable image, ...)."""
 
 
+class OutputError(JourneygenError):
+    """An output file could not be written (a folder in the way, no permission, disk full)."""
+
+
 class UnknownFormatError(JourneygenError):
     """A format name that no renderer is registered for."""
 

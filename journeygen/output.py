@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from journeygen.errors import JourneygenError, SpecError, printable
+from journeygen.errors import JourneygenError, OutputError, SpecError, printable
 from journeygen.render import get_format
 
 _SPEC_SUFFIXES = (".journey.yaml", ".journey.yml", ".journey.json", ".yaml", ".yml", ".json")
@@ -46,6 +46,13 @@ def _new_file_mode(path: Path) -> int:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file renamed into place: readers never see a partial file."""
+    try:
+        _replace(path, data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _replace(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -88,7 +95,7 @@ def _attempt(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Outcome
 
 def _outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any], jobs: int) -> Iterator[Outcome]:
     """Outcomes in the order of ``specs``; several worker processes when jobs > 1."""
-    if jobs <= 1 or len(specs) <= 1:
+    if jobs <= 1 or len(specs) <= 1 or "-" in specs:  # worker processes have no standard input
         yield from (_attempt(spec, formats, opts) for spec in specs)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
@@ -113,8 +120,12 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
             if outdir == "-":
                 sys.stdout.buffer.write(next(iter(outputs.values())))
                 sys.stdout.flush()
-            else:
+                continue
+            try:
                 _write(spec, outputs, outdir, quiet=quiet or show_bar)
+            except OutputError as exc:
+                failed += 1
+                click.echo(printable(f"{spec}: {exc}"), err=True)
     return failed
 
 

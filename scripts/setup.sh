@@ -33,5 +33,5 @@ fi
 
 echo "==> rendering the examples into examples/rendered/"
 .venv/bin/journeygen validate examples/*.journey.yaml
-.venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,mermaid,dot,flow,csv}" -o examples/rendered
+.venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,mermaid,dot,flow,csv,pdf}" -o examples/rendered
 echo "done: open examples/rendered/ ; run the tests with ./scripts/test.sh"

@@ -6,6 +6,11 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT
+from hypothesis import HealthCheck, settings
+
+# Property tests judge behaviour, not speed: a loaded CI machine must not fail them on a deadline.
+settings.register_profile("journeygen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("journeygen")
 
 
 @pytest.fixture

@@ -273,6 +273,16 @@ def decode(name: str, raw: bytes, limits: Limits) -> str:
     return text
 
 
+# JSON writes characters beyond U+FFFF as two escaped surrogates (`json.dumps` does by default);
+# YAML wants one `\U` escape. An escaped backslash before the pair means it is not an escape.
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _astral(match: re.Match[str]) -> str:
+    high, low = int(match.group(2), 16), int(match.group(3), 16)
+    return f"{match.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
+
+
 def _json_gate(name: str, text: str) -> None:
     try:
         json.loads(text)
@@ -302,6 +312,7 @@ def parse_text(text: str, name: str = "<text>", *, base_dir: Path | None = None,
     limits = limits or Limits()
     if json_syntax:
         _json_gate(name, text)
+        text = _SURROGATE_PAIR.sub(_astral, text)
     builder = _Builder(name, limits)
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):

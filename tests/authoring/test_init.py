@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
@@ -15,9 +14,6 @@ from journeygen.api import load_spec, render
 from journeygen.authoring.init import TEMPLATES, starter, template_languages
 from journeygen.authoring.lint import lint_file
 from journeygen.cli import main
-
-needs_svg = pytest.mark.skipif(importlib.util.find_spec("journeygen.render.svg") is None,
-                               reason="the SVG renderer has not landed")
 
 
 def init(*args: str) -> tuple[int, str]:
@@ -39,7 +35,6 @@ def test_every_template_validates_and_lints_clean(tmp_path: Path, template: str,
     assert json.loads((tmp_path / "journeygen.schema.json").read_text())["title"]
 
 
-@needs_svg
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_every_template_renders(tmp_path: Path, template: str) -> None:
     path = tmp_path / "map.journey.yaml"

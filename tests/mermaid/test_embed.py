@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -96,11 +95,6 @@ def test_a_broken_spec_is_reported_and_nothing_written(tmp_path: Path) -> None:
     assert path.read_text() == text
 
 
-def _svg_renderer_available() -> bool:
-    return importlib.util.find_spec("journeygen.render.svg") is not None
-
-
-@pytest.mark.skipif(not _svg_renderer_available(), reason="the SVG renderer is not in this checkout yet")
 def test_as_svg_writes_the_image_next_to_the_markdown(doc: Path) -> None:
     assert run("--as", "svg", str(doc))[0] == 0
     svg = doc.parent / "shop.svg"

@@ -1,0 +1,1 @@
+"""The print-ready PDF: a Journey -> HTML pages (map, personas, micro-journeys, actions) for WeasyPrint."""

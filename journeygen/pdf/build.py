@@ -1,0 +1,73 @@
+"""A Journey and render options -> its part of the PDF: theme loaded, drawings laid out, sheets assembled."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journeygen.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
+from journeygen.pdf.figure import Figure, Label
+from journeygen.render import RenderOptions
+from journeygen.spec.model import Journey
+
+if TYPE_CHECKING:
+    from journeygen.layout import Scene
+    from journeygen.layout.scene import Item, Text
+    from journeygen.theme import Theme
+
+
+def document_layout(options: RenderOptions) -> Layout:
+    """The sheets to print on; a blank template is never tiled (it is drawn as a table, not a picture)."""
+    return Layout.choose(options.page, portrait=options.portrait, tile=options.tile and not options.blank)
+
+
+def theme_for(journey: Journey, options: RenderOptions) -> Theme:
+    """The theme named on the command line, else the spec's, else the default."""
+    from journeygen.theme import load_theme
+
+    return load_theme(options.theme or journey.theme, options.base_dir)
+
+
+def _label(text: Text) -> Label:
+    leading = text.baselines[1] - text.baselines[0] if len(text.baselines) > 1 else 0.0
+    return Label(text.lines, text.x, text.baselines[0], leading, text.anchor, text.size, text.bold, text.cls)
+
+
+def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """The items without text (an empty SVG ``<text>`` still costs WeasyPrint a font lookup)."""
+    from journeygen.layout.scene import Group, Text
+
+    return tuple(replace(item, items=_shapes(item.items)) if isinstance(item, Group) else item
+                 for item in items if not isinstance(item, Text))
+
+
+def figure(scene: Scene, theme: Theme) -> Figure:
+    """A laid-out scene: its shapes as SVG, its text as lines the PDF sets in HTML over them."""
+    from journeygen.render.svg import render_scene
+
+    labels = tuple(_label(text) for text in scene.texts() if any(text.lines))
+    shapes = render_scene(replace(scene, items=_shapes(scene.items)), theme)
+    return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
+
+
+def drawings(journey: Journey, theme: Theme, base_dir: Path | None) -> Drawings:
+    """The map and every micro-journey, laid out by the same engine as the SVG output."""
+    from journeygen.assets import persona_photos
+    from journeygen.layout import lay_out, lay_out_micro_journey
+    from journeygen.render.svg import stylesheet
+
+    micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme), theme))
+                  for stage in journey.stages for mj in stage.micro_journeys)
+    scene = lay_out(journey, theme, photos=persona_photos(journey, base_dir))
+    return Drawings(figure(scene, theme), micro, stylesheet(theme))
+
+
+def build_part(journey: Journey, options: RenderOptions, layout: Layout, theme: Theme, *, depth: int = 1,
+               anchor: str | None = None) -> Part:
+    """The sheets of one journey: the blank template, or map, personas, micro-journeys and actions."""
+    source = Source(options.source_name, options.base_dir)
+    if options.blank:
+        return blank_part(journey, layout, source=source, depth=depth, anchor=anchor)
+    return journey_part(journey, drawings(journey, theme, options.base_dir), layout, theme, source=source,
+                        depth=depth, anchor=anchor)

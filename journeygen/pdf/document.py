@@ -1,0 +1,115 @@
+"""Journeys and their drawings -> one HTML document for WeasyPrint: sheets, footer, outline, metadata, fonts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeygen.pdf.blank import blank_sheet
+from journeygen.pdf.figure import Figure, figure_css, label_css
+from journeygen.pdf.fonts import font_faces
+from journeygen.pdf.gitinfo import describe
+from journeygen.pdf.mappage import map_sheet, micro_sheet, poster_grid, tile_css, tile_sheets
+from journeygen.pdf.markup import Html, join, tag, text, ui
+from journeygen.pdf.pages import action_page, persona_page
+from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
+from journeygen.pdf.style import page_rules, stylesheet
+from journeygen.spec.model import Journey, MicroJourney, Stage
+from journeygen.theme import Theme
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the document is printed: the sheet every page uses, and the poster size when tiling."""
+
+    sheet: Paper
+    poster: Paper | None = None
+
+    @classmethod
+    def choose(cls, page: str, *, portrait: bool, tile: bool) -> Layout:
+        """``--page A1 --tile``: an A1 poster on A4 sheets (letter for US sizes); else pages of ``page``."""
+        paper = Paper.of(page, portrait=portrait)
+        if not tile:
+            return cls(paper)
+        return cls(Paper.of(OFFICE_SHEET[paper.name in US_SIZES], portrait=portrait), paper)
+
+
+@dataclass(frozen=True)
+class Drawings:
+    """A journey's figures, drawn by the layout engine before the document is assembled."""
+
+    map: Figure
+    micro: tuple[tuple[Stage, MicroJourney, Figure], ...] = ()
+    svg_css: str = ""
+    """The SVG stylesheet of the drawings' theme: the colours of their text come from it."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a journey came from, for the footer: file name and folder (for the git commit)."""
+
+    name: str | None = None
+    folder: Path | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One journey's sheets, the CSS they need beyond the stylesheet, and the text its drawings hold."""
+
+    body: Html
+    css: str = ""
+    chars: str = ""
+
+
+def footer(title: str, source: Source) -> Html:
+    """Title · file name · commit: enough to trace a printout on the wall back to its version."""
+    commit = describe(source.folder, source.name) if source.name else None
+    spans = [tag("span", text(bit), class_="iso") for bit in (title, source.name) if bit]
+    spans += [ui(commit)] if commit else []
+    return tag("div", join(spans, tag("span", text("·"), class_="sep")), class_="footer")
+
+
+def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Theme, *, source: Source,
+                 depth: int = 1, anchor: str | None = None) -> Part:
+    """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions."""
+    sheets: list[Html] = []
+    css = figure_css() + label_css(drawings.svg_css, f"#{anchor}" if anchor else "")
+    if layout.poster is not None:
+        grid = poster_grid(drawings.map, layout.poster)
+        sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name))
+        css += page_rules(grid.sheet, theme, "tile") + tile_css(grid, theme.ink, theme.muted)
+    else:
+        sheets.append(map_sheet(drawings.map, layout.sheet, depth))
+    sheets.append(persona_page(journey, source.folder, depth))
+    sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name)
+                  for stage, micro, figure in drawings.micro)
+    sheets.append(action_page(journey, depth))
+    chars = "".join(f.chars for f in (drawings.map, *(m[2] for m in drawings.micro)))
+    return Part(_article(journey, source, sheets, depth, anchor), css, chars)
+
+
+def blank_part(journey: Journey, layout: Layout, *, source: Source, depth: int = 1,
+               anchor: str | None = None) -> Part:
+    """The empty workshop template of one journey."""
+    return Part(_article(journey, source, [blank_sheet(journey, layout.sheet, depth)], depth, anchor))
+
+
+def _article(journey: Journey, source: Source, sheets: list[Html], depth: int, anchor: str | None) -> Html:
+    # Inside a pack the journey itself is the outline entry one level up, labelled with its title.
+    outline = {"class_": "journey bm1", "data_title": journey.title} if depth > 1 else {"class_": "journey"}
+    return tag("article", footer(journey.title, source), *sheets, id=anchor, lang=journey.locale,
+               dir="rtl" if journey.rtl else "ltr", **outline)
+
+
+def html_document(parts: Sequence[Part], layout: Layout, theme: Theme, *, title: str, author: str | None,
+                  lang: str = "en") -> str:
+    """The whole HTML text, with the bundled fonts subset to exactly the characters it shows."""
+    head = [tag("meta", charset="utf-8"), tag("title", text(title)),
+            tag("meta", name="author", content=author) if author else Html(""),
+            tag("meta", name="generator", content="journeygen")]
+    body = "".join(part.body for part in parts)
+    css = "\n".join((stylesheet(layout.sheet, theme), *(part.css for part in parts)))
+    chars = "".join(sorted(set(body + title + (author or "") + css + "".join(p.chars for p in parts))))
+    style = tag("style", Html(font_faces(chars) + "\n" + css))
+    return f'<!DOCTYPE html>\n<html lang="{text(lang)}">{tag("head", *head, style)}<body>{body}</body></html>'

@@ -1,0 +1,129 @@
+"""A drawing without its text, plus its text lines -> HTML: the SVG as an image, each line placed over it.
+
+WeasyPrint draws SVG ``<text>`` one letter at a time, without the bidi algorithm and slowly (most
+of a render went there). The lines are therefore set as HTML at the positions the layout engine
+computed: Pango shapes each line whole, Hebrew and Arabic come out in the right order, and the
+text copies out of the PDF with its spaces.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from journeygen.pdf.markup import Html, tag, text
+from journeygen.pdf.paper import fmt
+
+ASCENT, DESCENT = 1901 / 2048, 483 / 2048
+"""DejaVu Sans' vertical metrics (hhea), in em: a line box of exactly their sum puts the baseline at ASCENT."""
+
+_TEXT_RULE = re.compile(r"\.(t-[\w-]+)\{[^}]*?fill:(#[0-9a-fA-F]{3,8})")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A block of text in a drawing: ``x`` is where its lines are anchored, ``baseline`` the first line's y,
+    ``leading`` the distance between baselines, all in pixels."""
+
+    lines: tuple[str, ...]
+    x: float
+    baseline: float
+    leading: float
+    anchor: str
+    size: float
+    bold: bool
+    cls: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def inside(self, left: float, top: float, right: float, bottom: float) -> bool:
+        """Whether the block can show in the window (generous: a line may run wide of its anchor)."""
+        reach = self.size * max(len(line) for line in self.lines)
+        start = {"left": self.x, "right": self.x - reach, "center": self.x - reach / 2}[self.anchor]
+        last = self.baseline + self.leading * (len(self.lines) - 1)
+        return start < right and start + reach > left and self.baseline - self.size < bottom and last + self.size > top
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A drawing to place on a sheet: SVG bytes without text, its size in pixels, and its text lines."""
+
+    svg: bytes
+    width: float
+    height: float
+    labels: tuple[Label, ...] = ()
+    rtl: bool = False
+
+    @property
+    def url(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
+
+    @property
+    def chars(self) -> str:
+        return "".join(label.text for label in self.labels)
+
+    def fitted(self, width: float, height: float) -> tuple[float, float]:
+        """The largest size with this aspect ratio inside ``width`` x ``height`` (any unit)."""
+        scale = min(width / self.width, height / self.height)
+        return self.width * scale, self.height * scale
+
+
+def label_css(svg_stylesheet: str, scope: str = "") -> str:
+    """Colours for the lines, taken from the SVG's own stylesheet (``.t-muted{fill:...}`` -> ``color``).
+
+    ``scope`` (a selector such as ``#journey-2``) keeps each journey of a pack in its own theme's colours.
+    """
+    return "".join(f"{scope} .lbl.{cls}{{color:{colour}}}" for cls, colour in _TEXT_RULE.findall(svg_stylesheet))
+
+
+def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[float, ...] | None = None) -> Html:
+    """The figure ``width`` mm wide; with ``window`` (left, top, right, bottom in px) only lines that show there."""
+    scale = width / figure.width
+    labels = [label for label in figure.labels if window is None or label.inside(*window)]
+    image = tag("img", src=figure.url, alt="", class_="drawing")
+    blocks = [_block(label, scale, figure.width, figure.rtl) for label in labels]
+    box = f"width: {fmt(width)}mm; height: {fmt(figure.height * scale)}mm;{style}"
+    return tag("div", image, *blocks, class_="figure", style=box, dir="rtl" if figure.rtl else "ltr")
+
+
+def _block(label: Label, scale: float, width: float, rtl: bool) -> Html:
+    size = label.size * scale
+    # CSS centres the font's ascent + descent in each line box; that puts the first baseline here.
+    leading = label.leading or (ASCENT + DESCENT) * label.size
+    top = (label.baseline - (leading - (ASCENT + DESCENT) * label.size) / 2 - ASCENT * label.size) * scale
+    # An explicit width spares WeasyPrint the shrink-to-fit measuring of each absolutely placed line;
+    # an explicit alignment keeps a right-to-left figure from aligning every line to its right edge.
+    if label.anchor == "right":
+        across = f"left: 0; width: {fmt(label.x * scale)}mm; text-align: right"
+    elif label.anchor == "center":
+        across = f"left: {fmt((label.x - width) * scale)}mm; width: {fmt(2 * width * scale)}mm; text-align: center"
+    else:
+        across = f"left: {fmt(label.x * scale)}mm; width: {fmt((width - label.x) * scale)}mm; text-align: left"
+    style = f"top: {fmt(top)}mm; {across}; font-size: {fmt(size)}mm; line-height: {fmt(leading * scale)}mm"
+    return tag("div", text(label.text), class_=f"lbl {label.cls}{' b' if label.bold else ''}", style=style,
+               dir=_direction(label.text, rtl))
+
+
+def _direction(line: str, rtl: bool) -> str:
+    """The paragraph direction a browser gives ``dir="auto"``: that of the first strong letter."""
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "rtl" if rtl else "ltr"
+
+
+def figure_css() -> str:
+    """Styles shared by every figure: the drawing fills its box, lines sit at their baselines."""
+    return """
+.figure { position: relative; margin: 0 auto; }
+.figure .drawing { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
+.lbl { position: absolute; white-space: pre; margin: 0; }
+.lbl.b { font-weight: bold; }
+"""

@@ -1,0 +1,95 @@
+"""A figure (drawing and its text) -> map and micro-journey sheets, fitted to the page or tiled as a poster."""
+
+from __future__ import annotations
+
+from journeygen.pdf.figure import Figure, figure_html
+from journeygen.pdf.markup import Html, isolated, tag, text, ui
+from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, PT_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
+
+KICKER_LINES = 1.6
+"""Room above a micro-journey drawing for the line naming its stage, in lines of type."""
+
+
+def map_sheet(figure: Figure, paper: Paper, depth: int) -> Html:
+    """The whole map on one sheet, as large as the page allows."""
+    width, _ = figure.fitted(paper.content_width, paper.content_height)
+    return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}")
+
+
+def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str) -> Html:
+    """A micro-journey as large as the page allows; its drawing carries its own title and description."""
+    room = paper.content_height - KICKER_LINES * paper.font_pt * 1.5 * PT_MM
+    width, _ = figure.fitted(paper.content_width, room)
+    return tag("section", tag("p", ui("Micro-journey"), text(" · "), isolated(stage), class_="kicker"),
+               figure_html(figure, width), class_=f"sheet micro-sheet bm{depth}", data_title=title)
+
+
+def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
+    """The map fitted to the poster size, cut into office sheets (letter for US posters, else A4).
+
+    The map may shrink by up to a tenth when that saves a row or column of nearly empty sheets.
+    """
+    width, height = figure.fitted(poster.content_width, poster.content_height)
+    sheet = OFFICE_SHEET[poster.name in US_SIZES]
+    grids = [tile_grid(width * (100 - cut) / 100, height * (100 - cut) / 100, sheet) for cut in range(11)]
+    return min(grids, key=lambda grid: grid.rows * grid.cols)
+
+
+def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str) -> tuple[Html, ...]:
+    """One sheet per tile: its part of the poster, dashed glue lines, corner crop marks and a label."""
+    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster)
+                 for tile_index in range(len(grid.tiles)))
+
+
+def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str) -> Html:
+    tile = grid.tiles[index]
+    view_w, view_h = grid.sheet.content_width, grid.sheet.content_height
+    # Laid out small enough to fit the sheet, then enlarged and shifted when drawn: WeasyPrint would
+    # otherwise carry the parts that hang below the sheet over onto the next page.
+    small, _ = figure.fitted(view_w, view_h)
+    shift = (f" position: absolute; left: 0; top: 0; transform-origin: 0 0; "
+             f"transform: translate({fmt(-tile.x)}mm, {fmt(-tile.y)}mm) scale({grid.width / small:.5f});")
+    px = figure.width / grid.width  # pixels per millimetre of poster
+    window = tuple(v * px for v in (tile.x, tile.y, tile.x + view_w, tile.y + view_h))
+    drawing = figure_html(figure, small, style=shift, window=window)
+    glue = [tag("div", class_="glue-v", style=f"left: {fmt(OVERLAP_MM)}mm") if tile.col else Html(""),
+            tag("div", class_="glue-h", style=f"top: {fmt(OVERLAP_MM)}mm") if tile.row else Html("")]
+    view = tag("div", drawing, *glue, class_="tile-view", style=f"width: {fmt(view_w)}mm; height: {fmt(view_h)}mm")
+    caption = (f"{poster} poster · sheet {tile.label} · row {tile.row + 1} of {grid.rows}, column {tile.col + 1} "
+               f"of {grid.cols} · {index + 1}/{len(grid.tiles)} · trim along the dashed line, glue over the "
+               "neighbour")
+    body = tag("div", tag("p", text(caption), class_="tile-caption", dir="ltr"), view, *_crop_marks(grid.sheet),
+               class_="tile-frame")
+    return tag("section", body, class_=f"sheet tile-sheet bm{depth}" if depth else "sheet tile-sheet")
+
+
+def _crop_marks(sheet: Paper) -> list[Html]:
+    """Short lines in the margin that continue each edge of the printed area, clear of the corner."""
+    width, height, gap, length = sheet.content_width, sheet.content_height, 2.0, sheet.margin * 0.6
+    marks = []
+    for x, dx in ((0.0, -1), (width, 1)):
+        for y, dy in ((0.0, -1), (height, 1)):
+            near_y, near_x = y + dy * gap, x + dx * gap
+            marks.append(_line(x, min(near_y, near_y + dy * length), 0, length))
+            marks.append(_line(min(near_x, near_x + dx * length), y, length, 0))
+    return marks
+
+
+def _line(x: float, y: float, width: float, height: float) -> Html:
+    style = f"left: {fmt(x)}mm; top: {fmt(y)}mm; width: {fmt(width)}mm; height: {fmt(height)}mm"
+    return tag("div", class_="crop-v" if width == 0 else "crop-h", style=style)
+
+
+def tile_css(grid: TileGrid, ink: str, muted: str) -> str:
+    """Styles for tile sheets: the clipped view, glue lines and crop marks sitting in the margin."""
+    return f"""
+.tile-sheet {{ page: tile; bookmark-label: "Journey map (poster)"; }}
+.tile-frame {{ position: relative; }}
+.tile-view {{ position: relative; overflow: hidden; }}
+.tile-caption {{ position: absolute; top: -{fmt(grid.sheet.margin * 0.75)}mm; left: 0; margin: 0;
+  font-size: 0.7rem; color: {muted}; white-space: nowrap; }}
+.glue-v {{ position: absolute; top: 0; bottom: 0; border-left: 0.3mm dashed {ink}; }}
+.glue-h {{ position: absolute; left: 0; right: 0; border-top: 0.3mm dashed {ink}; }}
+.crop-v {{ position: absolute; border-left: 0.2mm solid {ink}; }}
+.crop-h {{ position: absolute; border-top: 0.2mm solid {ink}; }}
+"""

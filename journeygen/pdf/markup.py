@@ -1,0 +1,48 @@
+"""Plain text and attributes -> escaped HTML fragments; spec text can never become markup."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import NewType
+
+Html = NewType("Html", str)
+"""A fragment that is already safe HTML: only ``text``, ``tag`` and ``join`` make one."""
+
+_VOID = frozenset({"img", "meta", "br", "col"})
+
+
+def text(value: str) -> Html:
+    """Plain text, escaped; newlines stay newlines (CSS ``white-space`` decides how they show)."""
+    return Html(html.escape(value, quote=True))
+
+
+def ui(value: str) -> Html:
+    """Interface wording (English) kept left to right and isolated, so it reads right in a Hebrew page."""
+    return tag("span", text(value), dir="ltr", class_="iso")
+
+
+def isolated(value: str) -> Html:
+    """Spec text set inside interface wording: its own direction, not mixed with the words around it."""
+    return tag("bdi", text(value))
+
+
+def join(parts: Iterable[Html], sep: Html = Html("")) -> Html:
+    return Html(sep.join(parts))
+
+
+def tag(element: str, /, *children: Html, **attrs: str | None) -> Html:
+    """``tag("p", text("x"), class_="note")`` -> ``<p class="note">x</p>``; None attributes are left out."""
+    rendered = "".join(
+        f' {key.rstrip("_").replace("_", "-")}="{html.escape(value, quote=True)}"'
+        for key, value in attrs.items() if value is not None
+    )
+    if element in _VOID:
+        return Html(f"<{element}{rendered}>")
+    return Html(f"<{element}{rendered}>{''.join(children)}</{element}>")
+
+
+def bullet_list(items: Iterable[str], class_: str | None = None) -> Html:
+    """A ``<ul>`` of plain-text items, or nothing when there are none."""
+    entries = [tag("li", text(item)) for item in items]
+    return tag("ul", *entries, class_=class_) if entries else Html("")

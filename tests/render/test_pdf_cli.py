@@ -1,0 +1,139 @@
+"""PDF options through the real command: --tile posters, --blank templates, --pack documents, usage errors."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from helpers import ROOT, run_journeygen
+from pypdf import PdfReader
+
+MM = 72 / 25.4
+SHOP = str(ROOT / "examples" / "online-shop.journey.yaml")
+MINIMAL = str(ROOT / "examples" / "service-minimal.journey.yaml")
+HEBREW = str(ROOT / "examples" / "clinic-he.journey.yaml")
+
+
+def read(path: Path) -> PdfReader:
+    return PdfReader(io.BytesIO(path.read_bytes()))
+
+
+def sizes_mm(pdf: PdfReader) -> list[tuple[int, int]]:
+    return [(round(float(p.mediabox.width) / MM), round(float(p.mediabox.height) / MM)) for p in pdf.pages]
+
+
+def outline(pdf: PdfReader) -> list[Any]:
+    def titles(items: list[Any]) -> list[Any]:
+        return [titles(item) if isinstance(item, list) else item.title for item in items]
+    return titles(pdf.outline)
+
+
+def test_tile_cuts_an_a1_poster_into_a4_sheets(tmp_path: Path) -> None:
+    done = run_journeygen("render", SHOP, "-f", "pdf", "--page", "A1", "--tile", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    pdf = read(tmp_path / "online-shop.pdf")
+    tiles = [p.extract_text() for p in pdf.pages if "A1 poster" in p.extract_text()]
+    grid = re.search(r"sheet A1 · row 1 of (\d+), column 1 of (\d+) · 1/(\d+)", tiles[0])
+    assert grid, tiles[0]
+    rows, cols, count = map(int, grid.groups())
+    assert len(tiles) == rows * cols == count >= 4
+    assert "Awareness" in tiles[0] and "Advocacy" not in tiles[0]  # the left edge of the map only
+    assert set(sizes_mm(pdf)) <= {(297, 210), (210, 297)}
+    assert outline(pdf)[0] == "Journey map (poster)"
+
+
+def test_blank_template_has_stages_and_lanes_and_nothing_else(tmp_path: Path) -> None:
+    done = run_journeygen("render", SHOP, "-f", "pdf", "--blank", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    pdf = read(tmp_path / "online-shop.pdf")
+    assert len(pdf.pages) == 1
+    page = pdf.pages[0].extract_text()
+    for word in ("WORKSHOP TEMPLATE", "Awareness", "Advocacy", "Touchpoints", "Pain points", "very positive"):
+        assert word in page
+    assert "Size-finder quiz" not in page and "Instagram ad" not in page
+
+
+def test_generic_template_from_stage_names(tmp_path: Path) -> None:
+    done = run_journeygen("render", "--blank", "--stages", "Discover, Buy ,Use,Get help", "--page", "A1",
+                          "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    pdf = read(tmp_path / "journey-template.pdf")
+    assert sizes_mm(pdf) == [(841, 594)]
+    page = pdf.pages[0].extract_text()
+    for word in ("Discover", "Buy", "Use", "Get help", "Actions", "Emotions", "Ideas"):
+        assert word in page
+
+
+def test_pack_puts_several_specs_in_one_document_with_contents(tmp_path: Path) -> None:
+    target = tmp_path / "workshop.pdf"
+    done = run_journeygen("render", SHOP, MINIMAL, HEBREW, "--pack", str(target))
+    assert done.returncode == 0, done.stderr
+    pdf = read(target)
+    contents = pdf.pages[0].extract_text()
+    assert "Contents" in contents and "Buying running shoes online" in contents
+    assert "Renewing a passport" in contents and "online-shop.journey.yaml" in contents
+    tree = outline(pdf)
+    assert [t for t in tree if isinstance(t, str)] == ["Contents", "Buying running shoes online",
+                                                       "Renewing a passport", "קביעת תור למרפאה"]
+    assert tree[2][:2] == ["Journey map", "Persona"]
+    assert pdf.metadata is not None and "Workshop pack" in (pdf.metadata.title or "")
+    last = pdf.pages[-1].extract_text()
+    assert f"Page {len(pdf.pages)} of {len(pdf.pages)}" in last
+
+
+def test_pack_with_an_invalid_spec_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: T\npersona: {name: A}\nstages: [{name: S, emotion: 9}]\n")
+    target = tmp_path / "workshop.pdf"
+    done = run_journeygen("render", SHOP, str(bad), "--pack", str(target))
+    assert done.returncode == 1
+    assert b"bad.yaml:3:" in done.stdout + done.stderr
+    assert not target.exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    for args in (["render"], ["render", SHOP, "--blank", "--stages", "A,B"], ["render", "--stages", "A,B"],
+                 ["render", SHOP, "--pack", str(tmp_path / "x.pdf"), "-f", "svg"],
+                 ["render", "--blank", "--stages", " , "]):
+        done = run_journeygen(*args)
+        assert done.returncode == 2, (args, done.stderr)
+        assert b"Traceback" not in done.stderr
+
+
+def test_pdf_to_stdout(tmp_path: Path) -> None:
+    done = run_journeygen("render", MINIMAL, "-f", "pdf", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"%PDF-")
+
+
+def test_same_spec_gives_the_same_file_in_two_processes(tmp_path: Path) -> None:
+    outputs = []
+    for run in ("one", "two"):
+        done = run_journeygen("render", SHOP, "-f", "pdf", "-o", str(tmp_path / run))
+        assert done.returncode == 0, done.stderr
+        outputs.append((tmp_path / run / "online-shop.pdf").read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def _raster_top(pdf: Path, page: int) -> bytes:
+    """The page above its footer as a small grey bitmap (poppler's pdftoppm)."""
+    done = subprocess.run(["pdftoppm", "-gray", "-r", "20", "-f", str(page), "-l", str(page), "-H", "200", str(pdf)],
+                          capture_output=True, check=True)
+    return done.stdout
+
+
+def test_a_journey_in_a_pack_looks_as_it_does_alone(tmp_path: Path) -> None:
+    target = tmp_path / "pack.pdf"
+    assert run_journeygen("render", SHOP, "--pack", str(target)).returncode == 0
+    assert run_journeygen("render", SHOP, "-f", "pdf", "-o", str(tmp_path)).returncode == 0
+    assert _raster_top(target, 2) == _raster_top(tmp_path / "online-shop.pdf", 1)
+
+
+def test_spec_from_standard_input_names_no_commit() -> None:
+    done = run_journeygen("render", "-", "-f", "pdf", "-o", "-", input=Path(MINIMAL).read_bytes())
+    assert done.returncode == 0, done.stderr
+    footer = PdfReader(io.BytesIO(done.stdout)).pages[0].extract_text().splitlines()[-1]
+    assert "Renewing a passport" in footer and "commit" not in footer

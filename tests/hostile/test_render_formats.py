@@ -45,8 +45,8 @@ def test_every_format_has_a_checker(fmt: str) -> None:
     assert fmt in CHECKERS, f"format {fmt!r} is registered but tests/hostile/checks.py has no checker for it"
 
 
-# On the pdf branch (db39149) the map page of a right-to-left journey is drawn off the paper.
-_PDF_RTL_BUG = pytest.mark.xfail(strict=True, reason="bug (pdf branch): the map page of a right-to-left journey is "
+# The PDF map page of a right-to-left journey is drawn off the paper.
+_PDF_RTL_BUG = pytest.mark.xfail(strict=True, reason="bug (PDF): the map page of a right-to-left journey is "
                                  "blank or cut off; its drawing is mirrored past the right edge of the paper, so the "
                                  "map's text (description, lane titles, metrics) is not on any page")
 _KNOWN = {("bidi-he.yaml", "pdf"): _PDF_RTL_BUG, ("bidi-fa-emoji.yaml", "pdf"): _PDF_RTL_BUG}
@@ -81,9 +81,8 @@ def test_boolean_words_keep_their_case() -> None:
     assert _spec(RENDER / "yaml11-traps.yaml").journey.personas[0].goals == ("off", "Y", "n", "true", "False")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: JSON is read by the YAML parser, which refuses surrogate-pair escapes "
-                                       "(\\ud83d\\ude00) that json.dumps and JSON.stringify tools write for emoji")
 def test_json_with_escaped_emoji_is_accepted(tmp_path: Path) -> None:
+    """json.dumps and JSON.stringify tools write emoji as surrogate-pair escapes; once refused."""
     spec = tmp_path / "emoji.json"
     spec.write_text('{"title": "Smile \\ud83d\\ude00", "persona": {"name": "A"}, "stages": [{"name": "S"}]}')
     assert load_spec(spec).journey.title == "Smile \U0001f600"

@@ -147,7 +147,7 @@ THEME_ATTACKS = ["../../../../../../../../etc/passwd", "/etc/passwd", "file:///e
                  "escape.png"]
 
 
-_PDF_THEME_BUG = pytest.mark.xfail(strict=True, reason="bug (pdf branch): journeygen/pdf/build.py theme_for() calls "
+_PDF_THEME_BUG = pytest.mark.xfail(strict=True, reason="bug (PDF): journeygen/pdf/build.py theme_for() calls "
                                    "load_theme() directly, not journeygen.theme.catalog.theme_for(), so `theme: "
                                    "/etc/passwd` or `../../etc/passwd` is opened and read; URLs become 'no such file'")
 THEMED = [pytest.param(theme, fmt, id=f"{theme}-{fmt}", marks=_PDF_THEME_BUG if fmt == "pdf" and theme.endswith(

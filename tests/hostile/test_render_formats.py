@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ROOT
+from helpers import EXAMPLES, ROOT
 from hostile.checks import (
     CHECKERS,
     channel_labels,
@@ -141,3 +141,14 @@ def test_channel_view_draws_labels_literally(path: Path, fmt: str) -> None:
     spec = _spec(path)
     data = render(spec.journey, fmt, options=spec.options(flow_by="channel"))
     (check_dot if fmt == "dot" else check_flow)(data, spec.journey, channel_labels(spec.journey))
+
+
+RTL_EXAMPLES = [path for path in EXAMPLES if load_spec(path).journey.rtl]
+
+
+@pytest.mark.skipif("pdf" not in FORMATS, reason="the pdf format is not registered")
+@pytest.mark.parametrize("path", [pytest.param(p, marks=_PDF_RTL_BUG) for p in RTL_EXAMPLES],
+                         ids=[p.name for p in RTL_EXAMPLES])
+def test_right_to_left_example_pdf_shows_the_map(path: Path) -> None:
+    spec = _spec(path)
+    CHECKERS["pdf"](render(spec.journey, "pdf", options=spec.options()), spec.journey)

@@ -38,11 +38,16 @@ def load_spec(source: str | os.PathLike[str]) -> Spec:
 def load(source: str | os.PathLike[str]) -> Journey:
     """A Journey from a file path, ``-`` (stdin), or YAML/JSON text; raises SpecError.
 
-    A ``str`` naming an existing file is read as a file; any other ``str`` is spec text.
+    A one-line ``str`` that names a file or ends in .yaml/.yml/.json is a path; any other is spec text.
     """
-    if isinstance(source, str) and ("\n" in source or not Path(source).is_file()) and source != "-":
+    if isinstance(source, str) and not _looks_like_path(source):
         return loads(source)
     return load_spec(source).journey
+
+
+def _looks_like_path(text: str) -> bool:
+    return "\n" not in text and (text == "-" or text.lower().endswith((".yaml", ".yml", ".json"))
+                                 or Path(text).is_file())
 
 
 def loads(text: str, name: str = "<text>") -> Journey:

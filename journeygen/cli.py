@@ -30,8 +30,7 @@ LAZY_COMMANDS: dict[str, Lazy] = {
     "git-diff": Lazy("journeygen.vcs.commands:git_diff", None),
     "report": Lazy("journeygen.vcs.commands:report",
                    "Report what needs attention in one or more maps, per map and in total."),
-    "compare": Lazy("journeygen.vcs.commands:compare",
-                    "Draw the to-be map NEW over the as-is map OLD: one SVG, both emotion curves."),
+    "compare": Lazy("journeygen.vcs.commands:compare", None),  # an alias of `render --compare`
     "themes": Lazy("journeygen.theme.command:themes",
                    "List the built-in themes, or print every slot of one theme (built-in or file) as YAML."),
     "import": Lazy("journeygen.importers:import_group", "Turn a diagram from another tool into a journeygen spec."),
@@ -215,9 +214,26 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
         return
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
+    _refuse_clashes(specs, chosen, output)
     failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)
     if failed:
         sys.exit(1)
+
+
+def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | None) -> None:
+    """Two specs must not write the same file (``a/shop.yaml`` and ``b/shop.journey.yaml`` into one folder)."""
+    from journeygen.output import output_path
+
+    if output == "-":
+        return
+    seen: dict[Path, str] = {}
+    for spec in specs:
+        for fmt in formats:
+            path = output_path(spec, fmt, output)
+            if path in seen and seen[path] != spec:
+                raise click.UsageError(f"{seen[path]} and {spec} would both write {path}; render them to "
+                                       "different folders (-o)")
+            seen[path] = spec
 
 
 def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | None, opts: dict[str, Any]) -> None:

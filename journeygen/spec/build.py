@@ -10,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from journeygen.errors import Problem, SpecError
 from journeygen.spec.checks import check
+from journeygen.spec.files import check_files
 from journeygen.spec.loader import Document, PathKey, format_path
 from journeygen.spec.model import CUSTOM_KEY, EMOTION_TAGS, Journey, Stage
 from journeygen.spec.suggest import did_you_mean
@@ -34,7 +35,7 @@ _MESSAGES = {
     "greater_than_equal": "an emotion score is a whole number from 1 to 5, not {value}",
     "literal_error": "expected {expected}, got {value!r}",
     "too_short": "needs at least {min_length} item(s), got none",
-    "too_long": "holds more than {max_length} items (raise the JOURNEYGEN_MAX_* limit if this is intended)",
+    "too_long": "holds more than {max_length} items (raise {limit} if this is intended)",
 }
 
 
@@ -45,10 +46,12 @@ def build(doc: Document) -> Journey:
     except ValidationError as exc:
         raise SpecError(validation_problems(doc, exc)) from None
     findings = check(journey, doc.data)
-    if findings:
-        raise SpecError(
-            _at(doc, f.path, f.message, key=f.at_key) for f in findings
-        )
+    other: list[Problem] = []
+    if not findings and doc.base_dir is not None:
+        findings, other = check_files(journey, doc.base_dir)
+    if findings or other:
+        raise SpecError([*(_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in findings),
+                         *other])
     return journey
 
 
@@ -95,7 +98,9 @@ def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Proble
     if kind == "too_long" and isinstance(value, str):
         kind = "string_too_long"
     template = _MESSAGES.get(kind)
-    message = template.format(kind=_kind(value), value=value, **err.get("ctx", {})) if template else err["msg"]
+    limit = "JOURNEYGEN_MAX_STAGES" if path == ("stages",) else "JOURNEYGEN_MAX_ITEMS"
+    message = template.format(kind=_kind(value), value=value, limit=limit, **err.get("ctx", {})) if template \
+        else err["msg"]
     return _at(doc, _existing(doc, path), message.removeprefix("Value error, "))
 
 
@@ -120,10 +125,12 @@ def _kind(value: Any) -> str:
 
 
 def _hint(loc: tuple[int | str, ...], key: str, data: Any, root: type[BaseModel]) -> str:
+    if root is Journey and loc == ("persona",):
+        return "; give either `persona` (one mapping) or `personas` (a list), not both"
     allowed = _fields_at(loc[:-1], root)
     if allowed and Stage.model_fields.keys() <= set(allowed):
         lanes = data.get("lanes") if isinstance(data, dict) else None
-        custom = [lane.get("id") if isinstance(lane, dict) else lane for lane in lanes or []]
+        custom = [lane.get("id") for lane in lanes or [] if isinstance(lane, dict)]
         allowed = [*allowed, *[c for c in custom if isinstance(c, str) and c not in allowed]]
         allowed.remove(CUSTOM_KEY)
         hint = did_you_mean(key, allowed)

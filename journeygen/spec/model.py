@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -107,7 +108,9 @@ class Emotion(_Model):
 
 
 def _emotion_shape(value: Any) -> str:
-    return "per_persona" if isinstance(value, dict) and "score" not in value else "single"
+    """``{maria: 3, ion: 4}`` is one score per persona; a mapping using Emotion's own keys is one emotion."""
+    per_persona = isinstance(value, dict) and value and not {"score", "label", "note"} & value.keys()
+    return "per_persona" if per_persona else "single"
 
 
 EmotionField = Annotated[
@@ -280,6 +283,22 @@ class Lane(_Shorthand):
         None, description="Shown at the start of the row; defaults to the built-in lane's title."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _known_or_declared(cls, value: Any) -> Any:
+        if isinstance(value, str) and value not in BUILTIN_LANES:
+            hint = difflib.get_close_matches(value, BUILTIN_LANES, n=1)
+            guess = f"did you mean {hint[0]!r}? " if hint else ""
+            raise ValueError(f"{value!r} is not a built-in lane ({guess}a custom lane is written "
+                             f"{{id: {value}, title: ...}})")
+        return value
+
+    @model_validator(mode="after")
+    def _not_a_stage_field(self) -> Lane:
+        if self.id not in BUILTIN_LANES and self.id in Stage.model_fields:
+            raise ValueError(f"a custom lane cannot be called {self.id!r}: stages use that key already")
+        return self
+
     @property
     def label(self) -> str:
         """The title drawn for this lane."""
@@ -372,11 +391,12 @@ def _with_slug_id(value: Any) -> Any:
 
 
 def _custom_lane_ids(lanes: Any) -> set[str]:
-    """Declared lanes that are not built in: ``thoughts`` or ``{id: thoughts, title: ...}``."""
+    """Declared custom lanes: ``{id: thoughts, title: ...}`` whose id is neither built in nor a stage key."""
     if not isinstance(lanes, list):
         return set()
-    ids = (lane.get("id") if isinstance(lane, dict) else lane for lane in lanes)
-    return {lane for lane in ids if isinstance(lane, str) and lane not in BUILTIN_LANES}
+    ids = (lane.get("id") for lane in lanes if isinstance(lane, dict))
+    return {lane for lane in ids if isinstance(lane, str) and lane not in BUILTIN_LANES
+            and lane not in Stage.model_fields}
 
 
 def _gather_custom(stage: Any, custom: set[str]) -> Any:

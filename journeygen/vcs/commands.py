@@ -170,7 +170,7 @@ def _load_all(specs: tuple[str, ...]) -> list[Spec]:
     return loaded
 
 
-@click.command()
+@click.command(hidden=True)
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the SVG (default: NEW's folder, "

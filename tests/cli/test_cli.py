@@ -147,3 +147,30 @@ def test_lazy_summaries_match_their_commands() -> None:
         assert command is not None and command.hidden == (lazy.summary is None)
         if lazy.summary:
             assert command.get_short_help_str(300) == lazy.summary, name
+
+
+def test_validate_checks_the_files_a_spec_names(tmp_path: Path) -> None:
+    """What render would refuse (a photo outside the folder, an unknown theme) validate reports, positioned."""
+    spec = tmp_path / "m.yaml"
+    spec.write_text("title: T\ntheme: drak\npersona: {name: A, photo: ../secret.png}\nstages: [{name: S}]\n")
+    code, out, _ = run("validate", str(spec))
+    assert code == 1
+    assert f"{spec}:2:8: theme: unknown theme 'drak' (did you mean 'dark'?)" in out
+    assert f"{spec}:3:27: persona.photo: photo '../secret.png': outside the spec's folder" in out
+
+
+def test_two_specs_may_not_write_one_file(tmp_path: Path) -> None:
+    for folder, name in (("a", "shop.yaml"), ("b", "shop.journey.yaml")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text("title: T\npersona: {name: A}\nstages: [{name: S}]\n")
+    code, _, err = run("render", str(tmp_path / "a" / "shop.yaml"), str(tmp_path / "b" / "shop.journey.yaml"),
+                       "-o", str(tmp_path / "out"))
+    assert code == 2 and "would both write" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_library_load_of_a_missing_file_says_so() -> None:
+    import journeygen
+
+    with pytest.raises(journeygen.SpecError, match=r"nope\.journey\.yaml:1:1: \(file\): no such file"):
+        journeygen.load("maps/nope.journey.yaml")

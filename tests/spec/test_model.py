@@ -103,10 +103,24 @@ def test_json_is_accepted_with_positions() -> None:
     assert [(p.line, p.col, p.path) for p in err.value.problems] == [(2, 38, "stages[0].emotion")]
 
 
-def test_custom_lane_declared_by_bare_id() -> None:
-    journey = journeygen.load(BASE + "lanes: [actions, thoughts]\nstages: [{name: S, thoughts: [Hm]}]\n")
-    assert journey.stages[0].items("thoughts") == ("Hm",)
+def test_bare_lane_must_be_built_in() -> None:
+    """A misspelt lane is an error, not an empty custom lane that hides the stage's items."""
+    with pytest.raises(journeygen.SpecError, match=r"'actoins' is not a built-in lane \(did you mean 'actions'\?"):
+        journeygen.load(BASE + "lanes: [actoins]\nstages: [{name: S, actions: [A]}]\n")
+    journey = journeygen.load(BASE + "lanes: [actions, {id: thoughts}]\nstages: [{name: S, thoughts: [Hm]}]\n")
     assert [lane.label for lane in journey.lane_list()] == ["Actions", "Thoughts"]
+
+
+@pytest.mark.parametrize("lane", ["name", "description", "id", "moment_of_truth"])
+def test_custom_lane_cannot_shadow_a_stage_key(lane: str) -> None:
+    with pytest.raises(journeygen.SpecError, match="stages use that key already"):
+        journeygen.load(BASE + f"lanes: [{{id: {lane}, title: X}}]\nstages: [{{name: S}}]\n")
+
+
+@pytest.mark.parametrize("emotion", ["{label: happy}", "{note: why}", "{}"])
+def test_emotion_mapping_without_score_says_so(emotion: str) -> None:
+    with pytest.raises(journeygen.SpecError, match="missing required field 'score'"):
+        journeygen.load(BASE + f"stages: [{{name: S, emotion: {emotion}}}]\n")
 
 
 def test_moment_of_truth_takes_only_true_or_false() -> None:

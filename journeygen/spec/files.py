@@ -1,0 +1,38 @@
+"""A valid Journey read from a file -> problems with the files it names (photos, theme), as render sees them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from journeygen.errors import Problem, RenderError, SpecError
+from journeygen.spec.checks import Finding
+from journeygen.spec.model import Journey
+
+
+def check_files(journey: Journey, base_dir: Path) -> tuple[list[Finding], list[Problem]]:
+    """Findings for photos and a theme render would refuse, and the problems inside a bad theme file."""
+    findings = list(_photos(journey, base_dir))
+    theme_problems: list[Problem] = []
+    if journey.theme is not None:
+        from journeygen.render import RenderOptions
+        from journeygen.theme import theme_for
+
+        try:
+            theme_for(journey, RenderOptions(base_dir=base_dir))
+        except RenderError as exc:
+            findings.append(Finding(("theme",), str(exc)))
+        except SpecError as exc:
+            theme_problems = list(exc.problems)
+    return findings, theme_problems
+
+
+def _photos(journey: Journey, base_dir: Path) -> Iterator[Finding]:
+    from journeygen.assets import photo_data_uri
+
+    for index, persona in enumerate(journey.personas):
+        if persona.photo:
+            try:
+                photo_data_uri(persona.photo, base_dir)
+            except RenderError as exc:
+                yield Finding(("personas", index, "photo"), str(exc))

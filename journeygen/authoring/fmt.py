@@ -191,6 +191,7 @@ def format_json(text: str) -> str:
 
 def format_text(text: str, name: str, *, json_syntax: bool = False) -> str:
     """A valid spec's text in canonical form; raises SpecError if invalid, and refuses to change meaning."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not content; the loader drops it too
     before = build(parse_text(text, name, json_syntax=json_syntax))
     result = format_json(text) if json_syntax else format_yaml(text)
     try:

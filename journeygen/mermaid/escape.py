@@ -21,14 +21,18 @@ def _code(char: str) -> str:
     return f"#{ord(char)};"
 
 
+_JS_TRIMMED = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c >= 0x20) + "\ufeff"
+
+
 def _entities(text: str, special: frozenset[str]) -> str:
     one_line = _LINE_BREAKS.sub(" ", text)
     body = "".join(_code(c) if c in special else c for c in one_line)
-    # Mermaid trims names; coded spaces survive, so the text comes back exactly.
-    stripped = body.strip(" ")
-    lead = len(body) - len(body.lstrip(" "))
-    trail = len(body) - len(body.rstrip(" ")) if stripped else 0
-    return _code(" ") * lead + stripped + _code(" ") * trail
+    # Mermaid trims names as JavaScript's trim() does (every Unicode space, and U+FEFF); coded spaces
+    # survive, so the text comes back exactly.
+    stripped = body.strip(_JS_TRIMMED)
+    lead = body[: len(body) - len(body.lstrip(_JS_TRIMMED))]
+    trail = body[len(body.rstrip(_JS_TRIMMED)):] if stripped else ""
+    return "".join(map(_code, lead)) + stripped + "".join(map(_code, trail))
 
 
 def journey_text(text: str, *, actor: bool = False) -> str:

@@ -22,13 +22,6 @@ def document_layout(options: RenderOptions) -> Layout:
     return Layout.choose(options.page, portrait=options.portrait, tile=options.tile and not options.blank)
 
 
-def theme_for(journey: Journey, options: RenderOptions) -> Theme:
-    """The theme named on the command line, else the spec's, else the default."""
-    from journeygen.theme import load_theme
-
-    return load_theme(options.theme or journey.theme, options.base_dir)
-
-
 def _label(text: Text) -> Label:
     leading = text.baselines[1] - text.baselines[0] if len(text.baselines) > 1 else 0.0
     return Label(text.lines, text.x, text.baselines[0], leading, text.anchor, text.size, text.bold, text.cls)

@@ -87,7 +87,9 @@ def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[
     image = tag("img", src=figure.url, alt="", class_="drawing")
     blocks = [_block(label, scale, figure.width, figure.rtl) for label in labels]
     box = f"width: {fmt(width)}mm; height: {fmt(figure.height * scale)}mm;{style}"
-    return tag("div", image, *blocks, class_="figure", style=box, dir="rtl" if figure.rtl else "ltr")
+    # The drawing is already mirrored for right-to-left journeys and each line carries its own direction,
+    # so the figure is placed in a left-to-right frame: centred in an rtl page, WeasyPrint pushes it off the sheet.
+    return tag("div", tag("div", image, *blocks, class_="figure", style=box), dir="ltr")
 
 
 def _block(label: Label, scale: float, width: float, rtl: bool) -> Html:

@@ -29,8 +29,9 @@ def contents(specs: Sequence[Spec]) -> Html:
 
 def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
     """One PDF of every spec in ``paths``, with the render options of the command line."""
-    from journeygen.pdf.build import build_part, document_layout, theme_for
+    from journeygen.pdf.build import build_part, document_layout
     from journeygen.render.pdf import write_pdf
+    from journeygen.theme import theme_for
 
     specs = load_all(paths)
     first = specs[0].options(**opts)

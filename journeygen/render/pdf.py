@@ -39,8 +39,9 @@ def write_pdf(html: str) -> bytes:
 
 def render(journey: Journey, options: RenderOptions) -> bytes:
     """The workshop document of one journey (or its blank template with ``options.blank``)."""
-    from journeygen.pdf.build import build_part, document_layout, theme_for
+    from journeygen.pdf.build import build_part, document_layout
     from journeygen.pdf.document import html_document
+    from journeygen.theme import theme_for
 
     layout = document_layout(options)
     theme = theme_for(journey, options)

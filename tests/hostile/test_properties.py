@@ -190,10 +190,6 @@ def test_blank_labels(title: str, stage: str) -> None:
     check_svg(render(journey, "svg"), journey)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the Mermaid exporter codes only ASCII spaces at the ends of a name "
-                   "(escape._entities strips ' '), but Mermaid trims every Unicode space (JS trim): a trailing "
-                   "U+00A0 or leading U+2003 is lost, and a title of only U+00A0 leaves `accTitle:` empty, so the "
-                   "real Mermaid parser reads the next line (accDescr: ...) as the accessible title")
 @pytest.mark.parametrize("title", ["\xa0", "T\xa0", "\u2003T"])
 def test_mermaid_keeps_unicode_spaces_at_the_ends(title: str) -> None:
     journey = loads(json.dumps({"title": title, "persona": {"name": "A"}, "stages": [{"name": "S", "emotion": 3}]}))

@@ -45,13 +45,7 @@ def test_every_format_has_a_checker(fmt: str) -> None:
     assert fmt in CHECKERS, f"format {fmt!r} is registered but tests/hostile/checks.py has no checker for it"
 
 
-# The PDF map page of a right-to-left journey is drawn off the paper.
-_PDF_RTL_BUG = pytest.mark.xfail(strict=True, reason="bug (PDF): the map page of a right-to-left journey is "
-                                 "blank or cut off; its drawing is mirrored past the right edge of the paper, so the "
-                                 "map's text (description, lane titles, metrics) is not on any page")
-_KNOWN = {("bidi-he.yaml", "pdf"): _PDF_RTL_BUG, ("bidi-fa-emoji.yaml", "pdf"): _PDF_RTL_BUG}
-CASES = [pytest.param(path, fmt, id=f"{path.name}-{fmt}", marks=_KNOWN.get((path.name, fmt), ()))
-         for fmt in sorted(FORMATS) for path in SPECS]
+CASES = [pytest.param(path, fmt, id=f"{path.name}-{fmt}") for fmt in sorted(FORMATS) for path in SPECS]
 SLOW = frozenset({"pdf"})
 
 
@@ -76,7 +70,6 @@ def test_yaml_1_1_scalars_keep_the_text_written() -> None:
     assert journey.transitions[0].label == "on"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: YAML 1.2 booleans lose their spelling: `False` comes back as `false`")
 def test_boolean_words_keep_their_case() -> None:
     assert _spec(RENDER / "yaml11-traps.yaml").journey.personas[0].goals == ("off", "Y", "n", "true", "False")
 
@@ -147,7 +140,7 @@ RTL_EXAMPLES = [path for path in EXAMPLES if load_spec(path).journey.rtl]
 
 
 @pytest.mark.skipif("pdf" not in FORMATS, reason="the pdf format is not registered")
-@pytest.mark.parametrize("path", [pytest.param(p, marks=_PDF_RTL_BUG) for p in RTL_EXAMPLES],
+@pytest.mark.parametrize("path", RTL_EXAMPLES,
                          ids=[p.name for p in RTL_EXAMPLES])
 def test_right_to_left_example_pdf_shows_the_map(path: Path) -> None:
     spec = _spec(path)

@@ -160,13 +160,7 @@ def test_theme_path_out_of_the_folder_is_refused(folder: Path, theme: str, fmt: 
     assert not [path for path in opened if path.startswith(SECRETS)], opened
 
 
-_PDF_THEME_BUG = pytest.mark.xfail(strict=True, reason="bug (PDF): journeygen/pdf/build.py theme_for() calls "
-                                   "load_theme() directly instead of journeygen.theme.catalog.theme_for(), so "
-                                   "render(load(text), 'pdf') opens /etc/passwd and quotes its first line in the error")
-
-
-@pytest.mark.parametrize("fmt", [pytest.param(fmt, marks=_PDF_THEME_BUG if fmt == "pdf" else ())
-                                 for fmt in ("svg", "dot", "flow", "pdf") if fmt in FORMATS])
+@pytest.mark.parametrize("fmt", [fmt for fmt in ("svg", "dot", "flow", "pdf") if fmt in FORMATS])
 @pytest.mark.parametrize("theme", ["/etc/passwd", "../../../../../../../../etc/passwd"])
 def test_library_render_of_spec_text_reads_no_theme_file(theme: str, fmt: str, opened: list[str]) -> None:
     """journeygen.render() of a journey from load(text): no folder, so no theme file may be read at all."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from journeygen.vcs.cells import column_name
+
 # ISO 216 and US sizes, upright (width, height) in millimetres.
 SIZES_MM: dict[str, tuple[float, float]] = {
     "A4": (210, 297), "A3": (297, 420), "A2": (420, 594), "A1": (594, 841), "A0": (841, 1189),
@@ -85,7 +87,7 @@ class Tile:
     @property
     def label(self) -> str:
         """``B3``: row letter and column number, as on a map grid, for assembling the poster."""
-        return f"{_letters(self.row)}{self.col + 1}"
+        return f"{column_name(self.row)}{self.col + 1}"  # rows lettered like a spreadsheet's columns
 
 
 @dataclass(frozen=True)
@@ -110,15 +112,6 @@ def _step(view: float) -> float:
 
 def _count(length: float, view: float) -> int:
     return max(1, math.ceil((length - OVERLAP_MM) / _step(view) - 1e-9))
-
-
-def _letters(index: int) -> str:
-    text = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        text = chr(ord("A") + rest) + text
-    return text
 
 
 def tile_grid(width: float, height: float, sheet_name: str) -> TileGrid:

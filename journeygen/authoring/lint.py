@@ -13,9 +13,10 @@ from pathlib import Path
 import click
 
 from journeygen.authoring.config import Level, LintConfig, find_config
-from journeygen.authoring.rules import RULES, Context, Hit, Rule
+from journeygen.authoring.rules import RULES, Context, Rule
 from journeygen.errors import SpecError, printable
 from journeygen.spec.build import build
+from journeygen.spec.checks import Finding as Hit
 from journeygen.spec.loader import Document, Limits, decode, parse_text, read
 
 INVALID = "JG001"

@@ -10,6 +10,7 @@ from typing import Any
 
 from journeygen.authoring.config import Level
 from journeygen.spec.build import source_path
+from journeygen.spec.checks import Finding as Hit  # a rule firing at a data path, like a spec check
 from journeygen.spec.loader import PathKey
 from journeygen.spec.model import Journey, Stage
 
@@ -24,15 +25,6 @@ class Context:
     data: Any
     max_items: int
     today: dt.date
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A rule firing at a data path (``at_key``: point at the key rather than its value)."""
-
-    path: PathKey
-    message: str
-    at_key: bool = False
 
 
 @dataclass(frozen=True)

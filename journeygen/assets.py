@@ -11,6 +11,7 @@ from journeygen.errors import RenderError
 from journeygen.spec.model import Journey
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
+_SNIFF_BYTES = 12  # enough for every signature `sniff` knows
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -21,12 +22,20 @@ def persona_photos(journey: Journey, base_dir: Path | None) -> dict[str, str]:
 
 def photo_data_uri(ref: str, base_dir: Path | None) -> str:
     """A ``data:`` URI of the image ``ref`` (relative to ``base_dir``), its type sniffed from its bytes."""
-    path = local_file(ref, base_dir, "photo")
-    data = _read(ref, path)
+    data = _photo_bytes(ref, base_dir, MAX_PHOTO_BYTES + 1)
+    return f"data:{_image_type(ref, data)};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def check_photo(ref: str, base_dir: Path | None) -> None:
+    """Refuse what ``photo_data_uri`` would refuse, reading only the bytes that tell the image type."""
+    _image_type(ref, _photo_bytes(ref, base_dir, _SNIFF_BYTES))
+
+
+def _image_type(ref: str, data: bytes) -> str:
     mime = sniff(data)
     if mime is None:
         raise RenderError(f"photo {ref!r}: not a PNG, JPEG, GIF or WebP image")
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    return mime
 
 
 def local_file(ref: str, base_dir: Path | None, what: str) -> Path:
@@ -46,7 +55,9 @@ def local_file(ref: str, base_dir: Path | None, what: str) -> Path:
     return path
 
 
-def _read(ref: str, path: Path) -> bytes:
+def _photo_bytes(ref: str, base_dir: Path | None, limit: int) -> bytes:
+    """The first ``limit`` bytes of the photo, once its path, kind and size are found acceptable."""
+    path = local_file(ref, base_dir, "photo")
     try:
         info = path.stat()
     except OSError as exc:
@@ -57,7 +68,7 @@ def _read(ref: str, path: Path) -> bytes:
         raise RenderError(f"photo {ref!r}: {info.st_size} bytes is larger than the {MAX_PHOTO_BYTES} byte limit")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_PHOTO_BYTES + 1)
+            data = handle.read(limit)
     except OSError as exc:
         raise RenderError(f"photo {ref!r}: cannot read it ({exc.strerror or exc})") from None
     if len(data) > MAX_PHOTO_BYTES:

@@ -28,11 +28,11 @@ def check_files(journey: Journey, base_dir: Path) -> tuple[list[Finding], list[P
 
 
 def _photos(journey: Journey, base_dir: Path) -> Iterator[Finding]:
-    from journeygen.assets import photo_data_uri
+    from journeygen.assets import check_photo
 
     for index, persona in enumerate(journey.personas):
         if persona.photo:
             try:
-                photo_data_uri(persona.photo, base_dir)
+                check_photo(persona.photo, base_dir)
             except RenderError as exc:
                 yield Finding(("personas", index, "photo"), str(exc))

@@ -9,11 +9,13 @@ from __future__ import annotations
 import base64
 from importlib import resources
 
-from journeygen.theme.model import FONT_STACK_FIRST as FONT_FAMILY  # the layout measures with it too
-
+FAMILY = "journeygen DejaVu Sans"
+"""The name the bundled fonts are declared under. A name of their own: under "DejaVu Sans" the system's
+installed copy (and its oblique face) took their place, so the PDF depended on the machine's fonts."""
 _FACES = (("DejaVuSans.ttf", 400), ("DejaVuSans-Bold.ttf", 700))
-# Characters WeasyPrint may draw that are not in the document text: page numbers, hyphens, ellipsis.
-_ALWAYS = "0123456789 \u00a0\u2010\u2011\u2026-.,:;()"
+# Characters WeasyPrint may draw that are not in the document text: page numbers, hyphens, ellipsis,
+# list bullets.
+_ALWAYS = "0123456789 \u00a0\u2010\u2011\u2026-.,:;()\u2022\u25e6\u25aa"
 
 
 def subset(data: bytes, chars: str) -> bytes:
@@ -21,7 +23,9 @@ def subset(data: bytes, chars: str) -> bytes:
     import uharfbuzz as hb  # type: ignore[import-untyped]
 
     plan = hb.SubsetInput()
-    plan.unicode_set.update(sorted({ord(c) for c in chars + _ALWAYS}))
+    # CSS text-transform (the upper-case kickers) draws letters the source text may not hold.
+    cased = chars + chars.upper() + chars.lower() + chars.title()
+    plan.unicode_set.update(sorted({ord(c) for c in cased + _ALWAYS}))
     result: bytes = hb.subset(hb.Face(data), plan).blob.data
     return result
 
@@ -32,6 +36,12 @@ def font_faces(chars: str) -> str:
     rules = []
     for filename, weight in _FACES:
         data = base64.b64encode(subset((folder / filename).read_bytes(), chars)).decode("ascii")
-        rules.append(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
+        rules.append(f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; '
                      f"src: url(data:font/ttf;base64,{data}); }}")
     return "\n".join(rules)
+
+
+def font_stack(theme_stack: str) -> str:
+    """The theme's CSS font stack with its first family, DejaVu Sans (the theme model insists), as FAMILY."""
+    _, comma, rest = theme_stack.partition(",")
+    return f'"{FAMILY}"{comma}{rest}'

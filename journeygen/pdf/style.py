@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journeygen.pdf.fonts import font_stack
 from journeygen.pdf.paper import Paper, fmt
 from journeygen.theme import Theme
 
@@ -21,8 +22,8 @@ def page_rules(paper: Paper, theme: Theme, name: str | None = None) -> str:
   @bottom-left {{ content: element(footer); vertical-align: top; padding-top: {_mm(paper.margin / 3)};
     width: 80%; }}
   @bottom-right {{ content: "Page " counter(page) " of " counter(pages); vertical-align: top;
-    padding-top: {_mm(paper.margin / 3)}; font-family: {theme.font_family}; font-size: {fmt(paper.font_pt * 0.75)}pt;
-    color: {theme.muted}; }}
+    padding-top: {_mm(paper.margin / 3)}; font-family: {font_stack(theme.font_family)};
+    font-size: {fmt(paper.font_pt * 0.75)}pt; color: {theme.muted}; }}
 }}"""
 
 
@@ -34,7 +35,7 @@ def stylesheet(paper: Paper, theme: Theme) -> str:
 
 def _base(paper: Paper, theme: Theme) -> str:
     return f"""
-html {{ font-family: {theme.font_family}; font-size: {fmt(paper.font_pt)}pt; color: {theme.ink};
+html {{ font-family: {font_stack(theme.font_family)}; font-size: {fmt(paper.font_pt)}pt; color: {theme.ink};
   line-height: 1.35; }}
 body {{ margin: 0; }}
 .footer {{ position: running(footer); font-size: 0.75rem; color: {theme.muted}; white-space: nowrap;
@@ -88,7 +89,7 @@ def _cards(paper: Paper, theme: Theme) -> str:
 .few .persona {{ font-size: 1.35rem; padding: 1.4rem 1.8rem; }}
 .persona .description {{ color: {theme.muted}; margin: 0.2em 0 0; white-space: pre-line; }}
 .persona blockquote {{ margin: 0 0 0.8rem; padding: 0.5rem 0.8rem; background: {theme.background};
-  border-inline-start: 1.2mm solid {theme.accent}; font-style: italic; white-space: pre-line; }}
+  border-inline-start: 1.2mm solid {theme.accent}; white-space: pre-line; }}
 .persona-lists {{ display: table; width: 100%; table-layout: fixed; }}
 .persona-lists > div {{ display: table-cell; padding-inline-end: 1rem; }}
 .persona h3 {{ color: {theme.accent}; margin-top: 0; }}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
@@ -26,14 +28,44 @@ def _fixed_epoch() -> Iterator[None]:
         os.environ.pop(_EPOCH, None)
 
 
+@contextmanager
+def _no_library_search() -> Iterator[None]:
+    """On Linux, ctypes' library search finds nothing while WeasyPrint loads Pango and friends.
+
+    WeasyPrint tries names such as ``libpango-1.0-0`` before ``libpango-1.0.so.0``; each miss makes
+    ctypes run ``ldconfig``, ``gcc`` and ``ld`` (Kozea/WeasyPrint#1125), about 0.3 s of a PDF render
+    on a machine with a compiler. Without the search the ``.so`` names load directly, as they would anyway.
+    """
+    if sys.platform != "linux":
+        yield
+        return
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = search
+
+
+def _weasyprint() -> ModuleType:
+    try:
+        with _no_library_search():
+            import weasyprint  # type: ignore[import-untyped]
+    except OSError:  # libraries only the full search finds: take the slow road
+        import weasyprint
+    module: ModuleType = weasyprint
+    return module
+
+
 def write_pdf(html: str) -> bytes:
     """The HTML document as PDF bytes: only data: URLs load, no dates, same input -> same bytes."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
-
+    html_class = _weasyprint().HTML
     from journeygen.pdf.fetcher import DataOnlyFetcher
 
     with _fixed_epoch():
-        pdf: bytes = HTML(string=html, url_fetcher=DataOnlyFetcher()).write_pdf()
+        pdf: bytes = html_class(string=html, url_fetcher=DataOnlyFetcher()).write_pdf()
     return pdf
 
 

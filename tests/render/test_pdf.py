@@ -121,6 +121,18 @@ def test_every_font_is_embedded(shop_pdf: bytes) -> None:
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
 
 
+def font_names(data: bytes) -> set[str]:
+    return {str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
+            for page in PdfReader(io.BytesIO(data)).pages for font in page["/Resources"]["/Font"].values()}
+
+
+@pytest.mark.parametrize("spec", sorted((ROOT / "examples").glob("*.journey.yaml")), ids=lambda p: p.name)
+def test_text_is_set_only_in_the_bundled_fonts(spec: Path) -> None:
+    # Upper-cased kickers (Romanian Ț), list bullets and every letter of the map must be in the subset
+    # we embed: a missing one falls back to whatever font the machine has, and the PDF changes with it.
+    assert font_names(render_file(spec)) == {"journeygen-DejaVu-Sans", "journeygen-DejaVu-Sans-Bold"}
+
+
 @pytest.mark.parametrize(("name", "words"), [
     ("banca-ro.journey.yaml", ["Deschiderea unui cont curent din aplicația mobilă", "Ioana Mureșan"]),
     ("sklep-pl.journey.yaml", ["Zakupy spożywcze z dostawą do domu", "Małgorzata Wiśniewska"]),

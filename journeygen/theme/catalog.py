@@ -80,8 +80,9 @@ def from_document(doc: Document, name: str) -> Theme:
     if missing:
         raise SpecError([_problem(doc, (), f"a theme without `extends` must set {', '.join(missing)} "
                                            "(or start with `extends: default`)")])
-    # Every slot was validated in its file and derived colours are well formed, so this cannot fail.
-    return Theme.model_validate(derive(slots))
+    # Every slot was validated in its file (ThemeFile) and derive() fills the rest with well-formed
+    # colours, so the Theme is built without validating again.
+    return Theme.model_construct(**derive(slots))
 
 
 def _layers(doc: Document, chain: tuple[str, ...]) -> dict[str, Any]:

@@ -59,7 +59,9 @@ FontStack = Annotated[str, AfterValidator(_font_stack)]
 class Theme(BaseModel):
     """Every slot a renderer may use; renderers take colours from here only."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Built only from slots ThemeFile has validated (see catalog.from_document), so its own validator
+    # is never needed: deferring it saves building a second schema of 40 fields at every start.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str
     """The built-in name, or the theme file's stem."""
@@ -119,25 +121,25 @@ class Theme(BaseModel):
     """One emotion curve colour per persona."""
     font_family: FontStack = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
     """CSS font stack; DejaVu Sans (bundled, used for measuring) must come first."""
-    font_size: FontPx = 13
+    font_size: FontPx = 13.0
     """Body text, px."""
-    title_size: FontPx = 26
+    title_size: FontPx = 26.0
     """The map title, px."""
-    heading_size: FontPx = 15
+    heading_size: FontPx = 15.0
     """Stage names and lane titles, px."""
-    small_size: FontPx = 11
+    small_size: FontPx = 11.0
     """Notes, owners, dates, labels on the curve, px."""
-    padding: Px = 10
+    padding: Px = 10.0
     """Inside a cell or card, px."""
-    gap: Px = 8
+    gap: Px = 8.0
     """Between cards in a cell, px."""
-    radius: Px = 6
+    radius: Px = 6.0
     """Corner radius of cards and chips, px."""
-    lane_title_width: Px = 150
+    lane_title_width: Px = 150.0
     """Width of the lane title column, px."""
-    stage_width: Px = 220
+    stage_width: Px = 220.0
     """Width of one stage column, px."""
-    line_width: Px = 1
+    line_width: Px = 1.0
     """Cell borders, card outlines and the baseline, px."""
     curve_width: Px = 2.5
     """The emotion curve and transition arrows, px."""

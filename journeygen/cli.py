@@ -246,5 +246,8 @@ def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | No
 
 def run() -> None:
     """Console-script entry point."""
+    # pydantic scans every installed distribution for plugins when the first model is built (10 ms
+    # and more in a full environment); the command line has none to offer them. A user's own setting stays.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     main(prog_name="journeygen")
 

@@ -6,7 +6,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -98,6 +97,8 @@ def _outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any]
     if jobs <= 1 or len(specs) <= 1 or "-" in specs:  # worker processes have no standard input
         yield from (_attempt(spec, formats, opts) for spec in specs)
         return
+    from concurrent.futures import ProcessPoolExecutor  # 20 ms of imports a single render does not need
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
         yield from pool.map(_attempt, specs, repeat(formats), repeat(opts), chunksize=max(1, len(specs) // (jobs * 8)))
 

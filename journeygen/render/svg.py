@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape, quoteattr
 
 from journeygen.layout.scene import Circle, Group, Image, Item, Path, Rect, Scene, Text, num
 from journeygen.render import RenderOptions
@@ -38,7 +37,7 @@ def render_scene(scene: Scene, theme: Theme) -> bytes:
     direction = ' direction="rtl"' if scene.rtl else ""
     head = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<svg xmlns="http://www.w3.org/2000/svg" id="{p}map" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
-            f'role="img" aria-labelledby="{p}title {p}desc" lang={quoteattr(scene.lang)}{direction}>\n'
+            f'role="img" aria-labelledby="{p}title {p}desc" lang={_attr(scene.lang)}{direction}>\n'
             f'<title id="{p}title">{_esc(scene.title)}</title>\n<desc id="{p}desc">{_esc(scene.description)}</desc>\n'
             f"<style>{stylesheet(theme, scope=f'{p}map')}</style>\n")
     body = _Drawer(scene).draw(scene.items)
@@ -46,7 +45,13 @@ def render_scene(scene: Scene, theme: Theme) -> bytes:
 
 
 def _esc(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    # By hand: xml.sax.saxutils would import urllib.request (and ssl) at start-up for this.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _attr(value: str) -> str:
+    """An attribute value in double quotes."""
+    return f'"{_esc(value)}"'
 
 
 class _Drawer:
@@ -62,7 +67,7 @@ class _Drawer:
     def item(self, item: Item) -> str:
         if isinstance(item, Group):
             title = f"<title>{_esc(item.title)}</title>" if item.title else ""
-            return f"<g id={quoteattr(item.id)}>{title}{self.draw(item.items)}</g>\n"
+            return f"<g id={_attr(item.id)}>{title}{self.draw(item.items)}</g>\n"
         if isinstance(item, Text):
             return self.text(item)
         if isinstance(item, Rect):
@@ -98,7 +103,7 @@ class _Drawer:
         r = b.w / 2
         return (f'<clipPath id="{clip}"><circle cx="{num(b.x + r)}" cy="{num(b.y + r)}" r="{num(r)}"/></clipPath>'
                 f'<image x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}" '
-                f'preserveAspectRatio="xMidYMid slice" clip-path="url(#{clip})" href={quoteattr(image.href)}/>\n')
+                f'preserveAspectRatio="xMidYMid slice" clip-path="url(#{clip})" href={_attr(image.href)}/>\n')
 
 
 def path_data(path: Path) -> str:

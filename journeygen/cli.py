@@ -159,7 +159,7 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--by", "flow_by", type=click.Choice(["stage", "channel"]), default="stage", show_default=True,
                      help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
         click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
-                     help="SVG: wrap stages into rows so the map is at most PX wide."),
+                     help="SVG and PDF: wrap stages into rows so the map is at most PX wide."),
     ]
     for option in reversed(options):
         func = option(func)

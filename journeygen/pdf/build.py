@@ -44,15 +44,16 @@ def figure(scene: Scene, theme: Theme) -> Figure:
     return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
 
 
-def drawings(journey: Journey, theme: Theme, base_dir: Path | None) -> Drawings:
-    """The map and every micro-journey, laid out by the same engine as the SVG output."""
+def drawings(journey: Journey, theme: Theme, base_dir: Path | None, max_width: int | None = None) -> Drawings:
+    """The map (in rows no wider than ``max_width`` px, if given) and every micro-journey, laid out by
+    the same engine as the SVG output."""
     from journeygen.assets import persona_photos
     from journeygen.layout import lay_out, lay_out_micro_journey
     from journeygen.render.svg import stylesheet
 
     micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme), theme))
                   for stage in journey.stages for mj in stage.micro_journeys)
-    scene = lay_out(journey, theme, photos=persona_photos(journey, base_dir))
+    scene = lay_out(journey, theme, max_width=max_width, photos=persona_photos(journey, base_dir))
     return Drawings(figure(scene, theme), micro, stylesheet(theme))
 
 
@@ -62,5 +63,5 @@ def build_part(journey: Journey, options: RenderOptions, layout: Layout, theme: 
     source = Source(options.source_name, options.base_dir)
     if options.blank:
         return blank_part(journey, layout, source=source, depth=depth, anchor=anchor)
-    return journey_part(journey, drawings(journey, theme, options.base_dir), layout, theme, source=source,
-                        depth=depth, anchor=anchor)
+    drawn = drawings(journey, theme, options.base_dir, options.max_width)
+    return journey_part(journey, drawn, layout, theme, source=source, depth=depth, anchor=anchor)

@@ -80,7 +80,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("csv", ".csv", "journeygen.vcs.csvio:render", "the workshop spreadsheet: stages as columns, lanes as rows"),
     Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or swimlane flowchart)",
            notes_target="journeygen.render.mermaid:losses"),
-    Format("pdf", ".pdf", "journeygen.render.pdf:render", "print-ready PDF: map, personas, micro-journeys, actions"),
+    Format("pdf", ".pdf", "journeygen.render.pdf:render", "print-ready PDF: map, personas, micro-journeys, actions",
+           notes_target="journeygen.pdf.legibility:notes"),
     Format("dot", ".dot", "journeygen.render.graphviz:render_dot", "the flow view as Graphviz DOT"),
     Format("flow", ".flow.svg", "journeygen.render.graphviz:render_flow", "the flow view drawn by Graphviz as SVG"),
 )}

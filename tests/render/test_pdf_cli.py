@@ -137,3 +137,49 @@ def test_spec_from_standard_input_names_no_commit() -> None:
     assert done.returncode == 0, done.stderr
     footer = PdfReader(io.BytesIO(done.stdout)).pages[0].extract_text().splitlines()[-1]
     assert "Renewing a passport" in footer and "commit" not in footer
+
+
+STRESS = str(ROOT / "examples" / "stress-30-stages.journey.yaml")
+
+
+def test_a_map_too_small_to_read_gets_a_note_naming_a_page_that_fits(tmp_path: Path) -> None:
+    done = run_journeygen("render", STRESS, "-f", "pdf", "-o", str(tmp_path))
+    assert done.returncode == 0 and (tmp_path / "stress-30-stages.pdf").is_file()
+    note = done.stderr.decode()
+    assert re.search(r"note: .*stress-30-stages\.journey\.yaml: the map's text prints at [0-3]\.\d pt on A3, "
+                     r"too small to read; --page (A1|A0) --tile", note), note
+    fits = re.search(r"--page (A\d) --tile", note)
+    assert fits
+    again = run_journeygen("render", STRESS, "-f", "pdf", "--page", fits.group(1), "--tile", "-o", str(tmp_path))
+    assert again.returncode == 0 and "too small" not in again.stderr.decode()
+
+
+def test_a_readable_map_and_quiet_runs_get_no_note(tmp_path: Path) -> None:
+    for args in ((SHOP,), (STRESS, "-q")):
+        done = run_journeygen("render", *args, "-f", "pdf", "-o", str(tmp_path))
+        assert done.returncode == 0 and "note:" not in done.stderr.decode(), done.stderr
+
+
+def _stage_heights(pdf: PdfReader, names: list[str]) -> dict[str, float]:
+    """The height on the map page at which each stage name is drawn."""
+    found: dict[str, float] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip() in names:
+            found.setdefault(text.strip(), round(float(cm[5]) + float(tm[5]) * float(cm[3]), 1))
+    pdf.pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def test_max_width_lays_the_pdf_map_out_in_rows(tmp_path: Path) -> None:
+    stages = [f"  - name: Step {chr(65 + i)}{chr(65 + i)}\n    actions: [Reads]\n" for i in range(8)]
+    spec = tmp_path / "rows.journey.yaml"
+    spec.write_text("title: Rows\npersona: {name: Ana}\nstages:\n" + "".join(stages), encoding="utf-8")
+    names = [f"Step {chr(65 + i)}{chr(65 + i)}" for i in range(8)]
+    one_row = run_journeygen("render", str(spec), "-f", "pdf", "-o", str(tmp_path / "a"))
+    rows = run_journeygen("render", str(spec), "-f", "pdf", "--max-width", "1000", "-o", str(tmp_path / "b"))
+    assert one_row.returncode == rows.returncode == 0, (one_row.stderr, rows.stderr)
+    flat = _stage_heights(read(tmp_path / "a" / "rows.pdf"), names)
+    wrapped = _stage_heights(read(tmp_path / "b" / "rows.pdf"), names)
+    assert len(set(flat.values())) == 1 and len(flat) == 8
+    assert len(set(wrapped.values())) >= 2 and wrapped[names[0]] > wrapped[names[-1]]

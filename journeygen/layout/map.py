@@ -43,13 +43,16 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     return scene.mirrored() if journey.rtl else scene
 
 
-def lay_out_micro_journey(stage: Stage, micro: MicroJourney, theme: Theme) -> Scene:
-    """One micro-journey as its own small map: its steps as columns, with their emotion curve."""
-    kit = Kit(theme, Measurer())
+def lay_out_micro_journey(stage: Stage, micro: MicroJourney, theme: Theme, *, locale: str = "en",
+                          rtl: bool = False) -> Scene:
+    """One micro-journey as its own small map: its steps as columns, with their emotion curve, in the
+    journey's language and direction (``locale``, ``rtl``) as on the map."""
+    kit = Kit(theme, Measurer(), words_for(locale), rtl)
     m = Metrics.of(theme, len(micro.steps))
     prefix = id_prefix(f"{stage.id} {micro.name}")
     block = micro_block(kit, stage, micro, m, prefix, m.band_width(len(micro.steps)))
-    return _scene(kit, block, m, micro.name, micro.description or micro.name, prefix, "en", ())
+    scene = _scene(kit, block, m, micro.name, micro.description or micro.name, prefix, locale, ())
+    return scene.mirrored() if rtl else scene
 
 
 def id_prefix(title: str) -> str:

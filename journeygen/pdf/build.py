@@ -51,7 +51,8 @@ def drawings(journey: Journey, theme: Theme, base_dir: Path | None, max_width: i
     from journeygen.layout import lay_out, lay_out_micro_journey
     from journeygen.render.svg import stylesheet
 
-    micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme), theme))
+    micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme, locale=journey.locale,
+                                                           rtl=journey.rtl), theme))
                   for stage in journey.stages for mj in stage.micro_journeys)
     scene = lay_out(journey, theme, max_width=max_width, photos=persona_photos(journey, base_dir))
     return Drawings(figure(scene, theme), micro, stylesheet(theme))

@@ -132,6 +132,19 @@ def test_a_micro_journey_lays_out_as_its_own_small_map(shop: Path) -> None:
     assert scene.width < lay_out(load(shop), THEME).width
 
 
+def test_a_hebrew_micro_journey_reads_right_to_left_in_hebrew() -> None:
+    journey = load(ROOT / "examples" / "clinic-he.journey.yaml")
+    stage = next(s for s in journey.stages if s.micro_journeys)
+    micro = stage.micro_journeys[0]
+    scene = lay_out_micro_journey(stage, micro, THEME, locale=journey.locale, rtl=journey.rtl)
+    assert scene.rtl and scene.lang == "he"
+    lines = {line: t for t in scene.texts() for line in t.lines}
+    assert "Emotions" not in lines and "Touchpoints" not in lines
+    first, last = (next(t for line, t in lines.items() if step.name.split()[0] in line)
+                   for step in (micro.steps[0], micro.steps[-1]))
+    assert first.box.x > last.box.x  # the first step on the right
+
+
 def test_same_channel_same_badge_everywhere(shop: Path) -> None:
     scene = lay_out(load(shop), THEME)
     badges = [t.lines[0] for t in scene.texts() if t.cls == "t-badge"]

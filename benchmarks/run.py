@@ -132,6 +132,8 @@ def by_command(spec: Path, stages: int, work: Path, jg: list[str], runs: int) ->
     for fmt in formats():
         heavy = 1 if stages >= 100 and fmt == "pdf" else runs  # half a minute a run at 300 stages
         measured[fmt] = timed([*jg, "render", str(spec), "-f", fmt, "-o", str(work / "out"), "-q"], heavy, ROOT)
+    both = ",".join(f for f in ("svg", "mermaid") if f in formats())
+    measured[both] = timed([*jg, "render", str(spec), "-f", both, "-o", str(work / "out"), "-q"], runs, ROOT)
     return measured
 
 

@@ -21,10 +21,11 @@ from journeygen.theme import Theme
 
 
 def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min_cell_height: float = 0,
-            photos: Mapping[str, str] | None = None) -> Scene:
+            photos: Mapping[str, str] | None = None, micro_journeys: bool = True) -> Scene:
     """Place every part of the map; right-to-left locales are mirrored once, at the end.
 
-    ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``).
+    ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``). Without
+    ``micro_journeys`` they are left out (the PDF gives each its own page).
     """
     kit = Kit(theme, Measurer(), words_for(journey.locale), journey.rtl)
     grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
@@ -37,7 +38,8 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     bands = [band(kit, plan, indices) for indices in grid.rows]
     parts.append(stack(bands, 3 * kit.pad, inner))
     parts.append(legend(kit, _needs(journey, plan), inner))
-    parts.extend(_micros(kit, journey, m, prefix, inner))
+    if micro_journeys:
+        parts.extend(_micros(kit, journey, m, prefix, inner))
     scene = _scene(kit, stack(parts, 2 * kit.pad, inner), m, journey.title, summary(journey), prefix,
                    journey.locale, tuple(ch.name for ch in plan.ctx.channels.values()))
     return scene.mirrored() if journey.rtl else scene

@@ -46,7 +46,8 @@ def figure(scene: Scene, theme: Theme) -> Figure:
 
 def drawings(journey: Journey, theme: Theme, base_dir: Path | None, max_width: int | None = None) -> Drawings:
     """The map (in rows no wider than ``max_width`` px, if given) and every micro-journey, laid out by
-    the same engine as the SVG output."""
+    the same engine as the SVG output. The map leaves its micro-journeys out: each has a page of its own,
+    and without them below it the map fills more of its page."""
     from journeygen.assets import persona_photos
     from journeygen.layout import lay_out, lay_out_micro_journey
     from journeygen.render.svg import stylesheet
@@ -54,7 +55,8 @@ def drawings(journey: Journey, theme: Theme, base_dir: Path | None, max_width: i
     micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme, locale=journey.locale,
                                                            rtl=journey.rtl), theme))
                   for stage in journey.stages for mj in stage.micro_journeys)
-    scene = lay_out(journey, theme, max_width=max_width, photos=persona_photos(journey, base_dir))
+    photos = persona_photos(journey, base_dir)
+    scene = lay_out(journey, theme, max_width=max_width, photos=photos, micro_journeys=False)
     return Drawings(figure(scene, theme), micro, stylesheet(theme))
 
 

@@ -26,7 +26,7 @@ def notes(journey: Journey, options: RenderOptions) -> list[str]:
     from journeygen.theme import theme_for
 
     theme = theme_for(journey, options)
-    scene = lay_out(journey, theme, max_width=options.max_width)
+    scene = lay_out(journey, theme, max_width=options.max_width, micro_journeys=False)  # as build.drawings does
     layout = document_layout(options)
     paper = layout.poster or layout.sheet
     size = body_pt(scene.width, scene.height, theme.font_size, paper)

@@ -49,7 +49,8 @@ def test_the_document_has_map_persona_micro_journey_and_action_pages(shop_pdf: b
     pages = texts(shop_pdf)
     assert len(pages) >= 4
     assert "Persona" in pages[1] and "Maria Popescu" in pages[1] and "Run a half marathon in spring" in pages[1]
-    assert "Checkout" in pages[2] and "Purchase" in pages[2]
+    assert "Checkout" in pages[2] and "Purchase" in pages[2] and "Opens cart" in pages[2]
+    assert "Opens cart" not in pages[0]  # the micro-journey has its own page, not a second copy under the map
     actions = "\n".join(pages[3:])
     assert "Action list" in actions and "Pain points by stage" in actions
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeygen.authoring.config import Level
+from journeygen.authoring.lookalike import lookalike_ids
 from journeygen.spec.build import source_path
 from journeygen.spec.checks import Finding as Hit  # a rule firing at a data path, like a spec check
 from journeygen.spec.loader import PathKey
@@ -151,6 +152,10 @@ def _bidi_mark(ctx: Context) -> Iterator[Hit]:
                             "delete it unless it is needed", at_key=is_key)
 
 
+def _lookalike_id(ctx: Context) -> Iterator[Hit]:
+    yield from lookalike_ids(ctx.journey, ctx.data)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("JG101", "stage-no-emotion", "warning", "A stage has no emotion score, so the curve has a gap.",
          _stage_no_emotion),
@@ -171,4 +176,7 @@ RULES: tuple[Rule, ...] = (
     Rule("JG109", "invisible-character", "error",
          "Text holds an invisible character (zero-width space, word joiner, ...) that can disguise it.", _invisible),
     Rule("JG110", "bidi-mark", "warning", "Left-to-right text holds a right-to-left direction mark.", _bidi_mark),
+    Rule("JG111", "lookalike-id", "error",
+         "An id mixes scripts (a Cyrillic letter in a Latin word) or looks like another id of its kind.",
+         _lookalike_id),
 )

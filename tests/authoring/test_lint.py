@@ -47,6 +47,7 @@ CASES: dict[str, tuple[str, str]] = {
     "JG109": (spec(stage(name="'Pay\u200bment'")), spec(stage(name="'Payment'", actions="['👩‍💻 codes']"))),
     "JG110": (spec(stage(actions="['Reads \u200f']")),
               spec(stage(actions="['Reads \u200f']"), head="locale: ar\n")),
+    "JG111": (spec(stage(id="ch\u0435ckout")), spec(stage(id="pl\u0103t\u0103-\u0219i-\u021bar\u0103"))),
 }
 
 

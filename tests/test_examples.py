@@ -110,3 +110,9 @@ def test_stress_has_thirty_full_stages_and_long_tokens() -> None:
     text = _all_text(journey)
     assert "Kundenzufriedenheitsbefragung" in text
     assert re.search(r"https://\S{60,}", text)
+
+
+def test_examples_are_in_the_form_fmt_writes() -> None:
+    # Users copy the examples: they should show the canonical order and short forms `fmt` produces.
+    done = run_journeygen("fmt", "--check", *map(str, EXAMPLES))
+    assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()

@@ -9,22 +9,22 @@ from journeygen.api import Spec, load_all
 from journeygen.pdf.document import Part, html_document
 from journeygen.pdf.markup import Html, tag, text
 from journeygen.pdf.pages import heading
+from journeygen.pdf.words import PdfWords, pdf_words_for
 
-PACK_TITLE = "Workshop pack"
 
-
-def contents(specs: Sequence[Spec]) -> Html:
+def contents(specs: Sequence[Spec], labels: PdfWords) -> Html:
     """The first sheet: each journey's title, linked, with the page it starts on."""
     entries = []
     for index, spec in enumerate(specs, 1):
         journey = spec.journey
-        about = f"{spec.name.rsplit('/', 1)[-1]} · {len(journey.stages)} stages · " \
-                f"{len(journey.personas)} persona{'s' * (len(journey.personas) != 1)}"
+        about = f"{spec.name.rsplit('/', 1)[-1]} · {labels.count(labels.stages, len(journey.stages))} · " \
+                f"{labels.count(labels.persona_count, len(journey.personas))}"
         entries.append(tag("li", tag("a", text(journey.title), href=f"#journey-{index}"),
                            tag("span", text(about), class_="sub")))
-    footer = tag("div", tag("span", text(f"{PACK_TITLE} · {len(specs)} journeys")), class_="footer")
-    return tag("section", footer, tag("p", text(PACK_TITLE), class_="kicker"), heading(1, "Contents", 1),
-               tag("ol", *entries), class_="sheet contents")
+    footer = tag("div", tag("span", text(f"{labels.pack} · {labels.count(labels.journeys, len(specs))}")),
+                 class_="footer")
+    return tag("section", footer, tag("p", text(labels.pack), class_="kicker"), heading(1, labels.contents, 1),
+               tag("ol", *entries), class_="sheet contents", dir=labels.direction)
 
 
 def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
@@ -43,6 +43,9 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
         parts.append(build_part(spec.journey, options, layout, theme, depth=2, anchor=f"journey-{index}"))
     titles = [spec.journey.title for spec in specs]
     authors = dict.fromkeys(spec.journey.author for spec in specs if spec.journey.author)
-    html = html_document([Part(contents(specs)), *parts], layout, theme_for(specs[0].journey, first),
-                         title=f"{PACK_TITLE}: {', '.join(titles)}", author=", ".join(authors) or None)
+    # The parts of the document that belong to no one journey (contents, page numbers) speak the first one's language.
+    lang = specs[0].journey.locale
+    labels = pdf_words_for(lang)
+    html = html_document([Part(contents(specs, labels)), *parts], layout, theme_for(specs[0].journey, first),
+                         title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang)
     return write_pdf(html)

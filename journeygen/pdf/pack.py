@@ -7,7 +7,7 @@ from typing import Any
 
 from journeygen.api import Spec, load_all
 from journeygen.pdf.document import Part, html_document
-from journeygen.pdf.markup import Html, tag, text
+from journeygen.pdf.markup import Html, isolated, tag, text
 from journeygen.pdf.pages import heading
 from journeygen.pdf.words import PdfWords, pdf_words_for
 
@@ -17,10 +17,13 @@ def contents(specs: Sequence[Spec], labels: PdfWords) -> Html:
     entries = []
     for index, spec in enumerate(specs, 1):
         journey = spec.journey
-        about = f"{spec.name.rsplit('/', 1)[-1]} · {labels.count(labels.stages, len(journey.stages))} · " \
-                f"{labels.count(labels.persona_count, len(journey.personas))}"
-        entries.append(tag("li", tag("a", text(journey.title), href=f"#journey-{index}"),
-                           tag("span", text(about), class_="sub")))
+        counts = f" · {labels.count(labels.stages, len(journey.stages))} · " \
+                 f"{labels.count(labels.persona_count, len(journey.personas))}"
+        name = spec.name.rsplit("/", 1)[-1]
+        # In a right-to-left line the count after the (Latin) file name would join its run; left to right
+        # nothing can, and the plain text keeps those documents as they were.
+        about = tag("span", isolated(name) if labels.direction == "rtl" else text(name), text(counts), class_="sub")
+        entries.append(tag("li", tag("a", text(journey.title), href=f"#journey-{index}"), about))
     footer = tag("div", tag("span", text(f"{labels.pack} · {labels.count(labels.journeys, len(specs))}")),
                  class_="footer")
     return tag("section", footer, tag("p", text(labels.pack), class_="kicker"), heading(1, labels.contents, 1),

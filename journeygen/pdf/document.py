@@ -27,6 +27,8 @@ class Layout:
 
     sheet: Paper
     poster: Paper | None = None
+    language: str | None = None
+    """The page numbers' language when it is not each journey's own: in a pack, the first journey's."""
 
     @classmethod
     def choose(cls, page: str, *, portrait: bool, tile: bool) -> Layout:
@@ -81,7 +83,8 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
     if layout.poster is not None:
         grid = poster_grid(drawings.map, layout.poster)
         sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name, labels))
-        css += page_rules(grid.sheet, theme, "tile", labels) + tile_css(grid, theme.ink, theme.muted)
+        numbers = pdf_words_for(layout.language) if layout.language else labels
+        css += page_rules(grid.sheet, theme, "tile", numbers) + tile_css(grid, theme.ink, theme.muted)
     else:
         sheets.append(map_sheet(drawings.map, layout.sheet, depth, labels))
     sheets.append(persona_page(journey, source.folder, depth))

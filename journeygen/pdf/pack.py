@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from journeygen.api import Spec, load_all
@@ -38,7 +39,9 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
 
     specs = load_all(paths)
     first = specs[0].options(**opts)
-    layout = document_layout(first)
+    # The parts of the document that belong to no one journey (contents, page numbers) speak the first one's language.
+    lang = specs[0].journey.locale
+    layout = replace(document_layout(first), language=lang)
     parts = []
     for index, spec in enumerate(specs, 1):
         options = spec.options(**opts)
@@ -46,8 +49,6 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
         parts.append(build_part(spec.journey, options, layout, theme, depth=2, anchor=f"journey-{index}"))
     titles = [spec.journey.title for spec in specs]
     authors = dict.fromkeys(spec.journey.author for spec in specs if spec.journey.author)
-    # The parts of the document that belong to no one journey (contents, page numbers) speak the first one's language.
-    lang = specs[0].journey.locale
     labels = pdf_words_for(lang)
     html = html_document([Part(contents(specs, labels)), *parts], layout, theme_for(specs[0].journey, first),
                          title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang)

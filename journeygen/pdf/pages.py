@@ -99,7 +99,7 @@ def _owner_group(owner: str | None, rows: tuple[Action, ...], outline: int, labe
     cols = tag("colgroup", *(tag("col", style=f"width: {share}%") for share in COLUMN_SHARES))
     head = tag("thead", tag("tr", *(tag("th", text(name)) for name in labels.columns)))
     table = tag("table", cols, head, tag("tbody", *(_row(a, labels, words) for a in rows)), class_="actions")
-    return tag("div", heading(2, owner or labels.no_owner, outline), table, class_="owner-group")
+    return tag("div", heading(2, labels.no_owner if owner is None else owner, outline), table, class_="owner-group")
 
 
 def _row(action: Action, labels: PdfWords, words: Words) -> Html:

@@ -153,3 +153,12 @@ def test_a_translation_with_quotes_and_backslashes_cannot_break_the_stylesheet()
     reader = PdfReader(io.BytesIO(data))
     assert round(float(reader.pages[0].mediabox.width) * 25.4 / 72) == 297  # the size was not overridden
     assert 'S. "1" \\ 1; } @page { size: 10mm' in reader.pages[0].extract_text()
+
+
+def test_a_tiled_pack_numbers_every_page_in_the_first_journeys_language(tmp_path: Path) -> None:
+    target = tmp_path / "pack.pdf"
+    done = run_journeygen("render", str(POLISH), str(ROMANIAN), "--pack", str(target), "--page", "A2", "--tile")
+    assert done.returncode == 0, done.stderr
+    text = pages(target.read_bytes())
+    assert all(f"Strona {n} z {len(text)}" in page for n, page in enumerate(text, 1))
+    assert any(page.startswith("Poster A2 · foaia") for page in text)

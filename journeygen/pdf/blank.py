@@ -6,6 +6,7 @@ from journeygen.layout.words import Words, words_for
 from journeygen.pdf.markup import Html, tag, text, ui
 from journeygen.pdf.pages import heading
 from journeygen.pdf.paper import PT_MM, Paper, fmt
+from journeygen.pdf.words import PdfWords, pdf_words_for
 from journeygen.spec.model import Journey, Lane
 
 GENERIC_LANES = ("actions", "touchpoints", "motivations", "emotions", "pain_points", "ideas")
@@ -39,12 +40,14 @@ def blank_sheet(journey: Journey, paper: Paper, depth: int) -> Html:
     unit = room / (len(lanes) - 1 + EMOTION_WEIGHT if any(lane.id == "emotions" for lane in lanes) else len(lanes))
     lane_col = min(paper.content_width * 0.16, 45 * paper.scale ** 0.5)
     cell_w = (paper.content_width - lane_col) / len(journey.stages)
-    fields = tag("div", *(tag("span", text(label)) for label in ("Persona", "Team", "Date")), class_="fields")
+    labels = pdf_words_for(journey.locale)
+    fields = tag("div", *(tag("span", text(label)) for label in labels.fields), class_="fields")
     words = words_for(journey.locale)
     rows = tag("tbody", *(_lane_row(lane, journey, unit, words) for lane in lanes))
     table = tag("table", _columns(lane_col, len(journey.stages)), _header(journey), rows, class_="template")
-    return tag("section", tag("p", text("Workshop template"), class_="kicker"), heading(1, journey.title, depth),
-               fields, table, tag("p", ui(_hint(cell_w, unit)), class_="hint"), class_="sheet blank-sheet")
+    hint = tag("p", ui(_hint(cell_w, unit, labels), labels.direction), class_="hint")
+    return tag("section", tag("p", text(labels.template), class_="kicker"), heading(1, journey.title, depth),
+               fields, table, hint, class_="sheet blank-sheet")
 
 
 def _columns(lane_col: float, stages: int) -> Html:
@@ -82,9 +85,8 @@ def _emotion_grid(height: float) -> Html:
                class_="emotion-grid")
 
 
-def _hint(cell_w: float, cell_h: float) -> str:
-    size = f"Each cell {fmt(round(cell_w))} × {fmt(round(cell_h))} mm"
-    fits = next((f"{w} × {h} mm" for w, h in STICKY_NOTES_MM if w <= cell_w and h <= cell_h), None)
-    if fits:
-        return f"{size}: fits {fits} sticky notes. Place one note per action, touchpoint, pain point or idea."
-    return f"{size}: for sticky notes, print on a larger sheet (--page A1 or A0)."
+def _hint(cell_w: float, cell_h: float, labels: PdfWords) -> str:
+    cell = labels.cell.format(size=labels.size.format(width=fmt(round(cell_w)), height=fmt(round(cell_h))))
+    fits = next((labels.size.format(width=w, height=h) for w, h in STICKY_NOTES_MM if w <= cell_w and h <= cell_h),
+                None)
+    return labels.fits.format(cell=cell, note=fits) if fits else labels.too_small.format(cell=cell)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeygen.layout.words import words_for
 from journeygen.pdf.blank import blank_sheet
 from journeygen.pdf.figure import Figure, figure_css, label_css
 from journeygen.pdf.fonts import font_faces
@@ -15,6 +16,7 @@ from journeygen.pdf.markup import Html, join, tag, text, ui
 from journeygen.pdf.pages import action_page, persona_page
 from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
 from journeygen.pdf.style import page_rules, stylesheet
+from journeygen.pdf.words import PdfWords, pdf_words_for
 from journeygen.spec.model import Journey, MicroJourney, Stage
 from journeygen.theme import Theme
 
@@ -25,6 +27,8 @@ class Layout:
 
     sheet: Paper
     poster: Paper | None = None
+    language: str | None = None
+    """The page numbers' language when it is not each journey's own: in a pack, the first journey's."""
 
     @classmethod
     def choose(cls, page: str, *, portrait: bool, tile: bool) -> Layout:
@@ -62,11 +66,11 @@ class Part:
     chars: str = ""
 
 
-def footer(title: str, source: Source) -> Html:
+def footer(title: str, source: Source, labels: PdfWords) -> Html:
     """Title · file name · commit: enough to trace a printout on the wall back to its version."""
-    commit = describe(source.folder, source.name) if source.name else None
+    commit = describe(source.folder, source.name, labels) if source.name else None
     spans = [tag("span", text(bit), class_="iso") for bit in (title, source.name) if bit]
-    spans += [ui(commit)] if commit else []
+    spans += [ui(commit, labels.direction)] if commit else []
     return tag("div", join(spans, tag("span", text("·"), class_="sep")), class_="footer")
 
 
@@ -74,16 +78,19 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
                  depth: int = 1, anchor: str | None = None) -> Part:
     """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions."""
     sheets: list[Html] = []
+    labels = pdf_words_for(journey.locale)
     css = figure_css() + label_css(drawings.svg_css, f"#{anchor}" if anchor else "")
     if layout.poster is not None:
         grid = poster_grid(drawings.map, layout.poster)
-        sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name))
-        css += page_rules(grid.sheet, theme, "tile") + tile_css(grid, theme.ink, theme.muted)
+        sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name, labels))
+        numbers = pdf_words_for(layout.language) if layout.language else labels
+        css += page_rules(grid.sheet, theme, "tile", numbers) + tile_css(grid, theme.ink, theme.muted)
     else:
-        sheets.append(map_sheet(drawings.map, layout.sheet, depth))
+        sheets.append(map_sheet(drawings.map, layout.sheet, depth, labels))
     sheets.append(persona_page(journey, source.folder, depth))
-    sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name)
-                  for stage, micro, figure in drawings.micro)
+    kicker = words_for(journey.locale).micro
+    sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name, kicker=kicker,
+                              direction=labels.direction) for stage, micro, figure in drawings.micro)
     sheets.append(action_page(journey, depth))
     chars = "".join(f.chars for f in (drawings.map, *(m[2] for m in drawings.micro)))
     return Part(_article(journey, source, sheets, depth, anchor), css, chars)
@@ -98,18 +105,20 @@ def blank_part(journey: Journey, layout: Layout, *, source: Source, depth: int =
 def _article(journey: Journey, source: Source, sheets: list[Html], depth: int, anchor: str | None) -> Html:
     # Inside a pack the journey itself is the outline entry one level up, labelled with its title.
     outline = {"class_": "journey bm1", "data_title": journey.title} if depth > 1 else {"class_": "journey"}
-    return tag("article", footer(journey.title, source), *sheets, id=anchor, lang=journey.locale,
+    labels = pdf_words_for(journey.locale)
+    return tag("article", footer(journey.title, source, labels), *sheets, id=anchor, lang=journey.locale,
                dir="rtl" if journey.rtl else "ltr", **outline)
 
 
 def html_document(parts: Sequence[Part], layout: Layout, theme: Theme, *, title: str, author: str | None,
                   lang: str = "en") -> str:
-    """The whole HTML text, with the bundled fonts subset to exactly the characters it shows."""
+    """The whole HTML text, with the bundled fonts subset to exactly the characters it shows; the page
+    numbers are worded in the language ``lang``."""
     head = [tag("meta", charset="utf-8"), tag("title", text(title)),
             tag("meta", name="author", content=author) if author else Html(""),
             tag("meta", name="generator", content="journeygen")]
     body = "".join(part.body for part in parts)
-    css = "\n".join((stylesheet(layout.sheet, theme), *(part.css for part in parts)))
+    css = "\n".join((stylesheet(layout.sheet, theme, pdf_words_for(lang)), *(part.css for part in parts)))
     chars = "".join(sorted(set(body + title + (author or "") + css + "".join(p.chars for p in parts))))
     style = tag("style", Html(font_faces(chars) + "\n" + css))
     return f'<!DOCTYPE html>\n<html lang="{text(lang)}">{tag("head", *head, style)}<body>{body}</body></html>'

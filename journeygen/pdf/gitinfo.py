@@ -6,6 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from journeygen.pdf.words import PdfWords
+
 # No optional locks (a render must not write the index), no fsmonitor hook from a repository's
 # config (rendering a cloned spec must not run the repository's commands), never a prompt.
 _ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
@@ -21,14 +23,15 @@ def _git(folder: Path, *args: str) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
-def describe(folder: Path | None, filename: str | None) -> str | None:
-    """``commit 1a2b3c4``, with ``(modified)`` when the file differs from it; None outside a work tree."""
+def describe(folder: Path | None, filename: str | None, words: PdfWords | None = None) -> str | None:
+    """``commit 1a2b3c4``, with ``(modified)`` when the file differs from it, in the language of ``words``
+    (English by default); None outside a work tree."""
     if folder is None or not filename or not (folder / filename).is_file():
         return None  # standard input, or text: no file whose version could be named
     commit = _git(folder, "rev-parse", "--short", "HEAD")
     if not commit:
         return None
     state = _git(folder, "status", "--porcelain", "--", filename)
-    if state and state.startswith("??"):
-        return f"commit {commit} (file not committed)"
-    return f"commit {commit} (modified)" if state else f"commit {commit}"
+    words = words or PdfWords()
+    wording = words.untracked if state and state.startswith("??") else words.modified if state else words.commit
+    return wording.format(id=commit)

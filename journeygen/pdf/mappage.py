@@ -5,22 +5,26 @@ from __future__ import annotations
 from journeygen.pdf.figure import Figure, figure_html
 from journeygen.pdf.markup import Html, isolated, tag, text, ui
 from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, PT_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
+from journeygen.pdf.words import PdfWords
 
 KICKER_LINES = 1.6
 """Room above a micro-journey drawing for the line naming its stage, in lines of type."""
 
 
-def map_sheet(figure: Figure, paper: Paper, depth: int) -> Html:
+def map_sheet(figure: Figure, paper: Paper, depth: int, labels: PdfWords) -> Html:
     """The whole map on one sheet, as large as the page allows."""
     width, _ = figure.fitted(paper.content_width, paper.content_height)
-    return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}")
+    return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}",
+               data_title=labels.journey_map)
 
 
-def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str) -> Html:
-    """A micro-journey as large as the page allows; its drawing carries its own title and description."""
+def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, kicker: str,
+                direction: str) -> Html:
+    """A micro-journey as large as the page allows; its drawing carries its own title and description.
+    The ``kicker`` (Micro-journey, in the journey's language) names the stage above it."""
     room = paper.content_height - KICKER_LINES * paper.font_pt * 1.5 * PT_MM
     width, _ = figure.fitted(paper.content_width, room)
-    return tag("section", tag("p", ui("Micro-journey"), text(" · "), isolated(stage), class_="kicker"),
+    return tag("section", tag("p", ui(kicker, direction), text(" · "), isolated(stage), class_="kicker"),
                figure_html(figure, width), class_=f"sheet micro-sheet bm{depth}", data_title=title)
 
 
@@ -35,13 +39,13 @@ def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
     return min(grids, key=lambda grid: grid.rows * grid.cols)
 
 
-def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str) -> tuple[Html, ...]:
+def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str, labels: PdfWords) -> tuple[Html, ...]:
     """One sheet per tile: its part of the poster, dashed glue lines, corner crop marks and a label."""
-    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster)
+    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster, labels)
                  for tile_index in range(len(grid.tiles)))
 
 
-def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str) -> Html:
+def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str, labels: PdfWords) -> Html:
     tile = grid.tiles[index]
     view_w, view_h = grid.sheet.content_width, grid.sheet.content_height
     # Laid out small enough to fit the sheet, then enlarged and shifted when drawn: WeasyPrint would
@@ -55,12 +59,13 @@ def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster:
     glue = [tag("div", class_="glue-v", style=f"left: {fmt(OVERLAP_MM)}mm") if tile.col else Html(""),
             tag("div", class_="glue-h", style=f"top: {fmt(OVERLAP_MM)}mm") if tile.row else Html("")]
     view = tag("div", drawing, *glue, class_="tile-view", style=f"width: {fmt(view_w)}mm; height: {fmt(view_h)}mm")
-    caption = (f"{poster} poster · sheet {tile.label} · row {tile.row + 1} of {grid.rows}, column {tile.col + 1} "
-               f"of {grid.cols} · {index + 1}/{len(grid.tiles)} · trim along the dashed line, glue over the "
-               "neighbour")
-    body = tag("div", tag("p", text(caption), class_="tile-caption", dir="ltr"), view, *_crop_marks(grid.sheet),
-               class_="tile-frame")
-    return tag("section", body, class_=f"sheet tile-sheet bm{depth}" if depth else "sheet tile-sheet")
+    caption = labels.tile.format(poster=poster, sheet=tile.label, row=tile.row + 1, rows=grid.rows, col=tile.col + 1,
+                                 cols=grid.cols, index=index + 1, count=len(grid.tiles))
+    body = tag("div", tag("p", text(caption), class_="tile-caption", dir=labels.direction), view,
+               *_crop_marks(grid.sheet), class_="tile-frame")
+    if depth is None:
+        return tag("section", body, class_="sheet tile-sheet")
+    return tag("section", body, class_=f"sheet tile-sheet bm{depth}", data_title=labels.poster_map)
 
 
 def _crop_marks(sheet: Paper) -> list[Html]:
@@ -83,11 +88,12 @@ def _line(x: float, y: float, width: float, height: float) -> Html:
 def tile_css(grid: TileGrid, ink: str, muted: str) -> str:
     """Styles for tile sheets: the clipped view, glue lines and crop marks sitting in the margin."""
     return f"""
-.tile-sheet {{ page: tile; bookmark-label: "Journey map (poster)"; }}
+.tile-sheet {{ page: tile; bookmark-label: attr(data-title); }}
 .tile-frame {{ position: relative; }}
 .tile-view {{ position: relative; overflow: hidden; }}
 .tile-caption {{ position: absolute; top: -{fmt(grid.sheet.margin * 0.75)}mm; left: 0; margin: 0;
   font-size: 0.7rem; color: {muted}; white-space: nowrap; }}
+.tile-caption[dir=rtl] {{ left: auto; right: 0; }}
 .glue-v {{ position: absolute; top: 0; bottom: 0; border-left: 0.3mm dashed {ink}; }}
 .glue-h {{ position: absolute; left: 0; right: 0; border-top: 0.3mm dashed {ink}; }}
 .crop-v {{ position: absolute; border-left: 0.2mm solid {ink}; }}

@@ -17,9 +17,9 @@ def text(value: str) -> Html:
     return Html(html.escape(value, quote=True))
 
 
-def ui(value: str) -> Html:
-    """Interface wording (English) kept left to right and isolated, so it reads right in a Hebrew page."""
-    return tag("span", text(value), dir="ltr", class_="iso")
+def ui(value: str, direction: str = "ltr") -> Html:
+    """Interface wording isolated in its language's direction, so English or Hebrew reads right in any page."""
+    return tag("span", text(value), dir=direction, class_="iso")
 
 
 def isolated(value: str) -> Html:

@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from journeygen.api import Spec, load_all
 from journeygen.pdf.document import Part, html_document
-from journeygen.pdf.markup import Html, tag, text
+from journeygen.pdf.markup import Html, isolated, tag, text
 from journeygen.pdf.pages import heading
+from journeygen.pdf.words import PdfWords, pdf_words_for
 
-PACK_TITLE = "Workshop pack"
 
-
-def contents(specs: Sequence[Spec]) -> Html:
+def contents(specs: Sequence[Spec], labels: PdfWords) -> Html:
     """The first sheet: each journey's title, linked, with the page it starts on."""
     entries = []
     for index, spec in enumerate(specs, 1):
         journey = spec.journey
-        about = f"{spec.name.rsplit('/', 1)[-1]} · {len(journey.stages)} stages · " \
-                f"{len(journey.personas)} persona{'s' * (len(journey.personas) != 1)}"
-        entries.append(tag("li", tag("a", text(journey.title), href=f"#journey-{index}"),
-                           tag("span", text(about), class_="sub")))
-    footer = tag("div", tag("span", text(f"{PACK_TITLE} · {len(specs)} journeys")), class_="footer")
-    return tag("section", footer, tag("p", text(PACK_TITLE), class_="kicker"), heading(1, "Contents", 1),
-               tag("ol", *entries), class_="sheet contents")
+        counts = f" · {labels.count(labels.stages, len(journey.stages))} · " \
+                 f"{labels.count(labels.persona_count, len(journey.personas))}"
+        name = spec.name.rsplit("/", 1)[-1]
+        # In a right-to-left line the count after the (Latin) file name would join its run; left to right
+        # nothing can, and the plain text keeps those documents as they were.
+        about = tag("span", isolated(name) if labels.direction == "rtl" else text(name), text(counts), class_="sub")
+        entries.append(tag("li", tag("a", text(journey.title), href=f"#journey-{index}"), about))
+    footer = tag("div", tag("span", text(f"{labels.pack} · {labels.count(labels.journeys, len(specs))}")),
+                 class_="footer")
+    return tag("section", footer, tag("p", text(labels.pack), class_="kicker"), heading(1, labels.contents, 1),
+               tag("ol", *entries), class_="sheet contents", dir=labels.direction)
 
 
 def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
@@ -35,7 +39,9 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
 
     specs = load_all(paths)
     first = specs[0].options(**opts)
-    layout = document_layout(first)
+    # The parts of the document that belong to no one journey (contents, page numbers) speak the first one's language.
+    lang = specs[0].journey.locale
+    layout = replace(document_layout(first), language=lang)
     parts = []
     for index, spec in enumerate(specs, 1):
         options = spec.options(**opts)
@@ -43,6 +49,7 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
         parts.append(build_part(spec.journey, options, layout, theme, depth=2, anchor=f"journey-{index}"))
     titles = [spec.journey.title for spec in specs]
     authors = dict.fromkeys(spec.journey.author for spec in specs if spec.journey.author)
-    html = html_document([Part(contents(specs)), *parts], layout, theme_for(specs[0].journey, first),
-                         title=f"{PACK_TITLE}: {', '.join(titles)}", author=", ".join(authors) or None)
+    labels = pdf_words_for(lang)
+    html = html_document([Part(contents(specs, labels)), *parts], layout, theme_for(specs[0].journey, first),
+                         title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang)
     return write_pdf(html)

@@ -2,34 +2,56 @@
 
 from __future__ import annotations
 
+import re
+
 from journeygen.pdf.fonts import font_stack
 from journeygen.pdf.paper import Paper, fmt
+from journeygen.pdf.words import PdfWords
 from journeygen.theme import Theme
+
+_COUNTERS = re.compile(r"\{(page|pages)\}")
 
 
 def _mm(value: float) -> str:
     return f"{fmt(value)}mm"
 
 
-def page_rules(paper: Paper, theme: Theme, name: str | None = None) -> str:
-    """An @page rule (named when ``name`` is given) with the running footer and page n of m."""
+def css_string(value: str) -> str:
+    """A CSS string literal of ``value``: quotes, backslashes and control characters escaped, so a
+    translation can never end the string or the rule."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\' or ord(c) < 0x20 or ord(c) == 0x7F else c for c in value)
+    return f'"{escaped}"'
+
+
+def page_count(template: str) -> str:
+    """``Page {page} of {pages}`` -> ``"Page " counter(page) " of " counter(pages)``, for ``content:``."""
+    pieces = _COUNTERS.split(template)
+    # re.split puts the captured counter names at the odd places, the text around them at the even ones.
+    return " ".join(f"counter({piece})" if i % 2 else css_string(piece) for i, piece in enumerate(pieces) if piece)
+
+
+def page_rules(paper: Paper, theme: Theme, name: str | None = None, labels: PdfWords | None = None) -> str:
+    """An @page rule (named when ``name`` is given) with the running footer and page n of m in the
+    language of ``labels`` (English by default)."""
+    labels = labels or PdfWords()
     selector = f"@page {name}" if name else "@page"
     m, foot = _mm(paper.margin), _mm(paper.footer)
+    direction = " direction: rtl;" if labels.direction == "rtl" else ""
     return f"""{selector} {{
   size: {_mm(paper.width)} {_mm(paper.height)};
   margin: {m} {m} {foot} {m};
   background: {theme.background};
   @bottom-left {{ content: element(footer); vertical-align: top; padding-top: {_mm(paper.margin / 3)};
     width: 80%; }}
-  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); vertical-align: top;
+  @bottom-right {{ content: {page_count(labels.page)}; vertical-align: top;{direction}
     padding-top: {_mm(paper.margin / 3)}; font-family: {font_stack(theme.font_family)};
     font-size: {fmt(paper.font_pt * 0.75)}pt; color: {theme.muted}; }}
 }}"""
 
 
-def stylesheet(paper: Paper, theme: Theme) -> str:
-    """The whole stylesheet for documents printed on ``paper``."""
-    return "\n".join((page_rules(paper, theme), _base(paper, theme), _outline(), _cards(paper, theme),
+def stylesheet(paper: Paper, theme: Theme, labels: PdfWords | None = None) -> str:
+    """The whole stylesheet for documents printed on ``paper``, its page footer in the language of ``labels``."""
+    return "\n".join((page_rules(paper, theme, labels=labels), _base(paper, theme), _outline(), _cards(paper, theme),
                       _tables(theme), _blank(theme)))
 
 
@@ -54,7 +76,8 @@ h3 {{ font-size: 1.1rem; margin: 0.8em 0 0.3em; }}
   margin: 0 0 0.2em; }}
 .lead {{ color: {theme.muted}; margin: 0 0 1em; max-width: 60em; white-space: pre-line; }}
 .fit {{ display: block; margin: 0 auto; object-fit: contain; object-position: center top; }}
-.map-sheet {{ bookmark-label: "Journey map"; }}
+/* Labels in the journey's language come from the markup: one stylesheet serves a pack in several languages. */
+.map-sheet {{ bookmark-label: attr(data-title); }}
 .micro-sheet {{ bookmark-label: attr(data-title); }}
 .micro-sheet .kicker {{ margin-bottom: 0.6em; }}
 ul {{ margin: 0.2em 0 0.6em; padding-inline-start: 1.2em; }}

@@ -6,7 +6,7 @@ import pytest
 
 from journeygen.api import loads
 from journeygen.pdf.figure import Figure, Label, figure_html
-from journeygen.pdf.pages import NO_OWNER, actions_by_owner
+from journeygen.pdf.pages import actions_by_owner
 from journeygen.pdf.paper import OVERLAP_MM, Paper, tile_grid
 
 
@@ -63,5 +63,5 @@ stages:
     ideas: [{text: undated, owner: Alpha}]
 """)
     groups = actions_by_owner(journey)
-    assert [owner for owner, _ in groups] == ["Alpha", "zeta", NO_OWNER]
+    assert [owner for owner, _ in groups] == ["Alpha", "zeta", None]
     assert [a.idea.text for a in groups[1][1]] == ["early", "late"]

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -71,8 +72,20 @@ def _stage(i: int) -> dict[str, object]:
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(cmd: Sequence[str], runs: int, cwd: Path) -> tuple[float, float]:
-    """Median wall time (s) and peak resident memory (MB) of ``cmd`` over ``runs`` fresh processes."""
+class Timing(NamedTuple):
+    """Wall times of fresh processes (s): the median, and the best, which a shared host's noise cannot
+    inflate; and the peak resident memory (MB)."""
+
+    median: float
+    best: float
+    peak: float
+
+    def row(self, size: object, command: str) -> str:
+        return f"| {size} | {command} | {self.median:.3f} | {self.best:.3f} | {self.peak:.0f} |"
+
+
+def timed(cmd: Sequence[str], runs: int, cwd: Path) -> Timing:
+    """Wall times and peak resident memory of ``cmd`` over ``runs`` fresh processes."""
     subprocess.run(cmd, cwd=cwd, env=CHILD_ENV, capture_output=True, check=False)
     times, peaks = [], []
     for _ in range(runs):
@@ -83,7 +96,7 @@ def timed(cmd: Sequence[str], runs: int, cwd: Path) -> tuple[float, float]:
         peaks.append(usage.ru_maxrss / 1024)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
-    return statistics.median(times), max(peaks)
+    return Timing(statistics.median(times), min(times), max(peaks))
 
 
 def machine() -> str:
@@ -110,7 +123,7 @@ def main() -> None:
     jg = [sys.executable, "-m", "journeygen"]
     rows: list[str] = []
     specs: dict[int, Path] = {}
-    svg: dict[int, tuple[float, float]] = {}
+    svg: dict[int, Timing] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for n in sizes:
@@ -118,7 +131,7 @@ def main() -> None:
             specs[n].write_text(yaml.safe_dump(make_spec(n), allow_unicode=True, sort_keys=False))
             measured = by_command(specs[n], n, work, jg, runs)
             svg[n] = measured["svg"]
-            rows += [f"| {n} | {command} | {seconds:.3f} | {mb:.0f} |" for command, (seconds, mb) in measured.items()]
+            rows += [timing.row(n, command) for command, timing in measured.items()]
             print(*rows[-len(measured):], sep="\n", flush=True)
         rows += batch(work, jg, runs)
         rows += watch_rerender(work, jg)
@@ -126,8 +139,8 @@ def main() -> None:
     report(rows, versus, write=not args.quick)
 
 
-def by_command(spec: Path, stages: int, work: Path, jg: list[str], runs: int) -> dict[str, tuple[float, float]]:
-    """validate and every format on one map: command -> (median seconds, peak MB)."""
+def by_command(spec: Path, stages: int, work: Path, jg: list[str], runs: int) -> dict[str, Timing]:
+    """validate and every format on one map: command -> its Timing."""
     measured = {"validate": timed([*jg, "validate", str(spec)], runs, ROOT)}
     for fmt in formats():
         heavy = 1 if stages >= 100 and fmt == "pdf" else runs  # half a minute a run at 300 stages
@@ -147,9 +160,9 @@ def batch(work: Path, jg: list[str], runs: int) -> list[str]:
     chosen = ",".join(f for f in ("svg", "mermaid") if f in formats())
     out = []
     for jobs in (1, 2):
-        seconds, mb = timed([*jg, "render", *specs, "-f", chosen, "-o", str(work / "bout"), "-q", "-j", str(jobs)],
-                            max(1, runs // 2), ROOT)
-        out.append(f"| 100 x 5 | batch {chosen} -j{jobs} | {seconds:.3f} | {mb:.0f} |")
+        timing = timed([*jg, "render", *specs, "-f", chosen, "-o", str(work / "bout"), "-q", "-j", str(jobs)],
+                       max(1, runs // 2), ROOT)
+        out.append(timing.row("100 x 5", f"batch {chosen} -j{jobs}"))
         print(out[-1], flush=True)
     return out
 
@@ -172,7 +185,7 @@ def watch_rerender(work: Path, jg: list[str]) -> list[str]:
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=10)
-    row = f"| example | watch: save -> new SVG | {statistics.median(times):.3f} | |"
+    row = f"| example | watch: save -> new SVG | {statistics.median(times):.3f} | {min(times):.3f} | |"
     print(row, flush=True)
     return [row]
 
@@ -185,7 +198,7 @@ def _wait(check: Callable[[], bool], timeout: float = 30) -> None:
         time.sleep(0.002)
 
 
-def mermaid_cli(specs: dict[int, Path], svg: dict[int, tuple[float, float]], work: Path, jg: list[str],
+def mermaid_cli(specs: dict[int, Path], svg: dict[int, Timing], work: Path, jg: list[str],
                 runs: int) -> list[str]:
     """The comparison section: mermaid-cli rendering journeygen's Mermaid text of each map, beside our SVG."""
     mmdc = mmdc_command()
@@ -198,7 +211,7 @@ def mermaid_cli(specs: dict[int, Path], svg: dict[int, tuple[float, float]], wor
         seconds, mb = timed_tree([*mmdc, "-i", str(source), "-o", str(target)], min(runs, 3) if n >= 300 else runs)
         if title(n) not in target.read_text(encoding="utf-8"):  # mmdc exits 0 after drawing an error box
             raise SystemExit(f"mermaid-cli drew no journey for {spec.name}")
-        ours, ours_mb = svg[n]
+        ours, _, ours_mb = svg[n]
         rows.append(f"| {n} | {ours:.3f} | {ours_mb:.0f} | {seconds:.3f} | {mb:.0f} | {seconds / ours:.1f} |")
         print(rows[-1], flush=True)
     return versus_section(describe(mmdc[0]), rows)
@@ -319,11 +332,11 @@ def report(rows: list[str], versus: list[str], *, write: bool) -> None:
         "",
         f"Machine: {machine()}.",
         "",
-        "Whole-process wall time (median of fresh processes) and peak resident memory, made by",
+        "Whole-process wall time (median and best of fresh processes) and peak resident memory, made by",
         "`python benchmarks/run.py`. Stages: maps with that many stages, 7 lanes, 2-3 items per cell.",
         "",
-        "| stages | command | seconds | peak MB |",
-        "|---|---|---|---|",
+        "| stages | command | seconds | best s | peak MB |",
+        "|---|---|---|---|---|",
         *rows,
         "",
         *versus,

@@ -36,14 +36,17 @@ def page_rules(paper: Paper, theme: Theme, name: str | None = None, labels: PdfW
     labels = labels or PdfWords()
     selector = f"@page {name}" if name else "@page"
     m, foot = _mm(paper.margin), _mm(paper.footer)
-    direction = " direction: rtl;" if labels.direction == "rtl" else ""
+    rtl = labels.direction == "rtl"
+    direction = " direction: rtl;" if rtl else ""
+    # The footer starts where the text does: on the right of a right-to-left page, its number on the left.
+    footer_box, number_box = ("bottom-right", "bottom-left") if rtl else ("bottom-left", "bottom-right")
     return f"""{selector} {{
   size: {_mm(paper.width)} {_mm(paper.height)};
   margin: {m} {m} {foot} {m};
   background: {theme.background};
-  @bottom-left {{ content: element(footer); vertical-align: top; padding-top: {_mm(paper.margin / 3)};
+  @{footer_box} {{ content: element(footer); vertical-align: top; padding-top: {_mm(paper.margin / 3)};
     width: 80%; }}
-  @bottom-right {{ content: {page_count(labels.page)}; vertical-align: top;{direction}
+  @{number_box} {{ content: {page_count(labels.page)}; vertical-align: top;{direction}
     padding-top: {_mm(paper.margin / 3)}; font-family: {font_stack(theme.font_family)};
     font-size: {fmt(paper.font_pt * 0.75)}pt; color: {theme.muted}; }}
 }}"""

@@ -162,3 +162,22 @@ def test_a_tiled_pack_numbers_every_page_in_the_first_journeys_language(tmp_path
     text = pages(target.read_bytes())
     assert all(f"Strona {n} z {len(text)}" in page for n, page in enumerate(text, 1))
     assert any(page.startswith("Poster A2 · foaia") for page in text)
+
+
+def _across(data: bytes, page: int, needle: str) -> float:
+    """Where on the page (0 left edge, 1 right edge) the text run holding ``needle`` starts to be drawn."""
+    reader = PdfReader(io.BytesIO(data))
+    found: list[float] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if needle in text:
+            found.append(float(cm[4]) + float(tm[4]) * float(cm[0]))
+    reader.pages[page].extract_text(visitor_text=visit)
+    assert found, needle
+    return found[0] / float(reader.pages[page].mediabox.width)
+
+
+def test_a_right_to_left_footer_starts_on_the_right_and_numbers_on_the_left() -> None:
+    hebrew, english = render_file(HEBREW), render_file(EXAMPLES / "online-shop.journey.yaml")
+    assert _across(hebrew, 1, "clinic-he.journey.yaml") > 0.5 > _across(hebrew, 1, "עמוד")
+    assert _across(english, 1, "online-shop.journey.yaml") < 0.5 < _across(english, 1, "Page")

@@ -84,7 +84,10 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
         grid = poster_grid(drawings.map, layout.poster)
         sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name, labels))
         numbers = pdf_words_for(layout.language) if layout.language else labels
-        css += page_rules(grid.sheet, theme, "tile", numbers) + tile_css(grid, theme.ink, theme.muted)
+        # A named page per journey: the journeys of a pack may tile onto sheets of other sizes or orientations.
+        page = f"tile-{anchor}" if anchor else "tile"
+        css += (page_rules(grid.sheet, theme, page, numbers)
+                + tile_css(grid, theme.ink, theme.muted, page=page, scope=f"#{anchor}" if anchor else ""))
     else:
         sheets.append(map_sheet(drawings.map, layout.sheet, depth, labels))
     sheets.append(persona_page(journey, source.folder, depth))

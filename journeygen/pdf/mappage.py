@@ -85,17 +85,18 @@ def _line(x: float, y: float, width: float, height: float) -> Html:
     return tag("div", class_="crop-v" if width == 0 else "crop-h", style=style)
 
 
-def tile_css(grid: TileGrid, ink: str, muted: str) -> str:
-    """Styles for tile sheets: the clipped view, glue lines and crop marks sitting in the margin."""
+def tile_css(grid: TileGrid, ink: str, muted: str, *, page: str = "tile", scope: str = "") -> str:
+    """Styles for tile sheets printed on the named @page ``page``: the clipped view, glue lines and crop
+    marks sitting in the margin. ``scope`` (``#journey-2``) keeps each journey of a pack on its own sheets."""
     return f"""
-.tile-sheet {{ page: tile; bookmark-label: attr(data-title); }}
-.tile-frame {{ position: relative; }}
-.tile-view {{ position: relative; overflow: hidden; }}
-.tile-caption {{ position: absolute; top: -{fmt(grid.sheet.margin * 0.75)}mm; left: 0; margin: 0;
+{scope} .tile-sheet {{ page: {page}; bookmark-label: attr(data-title); }}
+{scope} .tile-frame {{ position: relative; }}
+{scope} .tile-view {{ position: relative; overflow: hidden; }}
+{scope} .tile-caption {{ position: absolute; top: -{fmt(grid.sheet.margin * 0.75)}mm; left: 0; margin: 0;
   font-size: 0.7rem; color: {muted}; white-space: nowrap; }}
-.tile-caption[dir=rtl] {{ left: auto; right: 0; }}
-.glue-v {{ position: absolute; top: 0; bottom: 0; border-left: 0.3mm dashed {ink}; }}
-.glue-h {{ position: absolute; left: 0; right: 0; border-top: 0.3mm dashed {ink}; }}
-.crop-v {{ position: absolute; border-left: 0.2mm solid {ink}; }}
-.crop-h {{ position: absolute; border-top: 0.2mm solid {ink}; }}
+{scope} .tile-caption[dir=rtl] {{ left: auto; right: 0; }}
+{scope} .glue-v {{ position: absolute; top: 0; bottom: 0; border-left: 0.3mm dashed {ink}; }}
+{scope} .glue-h {{ position: absolute; left: 0; right: 0; border-top: 0.3mm dashed {ink}; }}
+{scope} .crop-v {{ position: absolute; border-left: 0.2mm solid {ink}; }}
+{scope} .crop-h {{ position: absolute; border-top: 0.2mm solid {ink}; }}
 """

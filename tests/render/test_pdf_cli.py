@@ -183,3 +183,21 @@ def test_max_width_lays_the_pdf_map_out_in_rows(tmp_path: Path) -> None:
     wrapped = _stage_heights(read(tmp_path / "b" / "rows.pdf"), names)
     assert len(set(flat.values())) == 1 and len(flat) == 8
     assert len(set(wrapped.values())) >= 2 and wrapped[names[0]] > wrapped[names[-1]]
+
+
+def _tile_sizes(pdf: PdfReader) -> list[tuple[int, int]]:
+    return [size for size, page in zip(sizes_mm(pdf), pdf.pages, strict=True) if "poster · " in page.extract_text()]
+
+
+def test_each_journey_of_a_tiled_pack_keeps_its_own_sheet_orientation(tmp_path: Path) -> None:
+    # Tiling turns the sheets whichever way needs fewer of them: the wide 30-stage map and the shop map
+    # come out on differently turned A4 sheets, and must keep them inside one pack.
+    alone = []
+    for spec in (STRESS, SHOP):
+        done = run_journeygen("render", spec, "-f", "pdf", "--page", "A2", "--tile", "-o", str(tmp_path))
+        assert done.returncode == 0, done.stderr
+        alone += _tile_sizes(read(tmp_path / Path(spec).name.replace(".journey.yaml", ".pdf")))
+    assert len(set(alone)) == 2
+    done = run_journeygen("render", STRESS, SHOP, "--pack", str(tmp_path / "pack.pdf"), "--page", "A2", "--tile")
+    assert done.returncode == 0, done.stderr
+    assert _tile_sizes(read(tmp_path / "pack.pdf")) == alone

@@ -33,6 +33,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 MMDC = ROOT / "benchmarks" / "mmdc"
 CHANNELS = ["web", "app", "e-mail", "phone", "store", "social"]
+PROBE = [sys.executable, "-c", "sum(i * i for i in range(2_000_000))"]
+"""A fixed pure-Python loop timed before and after the run: how fast the (shared) host was meanwhile."""
 SAMPLE_EVERY = 0.02  # seconds between memory samples of mermaid-cli's process tree (a sample takes ~0.1 s)
 
 
@@ -124,6 +126,7 @@ def main() -> None:
     rows: list[str] = []
     specs: dict[int, Path] = {}
     svg: dict[int, Timing] = {}
+    before = timed(PROBE, 3, ROOT).median
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for n in sizes:
@@ -136,7 +139,9 @@ def main() -> None:
         rows += batch(work, jg, runs)
         rows += watch_rerender(work, jg)
         versus = mermaid_cli(specs, svg, work, jg, runs)
-    report(rows, versus, write=not args.quick)
+    host = (f"Host speed probe (`{PROBE[-1]}` in a fresh process): {before:.3f} s before, "
+            f"{timed(PROBE, 3, ROOT).median:.3f} s after the run.")
+    report(rows, versus, host, write=not args.quick)
 
 
 def by_command(spec: Path, stages: int, work: Path, jg: list[str], runs: int) -> dict[str, Timing]:
@@ -326,11 +331,12 @@ def versus_section(who: str, rows: list[str]) -> list[str]:
     ]
 
 
-def report(rows: list[str], versus: list[str], *, write: bool) -> None:
+def report(rows: list[str], versus: list[str], host: str, *, write: bool) -> None:
     text = "\n".join([
         "# Benchmark results",
         "",
         f"Machine: {machine()}.",
+        host,
         "",
         "Whole-process wall time (median and best of fresh processes) and peak resident memory, made by",
         "`python benchmarks/run.py`. Stages: maps with that many stages, 7 lanes, 2-3 items per cell.",

@@ -307,6 +307,25 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(name, line, col, "(syntax)", message)
 
 
+_LIBYAML_TOO_DEEP = "YAML syntax: exceeded maximum nesting depth"
+
+
+def _feed(builder: _Builder, text: str, loader: Any) -> _Builder:
+    """Every parse event of ``text`` into ``builder``; a syntax error becomes its last problem."""
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        builder.problems.append(_syntax_problem(builder.name, exc))
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        builder.problems.append(Problem(builder.name, line, col, "(syntax)",
+                                        f"the control character U+{code:04X} is not allowed in a spec"))
+    return builder
+
+
 def parse_text(text: str, name: str = "<text>", *, base_dir: Path | None = None,
                json_syntax: bool = False, limits: Limits | None = None) -> Document:
     """Parse spec text into a Document; raises SpecError listing every problem found."""
@@ -314,18 +333,11 @@ def parse_text(text: str, name: str = "<text>", *, base_dir: Path | None = None,
     if json_syntax:
         _json_gate(name, text)
         text = _SURROGATE_PAIR.sub(_astral, text)
-    builder = _Builder(name, limits)
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            builder.feed(event)
-    except yaml.MarkedYAMLError as exc:
-        builder.problems.append(_syntax_problem(name, exc))
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        builder.problems.append(Problem(name, line, col, "(syntax)",
-                                        f"the control character U+{code:04X} is not allowed in a spec"))
+    builder = _feed(_Builder(name, limits), text, yaml.CSafeLoader)
+    if any(p.message.startswith(_LIBYAML_TOO_DEEP) for p in builder.problems):
+        # The libyaml of newer PyYAML wheels (6.0.4) stops at 1,000 levels of brackets while it scans ahead,
+        # before the builder could name the level past ``limits.max_depth``; the Python parser has no such stop.
+        builder = _feed(_Builder(name, limits), text, yaml.SafeLoader)
     if builder.problems:
         raise SpecError(builder.problems)
     return Document(name, builder.root, Positions(builder.values, builder.keys), base_dir)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeygen.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
 from journeygen.pdf.figure import Figure, Label
+from journeygen.pdf.markup import Html
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
 
@@ -60,11 +62,38 @@ def drawings(journey: Journey, theme: Theme, base_dir: Path | None, max_width: i
     return Drawings(figure(scene, theme), micro, stylesheet(theme))
 
 
-def build_part(journey: Journey, options: RenderOptions, layout: Layout, theme: Theme, *, depth: int = 1,
-               anchor: str | None = None) -> Part:
-    """The sheets of one journey: the blank template, or map, personas, micro-journeys and actions."""
+@dataclass(frozen=True)
+class Draft:
+    """One journey ready to be set: its drawings (None for a blank template) and where its sheets go."""
+
+    journey: Journey
+    drawings: Drawings | None
+    layout: Layout
+    theme: Theme
+    source: Source
+    depth: int = 1
+    anchor: str | None = None
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return self.drawings.figures if self.drawings else ()
+
+    def refigured(self, figures: Sequence[Figure]) -> Draft:
+        """The same journey with ``figures`` in place of its own (see ``Drawings.refigured``)."""
+        return replace(self, drawings=self.drawings.refigured(figures)) if self.drawings else self
+
+    def part(self, *, text_layer: bool = False) -> Part:
+        """Its sheets; with ``text_layer`` only those with a figure (see ``journey_part``)."""
+        if self.drawings is None:
+            return Part(Html("")) if text_layer else blank_part(self.journey, self.layout, source=self.source,
+                                                                  depth=self.depth, anchor=self.anchor)
+        return journey_part(self.journey, self.drawings, self.layout, self.theme, source=self.source,
+                            depth=self.depth, anchor=self.anchor, text_layer=text_layer)
+
+
+def draft(journey: Journey, options: RenderOptions, layout: Layout, theme: Theme, *, depth: int = 1,
+          anchor: str | None = None) -> Draft:
+    """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions."""
     source = Source(options.source_name, options.base_dir)
-    if options.blank:
-        return blank_part(journey, layout, source=source, depth=depth, anchor=anchor)
-    drawn = drawings(journey, theme, options.base_dir, options.max_width)
-    return journey_part(journey, drawn, layout, theme, source=source, depth=depth, anchor=anchor)
+    drawn = None if options.blank else drawings(journey, theme, options.base_dir, options.max_width)
+    return Draft(journey, drawn, layout, theme, source, depth, anchor)

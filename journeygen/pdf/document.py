@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from journeygen.layout.words import words_for
@@ -48,6 +49,17 @@ class Drawings:
     svg_css: str = ""
     """The SVG stylesheet of the drawings' theme: the colours of their text come from it."""
 
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """The map, then each micro-journey."""
+        return (self.map, *(figure for _, _, figure in self.micro))
+
+    def refigured(self, figures: Sequence[Figure]) -> Drawings:
+        """The same drawings with ``figures`` (in the order of ``figures``) in place of their own."""
+        first, *rest = figures
+        micro = tuple((stage, mj, figure) for (stage, mj, _), figure in zip(self.micro, rest, strict=True))
+        return replace(self, map=first, micro=micro)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -75,28 +87,37 @@ def footer(title: str, source: Source, labels: PdfWords) -> Html:
 
 
 def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Theme, *, source: Source,
-                 depth: int = 1, anchor: str | None = None) -> Part:
-    """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions."""
+                 depth: int = 1, anchor: str | None = None, text_layer: bool = False) -> Part:
+    """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions.
+
+    Every sheet with a figure has the id ``sheet-...``. With ``text_layer``, only those sheets, for a
+    document of the figures' text to lay over the pages of the full one (see ``journeygen.pdf.layers``).
+    """
     sheets: list[Html] = []
     labels = pdf_words_for(journey.locale)
+    ids = (f"sheet-{anchor or 'journey'}-{n}" for n in itertools.count(1))
     css = figure_css() + label_css(drawings.svg_css, f"#{anchor}" if anchor else "")
     if layout.poster is not None:
         grid = poster_grid(drawings.map, layout.poster)
-        sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name, labels))
+        sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name, labels,
+                                  sheet_ids=[next(ids) for _ in grid.tiles]))
         numbers = pdf_words_for(layout.language) if layout.language else labels
         # A named page per journey: the journeys of a pack may tile onto sheets of other sizes or orientations.
         page = f"tile-{anchor}" if anchor else "tile"
-        css += (page_rules(grid.sheet, theme, page, numbers)
+        css += (page_rules(grid.sheet, theme, page, numbers, text_only=text_layer)
                 + tile_css(grid, theme.ink, theme.muted, page=page, scope=f"#{anchor}" if anchor else ""))
     else:
-        sheets.append(map_sheet(drawings.map, layout.sheet, depth, labels))
-    sheets.append(persona_page(journey, source.folder, depth))
+        sheets.append(map_sheet(drawings.map, layout.sheet, depth, labels, sheet_id=next(ids)))
+    if not text_layer:
+        sheets.append(persona_page(journey, source.folder, depth))
     kicker = words_for(journey.locale).micro
     sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name, kicker=kicker,
-                              direction=labels.direction) for stage, micro, figure in drawings.micro)
-    sheets.append(action_page(journey, depth))
-    chars = "".join(f.chars for f in (drawings.map, *(m[2] for m in drawings.micro)))
-    return Part(_article(journey, source, sheets, depth, anchor), css, chars)
+                              direction=labels.direction, sheet_id=next(ids))
+                  for stage, micro, figure in drawings.micro)
+    if not text_layer:
+        sheets.append(action_page(journey, depth))
+    chars = "".join(f.chars for f in drawings.figures)
+    return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars)
 
 
 def blank_part(journey: Journey, layout: Layout, *, source: Source, depth: int = 1,
@@ -105,23 +126,26 @@ def blank_part(journey: Journey, layout: Layout, *, source: Source, depth: int =
     return Part(_article(journey, source, [blank_sheet(journey, layout.sheet, depth)], depth, anchor))
 
 
-def _article(journey: Journey, source: Source, sheets: list[Html], depth: int, anchor: str | None) -> Html:
+def _article(journey: Journey, source: Source, sheets: list[Html], depth: int, anchor: str | None, *,
+             footed: bool = True) -> Html:
     # Inside a pack the journey itself is the outline entry one level up, labelled with its title.
     outline = {"class_": "journey bm1", "data_title": journey.title} if depth > 1 else {"class_": "journey"}
     labels = pdf_words_for(journey.locale)
-    return tag("article", footer(journey.title, source, labels), *sheets, id=anchor, lang=journey.locale,
-               dir="rtl" if journey.rtl else "ltr", **outline)
+    foot = footer(journey.title, source, labels) if footed else Html("")
+    return tag("article", foot, *sheets, id=anchor, lang=journey.locale, dir="rtl" if journey.rtl else "ltr",
+               **outline)
 
 
 def html_document(parts: Sequence[Part], layout: Layout, theme: Theme, *, title: str, author: str | None,
-                  lang: str = "en") -> str:
+                  lang: str = "en", text_only: bool = False) -> str:
     """The whole HTML text, with the bundled fonts subset to exactly the characters it shows; the page
-    numbers are worded in the language ``lang``."""
+    numbers are worded in the language ``lang``. ``text_only``: parts made with ``text_layer``."""
     head = [tag("meta", charset="utf-8"), tag("title", text(title)),
             tag("meta", name="author", content=author) if author else Html(""),
             tag("meta", name="generator", content="journeygen")]
     body = "".join(part.body for part in parts)
-    css = "\n".join((stylesheet(layout.sheet, theme, pdf_words_for(lang)), *(part.css for part in parts)))
+    css = "\n".join((stylesheet(layout.sheet, theme, pdf_words_for(lang), text_only=text_only),
+                     *(part.css for part in parts)))
     chars = "".join(sorted(set(body + title + (author or "") + css + "".join(p.chars for p in parts))))
     style = tag("style", Html(font_faces(chars) + "\n" + css))
     return f'<!DOCTYPE html>\n<html lang="{text(lang)}">{tag("head", *head, style)}<body>{body}</body></html>'

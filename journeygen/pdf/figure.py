@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journeygen.pdf.markup import Html, tag, text
 from journeygen.pdf.paper import fmt
@@ -66,6 +66,14 @@ class Figure:
     def chars(self) -> str:
         return "".join(label.text for label in self.labels)
 
+    def shapes(self) -> Figure:
+        """The drawing alone, for a document whose text is laid over it afterwards."""
+        return replace(self, labels=())
+
+    def text(self, labels: tuple[Label, ...]) -> Figure:
+        """Only ``labels``, placed as in the whole figure, with no drawing under them."""
+        return replace(self, svg=b"", labels=labels)
+
     def fitted(self, width: float, height: float) -> tuple[float, float]:
         """The largest size with this aspect ratio inside ``width`` x ``height`` (any unit)."""
         scale = min(width / self.width, height / self.height)
@@ -81,10 +89,11 @@ def label_css(svg_stylesheet: str, scope: str = "") -> str:
 
 
 def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[float, ...] | None = None) -> Html:
-    """The figure ``width`` mm wide; with ``window`` (left, top, right, bottom in px) only lines that show there."""
+    """The figure ``width`` mm wide; with ``window`` (left, top, right, bottom in px) only lines that show there.
+    A figure without SVG (see ``Figure.text``) is its lines alone."""
     scale = width / figure.width
     labels = [label for label in figure.labels if window is None or label.inside(*window)]
-    image = tag("img", src=figure.url, alt="", class_="drawing")
+    image = tag("img", src=figure.url, alt="", class_="drawing") if figure.svg else Html("")
     blocks = [_block(label, scale, figure.width, figure.rtl) for label in labels]
     box = f"width: {fmt(width)}mm; height: {fmt(figure.height * scale)}mm;{style}"
     # The drawing is already mirrored for right-to-left journeys and each line carries its own direction,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from journeygen.pdf.figure import Figure, figure_html
 from journeygen.pdf.markup import Html, isolated, tag, text, ui
 from journeygen.pdf.paper import OFFICE_SHEET, OVERLAP_MM, PT_MM, US_SIZES, Paper, TileGrid, fmt, tile_grid
@@ -11,21 +13,22 @@ KICKER_LINES = 1.6
 """Room above a micro-journey drawing for the line naming its stage, in lines of type."""
 
 
-def map_sheet(figure: Figure, paper: Paper, depth: int, labels: PdfWords) -> Html:
+def map_sheet(figure: Figure, paper: Paper, depth: int, labels: PdfWords, *, sheet_id: str) -> Html:
     """The whole map on one sheet, as large as the page allows."""
     width, _ = figure.fitted(paper.content_width, paper.content_height)
-    return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}",
+    return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}", id=sheet_id,
                data_title=labels.journey_map)
 
 
 def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, kicker: str,
-                direction: str) -> Html:
+                direction: str, sheet_id: str) -> Html:
     """A micro-journey as large as the page allows; its drawing carries its own title and description.
     The ``kicker`` (Micro-journey, in the journey's language) names the stage above it."""
     room = paper.content_height - KICKER_LINES * paper.font_pt * 1.5 * PT_MM
     width, _ = figure.fitted(paper.content_width, room)
     return tag("section", tag("p", ui(kicker, direction), text(" · "), isolated(stage), class_="kicker"),
-               figure_html(figure, width), class_=f"sheet micro-sheet bm{depth}", data_title=title)
+               figure_html(figure, width), class_=f"sheet micro-sheet bm{depth}", id=sheet_id,
+               data_title=title)
 
 
 def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
@@ -39,13 +42,16 @@ def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
     return min(grids, key=lambda grid: grid.rows * grid.cols)
 
 
-def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str, labels: PdfWords) -> tuple[Html, ...]:
-    """One sheet per tile: its part of the poster, dashed glue lines, corner crop marks and a label."""
-    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster, labels)
-                 for tile_index in range(len(grid.tiles)))
+def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str, labels: PdfWords, *,
+                sheet_ids: Sequence[str]) -> tuple[Html, ...]:
+    """One sheet per tile (``sheet_ids`` names them): its part of the poster, dashed glue lines, corner crop
+    marks and a label."""
+    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster, labels, sheet_id)
+                 for tile_index, sheet_id in zip(range(len(grid.tiles)), sheet_ids, strict=True))
 
 
-def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str, labels: PdfWords) -> Html:
+def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str, labels: PdfWords,
+          sheet_id: str) -> Html:
     tile = grid.tiles[index]
     view_w, view_h = grid.sheet.content_width, grid.sheet.content_height
     # Laid out small enough to fit the sheet, then enlarged and shifted when drawn: WeasyPrint would
@@ -64,8 +70,8 @@ def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster:
     body = tag("div", tag("p", text(caption), class_="tile-caption", dir=labels.direction), view,
                *_crop_marks(grid.sheet), class_="tile-frame")
     if depth is None:
-        return tag("section", body, class_="sheet tile-sheet")
-    return tag("section", body, class_=f"sheet tile-sheet bm{depth}", data_title=labels.poster_map)
+        return tag("section", body, class_="sheet tile-sheet", id=sheet_id)
+    return tag("section", body, class_=f"sheet tile-sheet bm{depth}", id=sheet_id, data_title=labels.poster_map)
 
 
 def _crop_marks(sheet: Paper) -> list[Html]:

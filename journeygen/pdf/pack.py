@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from journeygen.api import Spec, load_all
-from journeygen.pdf.document import Part, html_document
+from journeygen.pdf.document import Part
 from journeygen.pdf.markup import Html, isolated, tag, text
 from journeygen.pdf.pages import heading
 from journeygen.pdf.words import PdfWords, pdf_words_for
@@ -33,8 +33,8 @@ def contents(specs: Sequence[Spec], labels: PdfWords) -> Html:
 
 def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
     """One PDF of every spec in ``paths``, with the render options of the command line."""
-    from journeygen.pdf.build import build_part, document_layout
-    from journeygen.render.pdf import write_pdf
+    from journeygen.pdf.build import document_layout, draft
+    from journeygen.pdf.layers import print_document
     from journeygen.theme import theme_for
 
     specs = load_all(paths)
@@ -42,14 +42,13 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
     # The parts of the document that belong to no one journey (contents, page numbers) speak the first one's language.
     lang = specs[0].journey.locale
     layout = replace(document_layout(first), language=lang)
-    parts = []
+    drafts = []
     for index, spec in enumerate(specs, 1):
         options = spec.options(**opts)
         theme = theme_for(spec.journey, options)
-        parts.append(build_part(spec.journey, options, layout, theme, depth=2, anchor=f"journey-{index}"))
+        drafts.append(draft(spec.journey, options, layout, theme, depth=2, anchor=f"journey-{index}"))
     titles = [spec.journey.title for spec in specs]
     authors = dict.fromkeys(spec.journey.author for spec in specs if spec.journey.author)
     labels = pdf_words_for(lang)
-    html = html_document([Part(contents(specs, labels)), *parts], layout, theme_for(specs[0].journey, first),
-                         title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang)
-    return write_pdf(html)
+    return print_document(drafts, layout, theme_for(specs[0].journey, first), front=[Part(contents(specs, labels))],
+                          title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang)

@@ -30,12 +30,16 @@ def page_count(template: str) -> str:
     return " ".join(f"counter({piece})" if i % 2 else css_string(piece) for i, piece in enumerate(pieces) if piece)
 
 
-def page_rules(paper: Paper, theme: Theme, name: str | None = None, labels: PdfWords | None = None) -> str:
+def page_rules(paper: Paper, theme: Theme, name: str | None = None, labels: PdfWords | None = None, *,
+               text_only: bool = False) -> str:
     """An @page rule (named when ``name`` is given) with the running footer and page n of m in the
-    language of ``labels`` (English by default)."""
+    language of ``labels`` (English by default). ``text_only``: the same page with neither footer nor
+    background, for text laid over a finished page."""
     labels = labels or PdfWords()
     selector = f"@page {name}" if name else "@page"
     m, foot = _mm(paper.margin), _mm(paper.footer)
+    if text_only:
+        return f"{selector} {{ size: {_mm(paper.width)} {_mm(paper.height)}; margin: {m} {m} {foot} {m}; }}"
     rtl = labels.direction == "rtl"
     direction = " direction: rtl;" if rtl else ""
     # The footer starts where the text does: on the right of a right-to-left page, its number on the left.
@@ -52,10 +56,15 @@ def page_rules(paper: Paper, theme: Theme, name: str | None = None, labels: PdfW
 }}"""
 
 
-def stylesheet(paper: Paper, theme: Theme, labels: PdfWords | None = None) -> str:
-    """The whole stylesheet for documents printed on ``paper``, its page footer in the language of ``labels``."""
-    return "\n".join((page_rules(paper, theme, labels=labels), _base(paper, theme), _outline(), _cards(paper, theme),
-                      _tables(theme), _blank(theme)))
+def stylesheet(paper: Paper, theme: Theme, labels: PdfWords | None = None, *, text_only: bool = False) -> str:
+    """The whole stylesheet for documents printed on ``paper``, its page footer in the language of ``labels``.
+
+    ``text_only``: for a document of the drawings' text lines alone, laid over the finished pages: no
+    footer or background, and nothing else shows, though it takes its place so the lines land where they belong.
+    """
+    hidden = "\nbody { visibility: hidden; }\n.lbl { visibility: visible; }" if text_only else ""
+    return "\n".join((page_rules(paper, theme, labels=labels, text_only=text_only), _base(paper, theme), _outline(),
+                      _cards(paper, theme), _tables(theme), _blank(theme))) + hidden
 
 
 def _base(paper: Paper, theme: Theme) -> str:

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from types import ModuleType
 
 from journeygen.render import RenderOptions
@@ -59,24 +60,41 @@ def _weasyprint() -> ModuleType:
     return module
 
 
-def write_pdf(html: str) -> bytes:
-    """The HTML document as PDF bytes: only data: URLs load, no dates, same input -> same bytes."""
+@dataclass(frozen=True)
+class Printed:
+    """A PDF and the page each of its figure sheets (HTML ids ``sheet-...``) starts on, counted from 0."""
+
+    data: bytes
+    sheets: dict[str, int]
+
+
+def print_html(html: str) -> Printed:
+    """The HTML document as PDF: only data: URLs load, no dates, same input -> same bytes."""
     html_class = _weasyprint().HTML
     from journeygen.pdf.fetcher import DataOnlyFetcher
 
     with _fixed_epoch():
-        pdf: bytes = html_class(string=html, url_fetcher=DataOnlyFetcher()).write_pdf()
-    return pdf
+        document = html_class(string=html, url_fetcher=DataOnlyFetcher()).render()
+        sheets: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                if name.startswith("sheet-"):
+                    sheets.setdefault(name, index)
+        return Printed(document.write_pdf(), sheets)
+
+
+def write_pdf(html: str) -> bytes:
+    """The HTML document as PDF bytes (see ``print_html``)."""
+    return print_html(html).data
 
 
 def render(journey: Journey, options: RenderOptions) -> bytes:
     """The workshop document of one journey (or its blank template with ``options.blank``)."""
-    from journeygen.pdf.build import build_part, document_layout
-    from journeygen.pdf.document import html_document
+    from journeygen.pdf.build import document_layout, draft
+    from journeygen.pdf.layers import print_document
     from journeygen.theme import theme_for
 
     layout = document_layout(options)
     theme = theme_for(journey, options)
-    part = build_part(journey, options, layout, theme)
-    html = html_document([part], layout, theme, title=journey.title, author=journey.author, lang=journey.locale)
-    return write_pdf(html)
+    drafted = draft(journey, options, layout, theme)
+    return print_document([drafted], layout, theme, title=journey.title, author=journey.author, lang=journey.locale)

@@ -1,0 +1,150 @@
+"""Very large PDF maps set in text layers: the pages look and read as the single document does."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from helpers import ROOT, run_journeygen
+from pypdf import PdfReader
+
+from journeygen.api import load_spec
+from journeygen.pdf import layers
+from journeygen.pdf.pack import render_pack
+from journeygen.render.pdf import render
+
+SHOP = ROOT / "examples" / "online-shop.journey.yaml"
+HEBREW = ROOT / "examples" / "clinic-he.journey.yaml"
+ROMANIAN = ROOT / "examples" / "banca-ro.journey.yaml"
+
+
+def render_file(spec: Path, **options: Any) -> bytes:
+    loaded = load_spec(spec)
+    return render(loaded.journey, replace(loaded.options(), **options))
+
+
+def both(monkeypatch: pytest.MonkeyPatch, make: Any) -> tuple[bytes, bytes]:
+    """``make()`` as one document, then with at most 40 text lines a layer."""
+    whole = make()
+    monkeypatch.setattr(layers, "LAYER_LINES", 40)
+    return whole, make()
+
+
+def grey_pages(data: bytes, tmp_path: Path) -> list[bytes]:
+    """Every page as a 30 dpi grey bitmap (poppler's pdftoppm), the bytes of its pixels."""
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(data)
+    pages = []
+    for number in range(1, len(PdfReader(io.BytesIO(data)).pages) + 1):
+        done = subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(number), "-l", str(number), str(pdf)],
+                              capture_output=True, check=True)
+        header_end = _nth(done.stdout, b"\n", 3)  # P5, width height, maxval
+        pages.append(done.stdout[header_end:])
+    return pages
+
+
+def _nth(data: bytes, needle: bytes, count: int) -> int:
+    at = -1
+    for _ in range(count):
+        at = data.index(needle, at + 1)
+    return at + 1
+
+
+def page_texts(data: bytes, tmp_path: Path) -> list[str]:
+    pdf = tmp_path / "text.pdf"
+    pdf.write_bytes(data)
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True,
+                          text=True).stdout.split("\f")
+
+
+def assert_same_pages(whole: bytes, layered: bytes, tmp_path: Path) -> None:
+    """Same pages, sizes, outline, metadata and text; pictures alike but for anti-aliasing where text
+    now lies over a line it used to lie under (a tile's glue line)."""
+    one, two = PdfReader(io.BytesIO(whole)), PdfReader(io.BytesIO(layered))
+    assert one.pdf_header == two.pdf_header
+    assert [[round(float(v), 3) for v in p.mediabox] for p in one.pages] == \
+        [[round(float(v), 3) for v in p.mediabox] for p in two.pages]
+    assert [item.title for item in _flat(one.outline)] == [item.title for item in _flat(two.outline)]
+    assert (one.metadata.title, one.metadata.author) == (two.metadata.title, two.metadata.author)
+    assert page_texts(whole, tmp_path) == page_texts(layered, tmp_path)
+    for number, (a, b) in enumerate(zip(grey_pages(whole, tmp_path), grey_pages(layered, tmp_path), strict=True), 1):
+        assert len(a) == len(b)
+        differ = sum(abs(x - y) > 60 for x, y in zip(a, b, strict=True))
+        assert differ <= len(a) // 500, f"page {number}: {differ} of {len(a)} pixels differ"
+
+
+def _flat(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        yield from _flat(item) if isinstance(item, list) else [item]
+
+
+def layer_forms(data: bytes) -> list[list[str]]:
+    """The names of the text layers drawn on each page."""
+    pages = PdfReader(io.BytesIO(data)).pages
+    return [sorted(str(n) for n in p["/Resources"].get("/XObject", {}) if str(n).startswith("/JgText")) for p in pages]
+
+
+def test_a_layered_map_looks_and_reads_as_the_whole_document(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    whole, layered = both(monkeypatch, lambda: render_file(SHOP))
+    assert layer_forms(whole) == [[]] * len(layer_forms(whole))
+    forms = layer_forms(layered)
+    assert len(forms[0]) >= 5  # the map's text, 40 lines at a time
+    assert forms[1] == []  # the persona page has no figure
+    assert_same_pages(whole, layered, tmp_path)
+
+
+def test_a_tiled_right_to_left_poster_in_layers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    whole, layered = both(monkeypatch, lambda: render_file(HEBREW, page="A1", tile=True))
+    assert sum(map(bool, layer_forms(layered))) >= 4  # every tile of the poster, and the micro-journey pages
+    assert_same_pages(whole, layered, tmp_path)
+
+
+def test_a_pack_in_layers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    whole, layered = both(monkeypatch, lambda: render_pack([str(SHOP), str(ROMANIAN)], {}))
+    forms = layer_forms(layered)
+    assert forms[0] == []  # the contents page
+    assert_same_pages(whole, layered, tmp_path)
+
+
+def test_layered_bytes_repeat_and_each_layer_has_font_subsets_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layers, "LAYER_LINES", 40)
+    first, second = render_file(SHOP), render_file(SHOP)
+    assert first == second
+    fonts = {}  # every font object of the document: its number -> its name
+    for page in PdfReader(io.BytesIO(first)).pages:
+        for resources in [page["/Resources"], *(form.get_object()["/Resources"]
+                                                for form in page["/Resources"].get("/XObject", {}).values())]:
+            for font in resources.get("/Font", {}).values():
+                fonts[font.idnum] = str(font.get_object()["/BaseFont"])
+    names = list(fonts.values())
+    assert len(names) >= 10
+    assert len(set(names)) == len(names), "two subsets of a font share a name"
+    assert {name.split("+", 1)[1] for name in names} <= {"journeygen-DejaVu-Sans", "journeygen-DejaVu-Sans-Bold"}
+
+
+@pytest.mark.slow
+def test_a_map_of_many_stages_is_printed_in_layers(tmp_path: Path) -> None:
+    """Through the real command: a map with more lines of text than one layer holds."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from run import make_spec  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    spec = tmp_path / "big.journey.yaml"
+    spec.write_text(yaml.safe_dump(make_spec(80), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = run_journeygen("render", str(spec), "-f", "pdf", "-o", str(tmp_path), timeout=300)
+    assert done.returncode == 0, done.stderr
+    data = (tmp_path / "big.pdf").read_bytes()
+    assert len(layer_forms(data)[0]) >= 2
+    first = page_texts(data, tmp_path)[0]
+    spec_data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    for stage in spec_data["stages"]:
+        assert stage["name"] in first

@@ -180,9 +180,11 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--pack", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
               help="PDF: every SPEC in one document with a contents page, written to FILE.")
 @click.option("--stages", metavar='"A,B,C"', help="PDF: with --blank and no SPEC, a generic template of these stages.")
+@click.option("--locale", metavar="CODE", help="PDF: the language of a --blank --stages template (ro, pl, he, ...); "
+                                               "a spec names its own with locale:.")
 @render_options
 def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, jobs: int, quiet: bool,
-           compare: bool, pack: str | None, stages: str | None, **opts: Any) -> None:
+           compare: bool, pack: str | None, stages: str | None, locale: str | None, **opts: Any) -> None:
     """Render each SPEC to OUTDIR/<stem>.svg, .mmd, .pdf, .dot ...
 
     A spec that fails to load or render is reported with its file and the others still render;
@@ -198,6 +200,7 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
       journeygen render map.yaml -f pdf --page A1 --tile      # A1 poster on A4 sheets
       journeygen render a.yaml b.yaml --pack workshop.pdf     # one PDF, contents page
       journeygen render --blank --stages "Discover,Buy,Use"   # empty workshop template
+      journeygen render --blank --stages "Descoperire,Cumpărare" --locale ro
     """
     from journeygen.output import render_all
 
@@ -207,10 +210,10 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     if compare:
         _render_compare(specs, chosen, output, opts)
         return
-    if pack is not None or stages is not None or not specs:
+    if pack is not None or stages is not None or locale is not None or not specs:
         from journeygen.pdf.commands import pdf_only
 
-        pdf_only(specs, formats, output, opts, pack=pack, stages=stages, quiet=quiet)
+        pdf_only(specs, formats, output, opts, pack=pack, stages=stages, locale=locale, quiet=quiet)
         return
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")

@@ -10,21 +10,22 @@ from journeygen.pdf.words import PdfWords, pdf_words_for
 from journeygen.spec.model import Journey, Lane
 
 GENERIC_LANES = ("actions", "touchpoints", "motivations", "emotions", "pain_points", "ideas")
-GENERIC_TITLE = "Customer journey workshop"
 STICKY_NOTES_MM = ((76, 76), (76, 51), (51, 38))
 """Common sticky-note sizes, largest first (3x3, 3x2 and 2x1.5 inches)."""
 EMOTION_WEIGHT = 1.6
 """The emotion lane is taller than the others: it holds a five-level grid."""
 
 
-def template_journey(stage_names: str) -> Journey:
-    """A journey with only stage names, for ``--blank --stages "A,B,C"`` without a spec."""
+def template_journey(stage_names: str, locale: str = "en") -> Journey:
+    """A journey with only stage names, for ``--blank --stages "A,B,C"`` without a spec, worded in the
+    language of ``locale`` (a valid tag: see ``LOCALE_PATTERN``)."""
     names = [name.strip() for name in stage_names.split(",") if name.strip()]
     if not names:
         raise ValueError('--stages needs at least one stage name, e.g. --stages "Discover,Buy,Use"')
     stages = [{"id": f"stage-{i}", "name": name} for i, name in enumerate(names, 1)]
-    return Journey.model_validate({"title": GENERIC_TITLE, "personas": [{"name": "Persona"}],
-                                   "stages": stages, "lanes": list(GENERIC_LANES)})
+    labels = pdf_words_for(locale)
+    return Journey.model_validate({"title": labels.workshop, "personas": [{"name": labels.persona}],
+                                   "stages": stages, "lanes": list(GENERIC_LANES), "locale": locale})
 
 
 def blank_lanes(journey: Journey) -> tuple[Lane, ...]:

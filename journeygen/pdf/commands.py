@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,12 +10,20 @@ from typing import Any
 
 import click
 
+from journeygen.spec.model import LOCALE_PATTERN
+
 TEMPLATE_NAME = "journey-template.pdf"
 
 
 def check_usage(specs: Sequence[str], formats: Sequence[str], output: str | None, *, pack: str | None,
-                stages: str | None, blank: bool) -> None:
+                stages: str | None, blank: bool, locale: str | None = None) -> None:
     """Refuse combinations that cannot mean anything, before any work is done."""
+    if locale is not None and stages is None:
+        raise click.UsageError("--locale is the language of a --blank --stages template; "
+                               "a spec names its own language with locale:")
+    if locale is not None and not re.match(LOCALE_PATTERN, locale):
+        raise click.BadParameter(f"{locale!r} is not a language tag such as ro, pl, he or pt-BR",
+                                 param_hint="--locale")
     if [f.strip() for item in formats for f in item.split(",") if f.strip()] not in ([], ["pdf"]):
         raise click.UsageError("--pack and --stages make a PDF: use -f pdf or leave -f out")
     if stages is not None and (specs or not blank):
@@ -41,9 +50,9 @@ def _write(data: bytes, target: str, quiet: bool) -> None:
 
 
 def pdf_only(specs: Sequence[str], formats: Sequence[str], output: str | None, opts: dict[str, Any], *,
-        pack: str | None, stages: str | None, quiet: bool) -> None:
-    """Make the pack or the generic template and write it (``-`` is standard output)."""
-    check_usage(specs, formats, output, pack=pack, stages=stages, blank=bool(opts.get("blank")))
+             pack: str | None, stages: str | None, locale: str | None = None, quiet: bool) -> None:
+    """Make the pack or the generic template (in the language ``locale``) and write it (``-`` is standard output)."""
+    check_usage(specs, formats, output, pack=pack, stages=stages, blank=bool(opts.get("blank")), locale=locale)
     if pack is not None:
         from journeygen.pdf.pack import render_pack
 
@@ -54,7 +63,7 @@ def pdf_only(specs: Sequence[str], formats: Sequence[str], output: str | None, o
     from journeygen.render.pdf import render
 
     try:
-        journey = template_journey(stages or "")
+        journey = template_journey(stages or "", locale or "en")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--stages") from None
     data = render(journey, RenderOptions(**opts))

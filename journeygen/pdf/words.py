@@ -49,6 +49,7 @@ class PdfWords:
     no_ideas: str = "No ideas yet: add them to the stages' ideas lane."
     no_owner: str = "No owner yet"
     template: str = "Workshop template"
+    workshop: str = "Customer journey workshop"
     fields: tuple[str, str, str] = ("Persona", "Team", "Date")
     size: str = "{width} × {height} mm"
     cell: str = "Each cell {size}"
@@ -87,6 +88,7 @@ _WORDS: Mapping[str, PdfWords] = MappingProxyType({
         effort_levels=("scăzut", "mediu", "ridicat"), ideas=("{n} idee", "{n} idei", "{n} de idei"),
         owners=("{n} responsabil", "{n} responsabili", "{n} de responsabili"),
         no_ideas="Nicio idee încă: adăugați-le pe culoarul „Idei” al etapelor.", no_owner="Fără responsabil",
+        workshop="Atelier despre parcursul clientului",
         template="Șablon de atelier", fields=("Persona", "Echipa", "Data"), cell="Fiecare celulă: {size}",
         fits="{cell}; încap bilețele adezive de {note}. Puneți câte un bilețel pentru fiecare acțiune, punct de "
              "contact, punct de durere sau idee.",
@@ -106,6 +108,7 @@ _WORDS: Mapping[str, PdfWords] = MappingProxyType({
         effort_levels=("niski", "średni", "wysoki"), ideas=("{n} pomysł", "{n} pomysły", "{n} pomysłów"),
         owners=("{n} właściciel", "{n} właściciele", "{n} właścicieli"),
         no_ideas="Brak pomysłów: dodaj je do ścieżki „Pomysły” w etapach.", no_owner="Bez właściciela",
+        workshop="Warsztat ścieżki klienta",
         template="Szablon warsztatu", fields=("Persona", "Zespół", "Data"), cell="Każda komórka: {size}",
         fits="{cell}; mieszczą się karteczki samoprzylepne {note}. Jedna karteczka na każde działanie, punkt "
              "styku, problem lub pomysł.",
@@ -125,6 +128,7 @@ _WORDS: Mapping[str, PdfWords] = MappingProxyType({
         effort_levels=("נמוך", "בינוני", "גבוה"), ideas=("רעיון אחד", "{n} רעיונות"),
         owners=("אחראי אחד", "{n} אחראים"),
         no_ideas="אין עדיין רעיונות: הוסיפו אותם לנתיב הרעיונות של השלבים.", no_owner="ללא אחראי",
+        workshop="סדנת מסע לקוח",
         template="תבנית לסדנה", fields=("פרסונה", "צוות", "תאריך"), size="{width} × {height} מ״מ", cell="כל תא: {size}",
         fits="{cell}, מתאים לפתקים דביקים בגודל {note}. הדביקו פתק אחד לכל פעולה, נקודת מגע, נקודת כאב או רעיון.",
         too_small="{cell}; לפתקים דביקים, הדפיסו על גיליון גדול יותר (A1 או A0).",

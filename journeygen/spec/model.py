@@ -318,6 +318,10 @@ class Transition(_Model):
     label: Text | None = Field(None, description="Why the customer takes this path, shown on the arrow.")
 
 
+LOCALE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
+"""A BCP 47 language tag, loosely: ``ro``, ``pt-BR``, ``he``."""
+
+
 class Journey(_Model):
     """A customer journey map: personas followed through ordered stages."""
 
@@ -327,7 +331,7 @@ class Journey(_Model):
         None, description="One or two sentences: scope, source of the data, as-is or to-be."
     )
     author: Text | None = Field(None, description="Shown in PDF metadata.")
-    locale: Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = Field(
+    locale: Annotated[str, Field(pattern=LOCALE_PATTERN)] = Field(
         "en", description="BCP 47 tag; right-to-left scripts (he, ar, fa, ur, ...) mirror the layout."
     )
     theme: Text | None = Field(

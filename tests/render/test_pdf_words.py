@@ -100,6 +100,28 @@ def test_blank_template_fields_and_hint(spec: Path, expected: list[str]) -> None
     assert english_left(text) == []
 
 
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("ro", ["Atelier despre parcursul clientului", "Șablon de atelier".upper(), "Acțiuni", "Echipa", "Pagina 1 din 1"]),
+    ("pl", ["Warsztat ścieżki klienta", "Szablon warsztatu".upper(), "Działania", "Zespół", "Strona 1 z 1"]),
+    ("he", ["סדנת מסע לקוח", "תבנית לסדנה", "פעולות", "צוות", "עמוד", "מתוך"]),
+])
+def test_generic_template_in_the_language_asked_for(tmp_path: Path, locale: str, expected: list[str]) -> None:
+    done = run_journeygen("render", "--blank", "--stages", "Unu,Doi,Trei", "--locale", locale, "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    text = pages((tmp_path / "journey-template.pdf").read_bytes())[0]
+    for words in [*expected, "Unu", "Doi", "Trei"]:
+        assert words in text, words
+    assert english_left(text) == []
+
+
+@pytest.mark.parametrize("args", [["--locale", "ro", str(ROMANIAN), "-f", "pdf"],
+                                  ["--blank", "--stages", "A,B", "--locale", "r o"]])
+def test_locale_only_for_a_generic_template_and_only_a_language_tag(tmp_path: Path, args: list[str]) -> None:
+    done = run_journeygen("render", *args, "-o", str(tmp_path))
+    assert done.returncode == 2 and b"--locale" in done.stderr and b"Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_tile_captions_and_poster_bookmark(tmp_path: Path) -> None:
     done = run_journeygen("render", str(POLISH), "-f", "pdf", "--page", "A1", "--tile", "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr

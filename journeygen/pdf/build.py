@@ -78,6 +78,11 @@ class Draft:
     def figures(self) -> tuple[Figure, ...]:
         return self.drawings.figures if self.drawings else ()
 
+    @property
+    def lines(self) -> int:
+        """How many blocks of text its figures place."""
+        return sum(len(figure.labels) for figure in self.figures)
+
     def refigured(self, figures: Sequence[Figure]) -> Draft:
         """The same journey with ``figures`` in place of its own (see ``Drawings.refigured``)."""
         return replace(self, drawings=self.drawings.refigured(figures)) if self.drawings else self

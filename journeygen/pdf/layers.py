@@ -27,7 +27,7 @@ def print_document(drafts: Sequence[Draft], layout: Layout, theme: Theme, *, fro
     def html(parts: Sequence[Part], *, text_only: bool = False) -> str:
         return html_document(parts, layout, theme, title=title, author=author, lang=lang, text_only=text_only)
 
-    if sum(len(figure.labels) for item in drafts for figure in item.figures) <= LAYER_LINES:
+    if sum(item.lines for item in drafts) <= LAYER_LINES:
         return print_html(html([*front, *(item.part() for item in drafts)])).data
     from journeygen.pdf.overlay import overlay
 
@@ -41,8 +41,7 @@ def print_document(drafts: Sequence[Draft], layout: Layout, theme: Theme, *, fro
 def text_layers(drafts: Sequence[Draft], size: int) -> Iterator[list[Draft]]:
     """The drafts again and again, their figures reduced to their text lines, ``size`` lines at a time
     (counted through every figure of every draft in turn)."""
-    total = sum(len(figure.labels) for item in drafts for figure in item.figures)
-    for start in range(0, total, size):
+    for start in range(0, sum(item.lines for item in drafts), size):
         offset, chunk = 0, []
         for item in drafts:
             figures = []

@@ -83,11 +83,6 @@ def print_html(html: str) -> Printed:
         return Printed(document.write_pdf(), sheets)
 
 
-def write_pdf(html: str) -> bytes:
-    """The HTML document as PDF bytes (see ``print_html``)."""
-    return print_html(html).data
-
-
 def render(journey: Journey, options: RenderOptions) -> bytes:
     """The workshop document of one journey (or its blank template with ``options.blank``)."""
     from journeygen.pdf.build import document_layout, draft

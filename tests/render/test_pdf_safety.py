@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from journeygen.api import load_spec
 from journeygen.pdf.gitinfo import describe
-from journeygen.render.pdf import render, write_pdf
+from journeygen.render.pdf import print_html, render
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -35,7 +35,7 @@ def test_a_document_asking_for_local_or_remote_files_gets_none(tmp_path: Path) -
     secret.write_bytes(PNG)
     html = (f'<img src="{secret.as_uri()}"><img src="http://127.0.0.1:9/x.png">'
             f'<link rel="stylesheet" href="{secret.as_uri()}"><p>body</p>')
-    page = PdfReader(io.BytesIO(write_pdf(html))).pages[0]
+    page = PdfReader(io.BytesIO(print_html(html).data)).pages[0]
     assert page.extract_text().strip() == "body"
     assert not page.images
 

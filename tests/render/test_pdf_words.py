@@ -16,7 +16,7 @@ from journeygen.api import load_spec
 from journeygen.pdf.paper import Paper
 from journeygen.pdf.style import page_rules
 from journeygen.pdf.words import PdfWords, pdf_words_for
-from journeygen.render.pdf import render, write_pdf
+from journeygen.render.pdf import print_html, render
 from journeygen.theme import load_theme
 
 EXAMPLES = ROOT / "examples"
@@ -171,7 +171,7 @@ def test_unknown_languages_and_regions_fall_back_sensibly() -> None:
 def test_a_translation_with_quotes_and_backslashes_cannot_break_the_stylesheet() -> None:
     labels = replace(PdfWords(), page='S. "{page}" \\ {pages}; } @page { size: 10mm')
     css = page_rules(Paper.of("A4"), load_theme(None), labels=labels)
-    data = write_pdf(f"<!DOCTYPE html><html><head><style>{css}</style></head><body><p>x</p></body></html>")
+    data = print_html(f"<!DOCTYPE html><html><head><style>{css}</style></head><body><p>x</p></body></html>").data
     reader = PdfReader(io.BytesIO(data))
     assert round(float(reader.pages[0].mediabox.width) * 25.4 / 72) == 297  # the size was not overridden
     assert 'S. "1" \\ 1; } @page { size: 10mm' in reader.pages[0].extract_text()

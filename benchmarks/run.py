@@ -35,6 +35,8 @@ MMDC = ROOT / "benchmarks" / "mmdc"
 CHANNELS = ["web", "app", "e-mail", "phone", "store", "social"]
 PROBE = [sys.executable, "-c", "sum(i * i for i in range(2_000_000))"]
 """A fixed pure-Python loop timed before and after the run: how fast the (shared) host was meanwhile."""
+COMBINED = ("svg,mermaid", "svg,pdf", "svg,mermaid,dot,pdf")
+"""Several formats of one map in one process: each should cost little more than its slowest format."""
 SAMPLE_EVERY = 0.02  # seconds between memory samples of mermaid-cli's process tree (a sample takes ~0.1 s)
 
 
@@ -126,19 +128,22 @@ def main() -> None:
     rows: list[str] = []
     specs: dict[int, Path] = {}
     svg: dict[int, Timing] = {}
+    measured_all: dict[int, dict[str, Timing]] = {}
     before = timed(PROBE, 3, ROOT).median
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for n in sizes:
             specs[n] = work / f"bench-{n}.journey.yaml"
             specs[n].write_text(yaml.safe_dump(make_spec(n), allow_unicode=True, sort_keys=False))
-            measured = by_command(specs[n], n, work, jg, runs)
+            measured = measured_all[n] = by_command(specs[n], n, work, jg, runs)
             svg[n] = measured["svg"]
             rows += [timing.row(n, command) for command, timing in measured.items()]
             print(*rows[-len(measured):], sep="\n", flush=True)
         rows += batch(work, jg, runs)
         rows += watch_rerender(work, jg)
-        versus = mermaid_cli(specs, svg, work, jg, runs)
+        start_rows, example, baseline = startup(work, jg, runs)
+        rows += start_rows
+        versus = [*shared_work(measured_all, example, baseline), "", *mermaid_cli(specs, svg, work, jg, runs)]
     host = (f"Host speed probe (`{PROBE[-1]}` in a fresh process): {before:.3f} s before, "
             f"{timed(PROBE, 3, ROOT).median:.3f} s after the run.")
     report(rows, versus, host, write=not args.quick)
@@ -150,9 +155,33 @@ def by_command(spec: Path, stages: int, work: Path, jg: list[str], runs: int) ->
     for fmt in formats():
         heavy = 1 if stages >= 100 and fmt == "pdf" else runs  # half a minute a run at 300 stages
         measured[fmt] = timed([*jg, "render", str(spec), "-f", fmt, "-o", str(work / "out"), "-q"], heavy, ROOT)
-    both = ",".join(f for f in ("svg", "mermaid") if f in formats())
-    measured[both] = timed([*jg, "render", str(spec), "-f", both, "-o", str(work / "out"), "-q"], runs, ROOT)
+    for combined in COMBINED:
+        heavy = 1 if stages >= 100 and "pdf" in combined else runs
+        measured[combined] = timed([*jg, "render", str(spec), "-f", combined, "-o", str(work / "out"), "-q"],
+                                   heavy, ROOT)
     return measured
+
+
+def startup(work: Path, jg: list[str], runs: int) -> tuple[list[str], Timing, Timing]:
+    """The 5-stage example to SVG + Mermaid beside a bare interpreter importing pydantic, click and yaml."""
+    example = ROOT / "examples" / "online-shop.journey.yaml"
+    render = timed([*jg, "render", str(example), "-f", "svg,mermaid", "-o", str(work / "ex"), "-q"], runs, ROOT)
+    baseline = timed([sys.executable, "-c", "import pydantic, click, yaml"], runs, ROOT)
+    return ([render.row("example", "svg,mermaid"), baseline.row("-", "python -c 'import pydantic, click, yaml'")],
+            render, baseline)
+
+
+def shared_work(measured: dict[int, dict[str, Timing]], render: Timing, baseline: Timing) -> list[str]:
+    """How much a second format adds to the PDF (one layout serves both), and start-up against the baseline."""
+    lines = ["## One layout, many formats", "",
+             "| stages | -f pdf s | -f svg,pdf s | extra |", "|---|---|---|---|"]
+    for stages, row in measured.items():
+        pdf, both = row["pdf"].median, row["svg,pdf"].median
+        lines.append(f"| {stages} | {pdf:.3f} | {both:.3f} | {100 * (both - pdf) / pdf:+.0f}% |")
+    lines += ["", f"`render -f svg,mermaid` of examples/online-shop.journey.yaml: {render.median:.3f} s, "
+              f"{render.median / baseline.median:.1f}x `python -c 'import pydantic, click, yaml'` "
+              f"({baseline.median:.3f} s) on the same machine in the same run."]
+    return lines
 
 
 def batch(work: Path, jg: list[str], runs: int) -> list[str]:

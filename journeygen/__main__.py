@@ -1,5 +1,5 @@
 """``python -m journeygen``: the same as the ``journeygen`` command."""
 
-from journeygen.cli import run
+from journeygen.cli.main import run
 
 run()

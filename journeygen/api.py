@@ -4,31 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from journeygen.errors import Problem, SpecError
-from journeygen.render import RenderOptions, get_format
-from journeygen.spec.build import build
+from journeygen.options import RenderOptions
+from journeygen.render import Output, draw, render_journey
+from journeygen.spec.loaded import Spec
 from journeygen.spec.loader import Document, parse_text, read
 from journeygen.spec.model import Journey
+from journeygen.validate import build
 
 if TYPE_CHECKING:
     from journeygen.layout.scene import Scene
-
-
-@dataclass(frozen=True)
-class Spec:
-    """A validated journey with where it came from (for relative photo and theme paths)."""
-
-    journey: Journey
-    name: str
-    base_dir: Path | None
-
-    def options(self, **overrides: Any) -> RenderOptions:
-        """Render options that resolve files next to this spec."""
-        return replace(RenderOptions(base_dir=self.base_dir, source_name=Path(self.name).name), **overrides)
 
 
 def load_spec(source: str | os.PathLike[str]) -> Spec:
@@ -74,15 +62,31 @@ def loads(text: str, name: str = "<text>") -> Journey:
 
 def lay_out(journey: Journey, options: RenderOptions | None = None) -> Scene:
     """The positioned Scene of the swimlane map: what the SVG and PDF renderers draw."""
-    from journeygen.render.svg import scene_for
+    from journeygen.layout.prepared import Prepared
 
-    return scene_for(journey, options or RenderOptions())[0]
+    return Prepared(journey, options or RenderOptions()).scene
 
 
 def render(journey: Journey, format: str = "svg", *, theme: str | None = None,
            options: RenderOptions | None = None) -> bytes:
     """Render a journey to the bytes of one format (svg, mermaid, pdf, dot, ...)."""
-    opts = options or RenderOptions()
-    if theme is not None:
-        opts = replace(opts, theme=theme)
-    return get_format(format).renderer()(journey, opts)
+    return render_journey(journey, format, theme=theme, options=options)
+
+
+def render_formats(journey: Journey, formats: Sequence[str], options: RenderOptions) -> dict[str, Output]:
+    """Every format of one journey, prepared once: the theme, photos and Scene are shared by all of them."""
+    from journeygen.layout.prepared import Prepared
+
+    return draw(Prepared(journey, options), formats)
+
+
+def compare(old: Spec, new: Spec, *, theme: str | None = None, max_width: int | None = None) -> bytes:
+    """One SVG map of ``new`` (to-be) with the emotion curves of ``old`` (as-is) faded beneath, changes marked."""
+    from journeygen.layout.compare import compare_journeys, merge
+    from journeygen.layout.prepared import Prepared
+    from journeygen.render.svg import render_scene
+
+    marked, shadow = compare_journeys(old.journey, new.journey)
+    options = new.options(theme=theme, max_width=max_width)
+    drawn, faded = Prepared(marked, options), Prepared(shadow, options)
+    return render_scene(merge(drawn.scene, faded.scene), drawn.theme)

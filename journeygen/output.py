@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import Any
-
-import click
 
 from journeygen.errors import JourneygenError, OutputError, SpecError, printable
 from journeygen.render import get_format
@@ -70,13 +67,12 @@ Rendered = tuple[dict[str, bytes], list[str]]
 
 def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Rendered:
     """Every requested format of one spec, in memory, with its notes; raises on the first failure."""
-    from journeygen.api import load_spec
+    from journeygen.api import load_spec, render_formats
 
     loaded = load_spec(spec)
-    options = loaded.options(**opts)
-    outputs = {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
-    notes = [f"note: {spec}: {note}" for fmt in formats for note in get_format(fmt).notes(loaded.journey, options)]
-    return outputs, notes
+    outputs = render_formats(loaded.journey, formats, loaded.options(**opts))
+    notes = [f"note: {spec}: {note}" for output in outputs.values() for note in output.notes]
+    return {fmt: output.data for fmt, output in outputs.items()}, notes
 
 
 Outcome = tuple[str, Rendered | None, str | None]
@@ -92,7 +88,7 @@ def _attempt(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Outcome
         return spec, None, text
 
 
-def _outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any], jobs: int) -> Iterator[Outcome]:
+def outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any], jobs: int) -> Iterator[Outcome]:
     """Outcomes in the order of ``specs``; several worker processes when jobs > 1."""
     if jobs <= 1 or len(specs) <= 1 or "-" in specs:  # worker processes have no standard input
         yield from (_attempt(spec, formats, opts) for spec in specs)
@@ -101,38 +97,3 @@ def _outcomes(specs: Sequence[str], formats: Sequence[str], opts: dict[str, Any]
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
         yield from pool.map(_attempt, specs, repeat(formats), repeat(opts), chunksize=max(1, len(specs) // (jobs * 8)))
-
-
-def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None, opts: dict[str, Any],
-               *, quiet: bool = False, jobs: int = 1) -> int:
-    """Render and write each spec; report failures with their file and go on; return how many failed."""
-    failed = 0
-    show_bar = not quiet and len(specs) > 1 and sys.stderr.isatty()
-    with click.progressbar(_outcomes(specs, formats, opts, jobs), length=len(specs), label="rendering",
-                           file=sys.stderr, hidden=not show_bar) as outcomes:
-        for spec, rendered, error in outcomes:
-            if rendered is None:
-                failed += 1
-                click.echo(f"\n{error}" if show_bar else error, err=True)
-                continue
-            outputs, notes = rendered
-            for note in [] if quiet else notes:
-                click.echo(printable(note), err=True)
-            if outdir == "-":
-                sys.stdout.buffer.write(next(iter(outputs.values())))
-                sys.stdout.flush()
-                continue
-            try:
-                _write(spec, outputs, outdir, quiet=quiet or show_bar)
-            except OutputError as exc:
-                failed += 1
-                click.echo(printable(f"{spec}: {exc}"), err=True)
-    return failed
-
-
-def _write(spec: str, outputs: dict[str, bytes], outdir: str | None, *, quiet: bool) -> None:
-    for fmt, data in outputs.items():
-        path = output_path(spec, fmt, outdir)
-        write_atomic(path, data)
-        if not quiet:
-            click.echo(f"wrote {path}", err=True)

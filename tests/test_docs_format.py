@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import ROOT
 
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 FORMAT_MD = ROOT / "docs" / "format.md"
 _BLOCK = re.compile(r"(?:<!-- (?P<mark>spec|invalid) -->\n)?```(?P<lang>\w*)\n(?P<body>.*?)\n```\n", re.S)

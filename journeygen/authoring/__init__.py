@@ -1,1 +1,2 @@
-"""The authoring loop: init, lint, fmt and watch, each a subcommand in its own module."""
+"""Authoring: starter maps (init), journey-quality rules (lint), canonical form (fmt), the watch loop and
+its preview server, and Markdown embedding; their commands live in journeygen.cli."""

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
-import threading
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import click
-
-from journeygen.api import Spec, load_spec
-from journeygen.authoring.serve import Board, PreviewServer
-from journeygen.cli import render_options
-from journeygen.errors import JourneygenError, SpecError, UnknownFormatError, printable
+from journeygen.api import load_spec, render_formats
+from journeygen.authoring.serve import Board
+from journeygen.errors import JourneygenError, SpecError, printable
 from journeygen.output import output_path, write_atomic
-from journeygen.render import get_format
+from journeygen.spec.loaded import Spec
 
 Signature = tuple[tuple[int, int] | None, ...]
 """Modification time (ns) and size of each file a render reads; None for a missing file."""
@@ -42,6 +38,12 @@ def inputs(spec: str, loaded: Spec, opts: dict[str, Any]) -> tuple[str, ...]:
     refs = [opts.get("theme"), loaded.journey.theme, *(p.photo for p in loaded.journey.personas)]
     files = [str(base / ref) for ref in refs if ref and (base / ref).is_file()]
     return (spec, *dict.fromkeys(files))
+
+
+def _say(text: str) -> None:
+    """One line of progress on standard error, shown at once."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
 
 
 class Watcher:
@@ -70,8 +72,8 @@ class Watcher:
         loaded = load_spec(spec)
         self.inputs[index] = inputs(spec, loaded, self.opts)
         self.seen[index] = signature(self.inputs[index])
-        options = loaded.options(**self.opts)
-        return {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
+        outputs = render_formats(loaded.journey, formats, loaded.options(**self.opts))
+        return {fmt: output.data for fmt, output in outputs.items()}
 
     def rebuild(self, index: int, *, page: bool) -> bool:
         """Render one spec and write its outputs; on failure print why and keep the old files."""
@@ -82,8 +84,8 @@ class Watcher:
         except JourneygenError as exc:
             problems = tuple(str(p) for p in exc.problems) if isinstance(exc, SpecError) else (
                 printable(f"{spec}: {exc}"),)
-            click.echo("\n".join(problems), err=True)
-            click.echo(f"{spec}: not rendered; the last good output is kept", err=True)
+            _say("\n".join(problems))
+            _say(f"{spec}: not rendered; the last good output is kept")
             self.board.publish(index, None, problems)
             return False
         written = [output_path(spec, fmt, self.outdir) for fmt in self.formats]
@@ -91,7 +93,7 @@ class Watcher:
             write_atomic(path, outputs[fmt])
         self.board.publish(index, outputs.get("svg"), ())
         elapsed = (time.perf_counter() - started) * 1000
-        click.echo(f"rendered {', '.join(map(str, written)) or spec} in {elapsed:.0f} ms", err=True)
+        _say(f"rendered {', '.join(map(str, written)) or spec} in {elapsed:.0f} ms")
         return True
 
     def run(self, interval: float, *, page: bool) -> None:
@@ -105,67 +107,3 @@ class Watcher:
             time.sleep(interval)
             for index in self.changed():
                 self.rebuild(index, page=page)
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def _chosen(value: tuple[str, ...]) -> list[str]:
-    names = [name.strip() for item in value for name in item.split(",") if name.strip()] or ["svg"]
-    try:
-        return [get_format(name).name for name in dict.fromkeys(names)]
-    except UnknownFormatError as exc:
-        raise click.BadParameter(str(exc), param_hint="-f") from None
-
-
-def _serve(port: int, board: Board) -> PreviewServer:
-    try:
-        server = PreviewServer(port, board)
-    except OSError as exc:
-        raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; try --port 0") from None
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
-    click.echo(f"serving {server.url}  (Ctrl-C to stop)", err=True)
-    return server
-
-
-@click.command(short_help="Re-render specs on every save; --serve shows a live page.")
-@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-f", "--format", "formats", multiple=True, metavar="FMT[,FMT...]",
-              help="Output formats, comma-separated (default svg).")
-@click.option("-o", "--output", metavar="DIR", help="Output folder (default: each spec's folder).")
-@click.option("--serve", is_flag=True, help="Show the maps on a local page that reloads itself on every save.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="Port of the --serve page on 127.0.0.1 (0: any free port).")
-@click.option("--interval", type=click.FloatRange(0.01, 10), default=0.025, show_default=True, metavar="SECONDS",
-              help="How often to look for saved changes.")
-@render_options
-def watch(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, serve: bool, port: int,
-          interval: float, **opts: Any) -> None:
-    """Render each SPEC now and again on every save, until Ctrl-C.
-
-    A save that does not validate is reported (and shown on the --serve page) while the last good
-    output stays in place. Outputs go where `journeygen render` puts them.
-
-    \b
-    Examples:
-      journeygen watch map.journey.yaml --serve        # then open http://127.0.0.1:8765/
-      journeygen watch maps/*.yaml -f svg,pdf -o build/
-    """
-    chosen = _chosen(formats)
-    if opts.get("theme") and Path(opts["theme"]).is_file():
-        opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, as in render
-    board = Board(list(specs))
-    watcher = Watcher(specs, chosen, output, opts, board)
-    server = _serve(port, board) if serve else None
-    # A shell starts background jobs with SIGINT ignored; Ctrl-C and kill should stop watch all the same.
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    try:
-        watcher.run(interval, page=serve)
-    except KeyboardInterrupt:
-        click.echo("stopped", err=True)
-    finally:
-        if server is not None:
-            server.shutdown()
-            server.server_close()

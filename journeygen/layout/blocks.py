@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from journeygen.layout.scene import Anchor, Box, Font, Group, Item, Rect, Shifted, Text
 from journeygen.layout.text import Measurer
-from journeygen.layout.words import Words
+from journeygen.layout.words import Words, words_for
 from journeygen.theme import Theme
 
 
@@ -44,7 +44,7 @@ class Kit:
 
     theme: Theme
     measure: Measurer
-    words: Words = field(default_factory=Words)
+    words: Words = field(default_factory=lambda: words_for("en"))
     rtl: bool = False
 
     def size(self, font: Font) -> float:

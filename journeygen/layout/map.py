@@ -21,13 +21,15 @@ from journeygen.theme import Theme
 
 
 def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min_cell_height: float = 0,
-            photos: Mapping[str, str] | None = None, micro_journeys: bool = True) -> Scene:
+            photos: Mapping[str, str] | None = None, micro_journeys: bool = True,
+            measure: Measurer | None = None) -> Scene:
     """Place every part of the map; right-to-left locales are mirrored once, at the end.
 
     ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``). Without
-    ``micro_journeys`` they are left out (the PDF gives each its own page).
+    ``micro_journeys`` they are left out (the PDF gives each its own page). A ``measure`` shared between
+    layouts of one spec measures each word once.
     """
-    kit = Kit(theme, Measurer(), words_for(journey.locale), journey.rtl)
+    kit = Kit(theme, measure or Measurer(), words_for(journey.locale), journey.rtl)
     grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
     m = Metrics.of(theme, grid.per_row)
     prefix = id_prefix(journey.title)
@@ -46,10 +48,10 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
 
 
 def lay_out_micro_journey(stage: Stage, micro: MicroJourney, theme: Theme, *, locale: str = "en",
-                          rtl: bool = False) -> Scene:
+                          rtl: bool = False, measure: Measurer | None = None) -> Scene:
     """One micro-journey as its own small map: its steps as columns, with their emotion curve, in the
     journey's language and direction (``locale``, ``rtl``) as on the map."""
-    kit = Kit(theme, Measurer(), words_for(locale), rtl)
+    kit = Kit(theme, measure or Measurer(), words_for(locale), rtl)
     m = Metrics.of(theme, len(micro.steps))
     prefix = id_prefix(f"{stage.id} {micro.name}")
     block = micro_block(kit, stage, micro, m, prefix, m.band_width(len(micro.steps)))

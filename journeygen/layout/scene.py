@@ -7,14 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from journeygen.numbers import num
+
 Anchor = Literal["left", "center", "right"]
 Font = Literal["title", "heading", "body", "small"]
-
-
-def num(value: float) -> str:
-    """The one number formatter: two decimals, trailing zeros stripped, no ``-0``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 @dataclass(frozen=True)
@@ -146,6 +142,8 @@ class Group:
     id: str
     items: tuple[Item, ...]
     title: str | None = None
+    opacity: float | None = None
+    """Drawn faded (0 to 1): the as-is curves under a compare map."""
 
     def moved(self, dx: float, dy: float) -> Group:
         return replace(self, items=tuple(i.moved(dx, dy) for i in self.items))
@@ -257,7 +255,8 @@ def _flat(items: tuple[Item, ...], parent: str | None) -> list[object]:
     entries: list[object] = []
     for item in items:
         if isinstance(item, Group):
-            entries.append({"kind": "Group", "id": item.id, "title": item.title, "in": parent})
+            faded = {} if item.opacity is None else {"opacity": num(item.opacity)}
+            entries.append({"kind": "Group", "id": item.id, "title": item.title, **faded, "in": parent})
             entries.extend(_flat(item.items, item.id))
         else:
             fields = _plain(item)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
@@ -31,11 +32,17 @@ def _load(path: Path) -> _Face:
     return _Face(font, face.upem, extents.ascender / face.upem, -extents.descender / face.upem)
 
 
+@cache
+def _faces() -> dict[bool, _Face]:
+    """The regular and bold faces, loaded once per process (fonts never change while it runs)."""
+    return {bold: _load(path) for bold, path in FONT_FILES.items()}
+
+
 @dataclass
 class Measurer:
-    """Measures and wraps text; one per layout run (its cache of advances lives and dies with it)."""
+    """Measures and wraps text; one per prepared spec (its cache of advances lives and dies with it)."""
 
-    faces: dict[bool, _Face] = field(default_factory=lambda: {bold: _load(p) for bold, p in FONT_FILES.items()})
+    faces: dict[bool, _Face] = field(default_factory=_faces)
     _cache: dict[tuple[str, bool], float] = field(default_factory=dict)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:

@@ -1,49 +1,36 @@
-"""Renderers behind a registry keyed by format; each module is imported only when asked for."""
+"""Renderers behind a registry keyed by format; each module is imported only when asked for.
+
+The package is also the library's ``journeygen.render(journey, "svg")``: calling it renders one format,
+so that ``import journeygen.render.svg`` and the call both work under the one name.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+import sys
+import types
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from journeygen.errors import UnknownFormatError
+from journeygen.options import RenderOptions
 
 if TYPE_CHECKING:
+    from journeygen.layout.prepared import Prepared
     from journeygen.spec.model import Journey
-
-PAGE_SIZES = ("A4", "A3", "A2", "A1", "A0", "letter", "tabloid")
 
 
 @dataclass(frozen=True)
-class RenderOptions:
-    """Everything a renderer may need beyond the journey; every field has a sensible default."""
+class Output:
+    """What a format made of one journey: its bytes, and notes on what it could not carry or show well."""
 
-    theme: str | None = None
-    """A theme name or file; overrides the spec's ``theme``."""
-    base_dir: Path | None = None
-    """The spec's folder: photos and theme paths resolve inside it."""
-    source_name: str | None = None
-    """The spec's file name, shown in PDF footers."""
-    page: str = "A3"
-    """PDF page size, one of PAGE_SIZES."""
-    portrait: bool = False
-    """PDF pages upright instead of landscape."""
-    tile: bool = False
-    """PDF: split the map across several sheets with overlap and cut marks."""
-    blank: bool = False
-    """PDF: an empty workshop template with the spec's stages and lanes."""
-    mermaid_style: Literal["journey", "swimlane"] = "journey"
-    """Mermaid: the native journey diagram, or a flowchart that carries every lane."""
-    flow_by: Literal["stage", "channel"] = "stage"
-    """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
-    max_width: int | None = None
-    """SVG: wrap stages into rows so the map is at most this many pixels wide."""
+    data: bytes
+    notes: tuple[str, ...] = ()
 
 
-Renderer = Callable[["Journey", RenderOptions], bytes]
-Notes = Callable[["Journey", RenderOptions], list[str]]
+Renderer = Callable[["Prepared"], Output]
+"""A format's renderer: draws from the prepared journey (its Scene, theme, photos) and never prints."""
 
 
 def _resolve(target: str) -> Any:
@@ -53,37 +40,29 @@ def _resolve(target: str) -> Any:
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its name, file suffix, where its renderer lives, and what it reports."""
+    """An output format: its name, file suffix, where its renderer lives, and a one-line summary."""
 
     name: str
     suffix: str
     target: str
     summary: str
-    notes_target: str | None = None
-    """A function listing what this format could not carry (shown on stderr unless -q)."""
 
     def renderer(self) -> Renderer:
         """Import the renderer module now (heavy libraries load here, not at start-up)."""
         renderer: Renderer = _resolve(self.target)
         return renderer
 
-    def notes(self, journey: Journey, options: RenderOptions) -> list[str]:
-        """What rendering ``journey`` in this format leaves out; empty for most formats."""
-        if self.notes_target is None:
-            return []
-        notes: Notes = _resolve(self.notes_target)
-        return notes(journey, options)
-
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
-    Format("csv", ".csv", "journeygen.vcs.csvio:render", "the workshop spreadsheet: stages as columns, lanes as rows"),
-    Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or swimlane flowchart)",
-           notes_target="journeygen.render.mermaid:losses"),
-    Format("pdf", ".pdf", "journeygen.render.pdf:render", "print-ready PDF: map, personas, micro-journeys, actions",
-           notes_target="journeygen.pdf.legibility:notes"),
-    Format("dot", ".dot", "journeygen.render.graphviz:render_dot", "the flow view as Graphviz DOT"),
-    Format("flow", ".flow.svg", "journeygen.render.graphviz:render_flow", "the flow view drawn by Graphviz as SVG"),
+    Format("csv", ".csv", "journeygen.spreadsheet.sheet:render",
+           "the workshop spreadsheet: stages as columns, lanes as rows"),
+    Format("mermaid", ".mmd", "journeygen.render.mermaid.export:render",
+           "Mermaid journey diagram (or swimlane flowchart)"),
+    Format("pdf", ".pdf", "journeygen.render.pdf.printer:render",
+           "print-ready PDF: map, personas, micro-journeys, actions"),
+    Format("dot", ".dot", "journeygen.render.flow.dot:render_dot", "the flow view as Graphviz DOT"),
+    Format("flow", ".flow.svg", "journeygen.render.flow.dot:render_flow", "the flow view drawn by Graphviz as SVG"),
 )}
 
 
@@ -93,3 +72,29 @@ def get_format(name: str) -> Format:
         return FORMATS[name]
     except KeyError:
         raise UnknownFormatError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
+
+
+def draw(prepared: Prepared, formats: Sequence[str]) -> dict[str, Output]:
+    """Every format of one prepared journey, sharing its Scene; an unknown format fails before any work."""
+    renderers = {fmt: get_format(fmt).renderer() for fmt in formats}
+    return {fmt: renderer(prepared) for fmt, renderer in renderers.items()}
+
+
+def render_journey(journey: Journey, format: str = "svg", *, theme: str | None = None,
+                   options: RenderOptions | None = None) -> bytes:
+    """The bytes of one format (svg, mermaid, pdf, dot, flow, csv) of a journey."""
+    from journeygen.layout.prepared import Prepared
+
+    opts = options or RenderOptions()
+    if theme is not None:
+        opts = replace(opts, theme=theme)
+    return draw(Prepared(journey, opts), [format])[format].data
+
+
+class _Renderable(types.ModuleType):
+    """This package's type: a module that renders when called (``journeygen.render(journey, "svg")``)."""
+
+    __call__ = staticmethod(render_journey)
+
+
+sys.modules[__name__].__class__ = _Renderable

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from journeygen.layout.scene import Circle, Group, Image, Item, Path, Rect, Scene, Text, num
-from journeygen.render import RenderOptions
-from journeygen.spec.model import Journey
+from journeygen.layout.prepared import Prepared
+from journeygen.layout.scene import Circle, Group, Image, Item, Path, Rect, Scene, Text
+from journeygen.numbers import num
+from journeygen.render import Output
 from journeygen.theme import Theme
 
 _DASHES = ("none", "9 5", "2 5", "12 4 2 4")
 _SELECTORS = re.compile(r"(^|\})([^{}]+)\{")
 
 
-def render(journey: Journey, options: RenderOptions) -> bytes:
-    """The swimlane map of ``journey`` as a standalone SVG document."""
-    scene, theme = scene_for(journey, options)
-    return render_scene(scene, theme)
-
-
-def scene_for(journey: Journey, options: RenderOptions) -> tuple[Scene, Theme]:
-    """The positioned map of ``journey`` with the theme it is drawn in (photos embedded, theme resolved)."""
-    from journeygen.assets import persona_photos
-    from journeygen.layout import lay_out
-    from journeygen.theme import theme_for
-
-    theme = theme_for(journey, options)
-    photos = persona_photos(journey, options.base_dir)
-    return lay_out(journey, theme, max_width=options.max_width, photos=photos), theme
+def render(prepared: Prepared) -> Output:
+    """The swimlane map of the prepared journey as a standalone SVG document."""
+    return Output(render_scene(prepared.scene, prepared.theme))
 
 
 def render_scene(scene: Scene, theme: Theme) -> bytes:
@@ -67,7 +57,8 @@ class _Drawer:
     def item(self, item: Item) -> str:
         if isinstance(item, Group):
             title = f"<title>{_esc(item.title)}</title>" if item.title else ""
-            return f"<g id={_attr(item.id)}>{title}{self.draw(item.items)}</g>\n"
+            faded = f' opacity="{num(item.opacity)}"' if item.opacity is not None else ""
+            return f"<g id={_attr(item.id)}{faded}>{title}{self.draw(item.items)}</g>\n"
         if isinstance(item, Text):
             return self.text(item)
         if isinstance(item, Rect):
@@ -110,6 +101,14 @@ def path_data(path: Path) -> str:
     return " ".join(op + " ".join(num(v) for v in pts) if pts else op for op, pts in path.ops)
 
 
+def text_colours(t: Theme) -> dict[str, str]:
+    """Each text class of a Scene -> its colour: the SVG fills its text with it, the PDF colours its lines."""
+    return {"t-ink": t.ink, "t-muted": t.muted, "t-header": t.header_ink, "t-lane-title": t.lane_title_ink,
+            "t-pain": t.pain_ink, "t-idea": t.idea_ink, "t-ahead": t.metric_ahead, "t-behind": t.metric_behind,
+            "t-badge": t.badge_ink, "t-label": t.ink}
+
+
+@lru_cache(maxsize=16)  # the map and each micro-journey of one render share it
 def stylesheet(theme: Theme, scope: str | None = None) -> str:
     """The one stylesheet: every colour comes from a theme slot (the PDF can share it).
 
@@ -142,9 +141,7 @@ def stylesheet(theme: Theme, scope: str | None = None) -> str:
         *(f".face.pstroke-{i},.dot.pstroke-{i}{{stroke-width:2.5}}" for i in range(len(t.persona_palette))),
         *(f".dash-{i}{{stroke-dasharray:{d}}}" for i, d in enumerate(_DASHES)),
         *(f".ch-{i}{{fill:{c}}}" for i, c in enumerate(t.channel_palette)),
-        f".t-ink{{fill:{t.ink}}}.t-muted{{fill:{t.muted}}}.t-header{{fill:{t.header_ink}}}",
-        f".t-lane-title{{fill:{t.lane_title_ink}}}.t-pain{{fill:{t.pain_ink}}}.t-idea{{fill:{t.idea_ink}}}",
-        f".t-ahead{{fill:{t.metric_ahead}}}.t-behind{{fill:{t.metric_behind}}}.t-badge{{fill:{t.badge_ink}}}",
+        *(f".{cls}{{fill:{colour}}}" for cls, colour in text_colours(t).items() if cls != "t-label"),
         f".t-label{{fill:{t.ink};paint-order:stroke;stroke:{t.background};stroke-width:3px;stroke-linejoin:round}}",
     ]
     css = "".join(rules)

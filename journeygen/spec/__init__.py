@@ -1,1 +1,2 @@
-"""The journey spec: loading (positions), the model, and the checks."""
+"""The journey spec: loading with source positions, the model, validation and cross-reference checks,
+and the semantic diff of two Journeys."""

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeygen.errors import Problem, SpecError
-from journeygen.spec.checks import check
-from journeygen.spec.files import check_files
+from journeygen.spec.checks import Finding, check
 from journeygen.spec.loader import Document, PathKey, format_path
 from journeygen.spec.model import CUSTOM_KEY, EMOTION_TAGS, Journey, Stage
 from journeygen.spec.suggest import did_you_mean
@@ -39,16 +40,20 @@ _MESSAGES = {
 }
 
 
-def build(doc: Document) -> Journey:
-    """Validate the document's data; raise SpecError with every problem, positioned."""
+FileCheck = Callable[[Journey, Path], tuple[list[Finding], list[Problem]]]
+"""Findings about the files a valid Journey names, and the problems inside them (see journeygen.validate)."""
+
+
+def build(doc: Document, files: FileCheck | None = None) -> Journey:
+    """Validate the document's data (and with ``files``, what it names); raise SpecError with every problem."""
     try:
         journey = Journey.model_validate(doc.data)
     except ValidationError as exc:
         raise SpecError(validation_problems(doc, exc)) from None
     findings = check(journey, doc.data)
     other: list[Problem] = []
-    if not findings and doc.base_dir is not None:
-        findings, other = check_files(journey, doc.base_dir)
+    if not findings and files is not None and doc.base_dir is not None:
+        findings, other = files(journey, doc.base_dir)
     if findings or other:
         raise SpecError([*(_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in findings),
                          *other])

@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
 from pydantic_core import core_schema
 
+from journeygen.locale import catalogue
 from journeygen.spec.text import Id, Text, slug
 
 MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
@@ -36,15 +37,8 @@ BUILTIN_LANES: tuple[str, ...] = (
     "ideas",
     "metrics",
 )
-LANE_TITLES: dict[str, str] = {
-    "actions": "Actions",
-    "touchpoints": "Touchpoints",
-    "motivations": "Motivations",
-    "emotions": "Emotions",
-    "pain_points": "Pain points",
-    "ideas": "Ideas",
-    "metrics": "Metrics",
-}
+LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
+"""Each built-in lane's English title (journeygen/locales/en.yaml)."""
 CUSTOM_KEY = "custom_lanes"
 """Where a stage's custom-lane items are gathered; users write them as ``<lane id>: [...]``."""
 

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from journeygen.assets import local_file
 from journeygen.errors import Problem, RenderError, SpecError
-from journeygen.render import RenderOptions
+from journeygen.options import RenderOptions
 from journeygen.spec.build import validation_problems
 from journeygen.spec.loader import Document, Limits, decode, format_path, parse_text, read
 from journeygen.spec.model import Journey

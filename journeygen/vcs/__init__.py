@@ -1,1 +1,1 @@
-"""Maps under version control: semantic diff, git revisions, spreadsheets (CSV) and reports."""
+"""Maps under version control: the git revisions a spec argument may name, the diff report, git's diff driver."""

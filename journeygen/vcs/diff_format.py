@@ -7,11 +7,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import click
-
 from journeygen.errors import printable
+from journeygen.spec.diff import Change, Value
 from journeygen.spec.model import Journey
-from journeygen.vcs.diff import Change, Value
 
 Quote = Callable[[str], str]
 
@@ -28,7 +26,8 @@ FORMAT_VERSION = 1
 _KINDS = {"actions": "action", "motivations": "motivation", "touchpoints": "touchpoint",
           "pain_points": "pain point", "ideas": "idea", "metrics": "metric", "micro_journey": "micro-journey"}
 _SIGNS = {"added": "+", "removed": "-", "renamed": "~", "moved": "~", "changed": "~"}
-_COLOURS = {"+": "green", "-": "red", "~": "yellow"}
+_COLOURS = {"+": "\x1b[32m", "-": "\x1b[31m", "~": "\x1b[33m"}  # ANSI green, red, yellow
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 _SECTIONS = ("Journey", "Personas", "Lanes", "Stages", "Emotion", "Transitions")
 
 
@@ -143,10 +142,10 @@ def to_text(changes: Sequence[Change], names: Names, old_name: str, new_name: st
     found = lines(changes, names, Style(_quote_text, printable))
     out = [f"--- {printable(old_name)}", f"+++ {printable(new_name)}"]
     for section in _ordered_sections(found):
-        out.append(click.style(printable(section), bold=True) if colour else printable(section))
+        out.append(_BOLD + printable(section) + _RESET if colour else printable(section))
         for line in (x for x in found if x.section == section):
             text = f"  {line.sign} {line.text}"
-            out.append(click.style(text, fg=_COLOURS[line.sign]) if colour else text)
+            out.append(_COLOURS[line.sign] + text + _RESET if colour else text)
     out.append(_count(changes) if changes else "no differences")
     return "\n".join(out) + "\n"
 

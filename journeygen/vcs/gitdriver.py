@@ -7,9 +7,9 @@ from pathlib import Path
 
 from journeygen.errors import SpecError, printable
 from journeygen.spec.build import build
+from journeygen.spec.diff import diff
 from journeygen.spec.loader import Limits, decode, parse_text
 from journeygen.spec.model import Journey
-from journeygen.vcs.diff import diff
 from journeygen.vcs.diff_format import Names, to_text
 
 _NULL = "/dev/null"

@@ -7,9 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from journeygen.api import Spec, load_spec
+from journeygen.api import load_spec
 from journeygen.errors import single
 from journeygen.spec.build import build
+from journeygen.spec.loaded import Spec
 from journeygen.spec.loader import Limits, decode, parse_text
 
 # REV:path where REV is what git accepts as a revision (HEAD~3, main, v1.2, a1b2c3, origin/main^).

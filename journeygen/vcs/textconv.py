@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from journeygen.errors import printable
 from journeygen.spec.model import Emotion, Journey, Stage
-from journeygen.vcs.cells import escape, format_item
-from journeygen.vcs.csvio import item_line
+from journeygen.spreadsheet.cells import escape, format_item
+from journeygen.spreadsheet.sheet import item_line
 
 _LANE_WORDS = {"actions": "action", "motivations": "motivation", "touchpoints": "touchpoint",
                "pain_points": "pain point", "ideas": "idea", "metrics": "metric"}

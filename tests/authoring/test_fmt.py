@@ -12,7 +12,7 @@ from helpers import EXAMPLES, ROOT
 from journeygen.api import loads
 from journeygen.authoring.fmt import format_text
 from journeygen.authoring.init import TEMPLATES, starter
-from journeygen.cli import main
+from journeygen.cli.main import main
 from journeygen.errors import SpecError
 from journeygen.spec.build import build
 from journeygen.spec.loader import read

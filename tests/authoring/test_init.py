@@ -13,7 +13,7 @@ from helpers import run_journeygen
 from journeygen.api import load_spec, render
 from journeygen.authoring.init import TEMPLATES, starter, template_languages
 from journeygen.authoring.lint import lint_file
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 
 def init(*args: str) -> tuple[int, str]:

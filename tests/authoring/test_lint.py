@@ -12,7 +12,7 @@ from helpers import EXAMPLES
 
 from journeygen.authoring.lint import lint_file
 from journeygen.authoring.rules import RULES
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 TODAY = dt.date(2026, 6, 1)
 PERSONA = "persona: {name: Ana, goals: [Buy shoes]}\n"

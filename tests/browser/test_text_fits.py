@@ -15,7 +15,8 @@ import pytest
 from helpers import EXAMPLES, ROOT
 
 from journeygen.api import load_spec
-from journeygen.layout import Scene, lay_out
+from journeygen.layout.map import lay_out
+from journeygen.layout.scene import Scene
 from journeygen.render.svg import render_scene
 from journeygen.theme import load_theme
 

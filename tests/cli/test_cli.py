@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,7 @@ def test_no_traceback_without_debug(tmp_path: Path) -> None:
 
 def test_version_is_light() -> None:
     """`--version` and `validate` never import a renderer library."""
-    probe = ("import sys; from journeygen.cli import main\n"
+    probe = ("import sys; from journeygen.cli.main import main\n"
              "try: main(['validate', sys.argv[1]])\nexcept SystemExit: pass\n"
              "heavy = [m for m in ('weasyprint', 'graphviz', 'uharfbuzz', 'journeygen.layout') if m in sys.modules]\n"
              "print(heavy)")
@@ -127,7 +127,7 @@ def test_render_compare_draws_as_is_under_to_be(tmp_path: Path) -> None:
 
 def test_version_and_help_do_not_load_the_model() -> None:
     """`journeygen --version` and `--help` answer without importing pydantic or any renderer."""
-    probe = ("import sys; from journeygen.cli import main\n"
+    probe = ("import sys; from journeygen.cli.main import main\n"
              "for args in (['--version'], ['--help'], ['render', '--help']):\n"
              "    try: main(args)\n    except SystemExit: pass\n"
              "print([m for m in ('pydantic', 'yaml', 'weasyprint', 'graphviz') if m in sys.modules])")
@@ -139,7 +139,7 @@ def test_lazy_summaries_match_their_commands() -> None:
     """The summaries `--help` shows without importing a command are that command's own."""
     import click
 
-    from journeygen.cli import LAZY_COMMANDS
+    from journeygen.cli.main import LAZY_COMMANDS
 
     ctx = click.Context(main)
     for name, lazy in LAZY_COMMANDS.items():

@@ -241,7 +241,7 @@ def statements(lines: list[str]) -> list[str]:
 
 
 def check_mermaid(data: bytes, journey: Journey) -> None:
-    from journeygen.mermaid.parse import parse
+    from journeygen.importers.mermaid_parse import parse
 
     text = data.decode("utf-8")
     lines = text.splitlines()
@@ -338,7 +338,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def check_csv(data: bytes, journey: Journey) -> None:
     """No cell a spreadsheet would run as a formula; the import reads back exactly the same journey."""
-    from journeygen.vcs.csvimport import read_csv
+    from journeygen.importers.spreadsheet import read_csv
 
     text = data.decode("utf-8-sig")
     cells = [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]

@@ -24,8 +24,10 @@ from hostile.checks import (
     squeeze,
 )
 
-from journeygen.api import Spec, load_spec, render
-from journeygen.render import FORMATS, RenderOptions
+from journeygen.api import load_spec, render
+from journeygen.options import RenderOptions
+from journeygen.render import FORMATS
+from journeygen.spec.loaded import Spec
 
 RENDER = Path(__file__).parent / "render"
 SPECS = sorted(p for p in RENDER.iterdir() if p.suffix in (".yaml", ".json"))

@@ -8,8 +8,8 @@ import pytest
 from helpers import ROOT
 
 from journeygen.api import load, loads
-from journeygen.layout import Scene, lay_out, lay_out_micro_journey
-from journeygen.layout.scene import Group, Item, Text
+from journeygen.layout.map import lay_out, lay_out_micro_journey
+from journeygen.layout.scene import Group, Item, Scene, Text
 from journeygen.layout.text import Measurer
 from journeygen.theme import load_theme
 

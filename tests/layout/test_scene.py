@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from journeygen.layout.scene import Box, Group, Path, Rect, Scene, Shifted, Text, num, resolved
+from journeygen.layout.scene import Box, Group, Path, Rect, Scene, Shifted, Text, resolved
+from journeygen.numbers import num
 
 
 def test_one_number_formatter_strips_trailing_zeros() -> None:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from helpers import ROOT
 
 from journeygen.api import load, render
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
 BEFORE = "# Our journeys\r\n\r\nSome text with <!-- a comment --> and trailing spaces.   \r\n"

@@ -16,9 +16,9 @@ from goldens import assert_golden
 from helpers import EXAMPLES, ROOT
 
 from journeygen.api import load, loads, render
-from journeygen.cli import main
-from journeygen.render import RenderOptions
-from journeygen.render.mermaid import losses
+from journeygen.cli.main import main
+from journeygen.options import RenderOptions
+from journeygen.render.mermaid.export import losses
 
 SWIMLANE = RenderOptions(mermaid_style="swimlane")
 
@@ -105,7 +105,7 @@ def test_right_to_left_maps_flow_right_to_left() -> None:
 def test_export_is_light() -> None:
     """Writing Mermaid text imports no layout engine, font shaper or PDF library (whole process < 0.5 s)."""
     spec = str(ROOT / "examples" / "online-shop.journey.yaml")
-    code = ("import sys\nfrom journeygen.cli import main\n"
+    code = ("import sys\nfrom journeygen.cli.main import main\n"
             f"try:\n    main(['render', {spec!r}, '-f', 'mermaid', '-o', '-', '-q'])\n"
             "except SystemExit:\n    pass\n"
             "print(sorted(m for m in ('weasyprint', 'uharfbuzz', 'graphviz', 'bidi') if m in sys.modules),"

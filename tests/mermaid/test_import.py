@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from journeygen.api import loads, render
-from journeygen.cli import main
+from journeygen.cli.main import main
 from journeygen.errors import SpecError
-from journeygen.mermaid.importer import import_text
-from journeygen.mermaid.parse import parse
+from journeygen.importers.mermaid import import_text
+from journeygen.importers.mermaid_parse import parse
 
 RealParse = Callable[[list[str]], list[dict[str, Any]]]
 

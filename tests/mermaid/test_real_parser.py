@@ -12,8 +12,8 @@ import pytest
 from helpers import EXAMPLES
 
 from journeygen.api import load, loads, render
-from journeygen.mermaid.parse import parse
-from journeygen.render import RenderOptions
+from journeygen.importers.mermaid_parse import parse
+from journeygen.options import RenderOptions
 from journeygen.spec.model import Journey
 
 SWIMLANE = RenderOptions(mermaid_style="swimlane")

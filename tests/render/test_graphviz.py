@@ -15,8 +15,8 @@ from goldens import assert_golden
 from helpers import EXAMPLES, ROOT, run_journeygen
 
 from journeygen.api import load, loads, render
+from journeygen.options import RenderOptions
 from journeygen.output import stem
-from journeygen.render import RenderOptions
 
 IDS = [p.name for p in EXAMPLES]
 
@@ -124,7 +124,7 @@ def test_missing_dot_is_a_clear_error_and_writes_nothing(tmp_path: Path, shop: P
 
 
 def test_cli_start_up_does_not_import_graphviz() -> None:
-    code = "import sys, journeygen.cli; sys.exit('graphviz' in sys.modules)"
+    code = "import sys, journeygen.cli.main; sys.exit('graphviz' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
 

@@ -11,7 +11,7 @@ import pytest
 from helpers import EXAMPLES
 
 from journeygen.api import load, loads, render
-from journeygen.render import RenderOptions
+from journeygen.options import RenderOptions
 from journeygen.spec.model import Journey
 
 HOSTILE = [

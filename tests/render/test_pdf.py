@@ -13,7 +13,7 @@ from helpers import ROOT
 from pypdf import PdfReader
 
 from journeygen.api import load_spec
-from journeygen.render.pdf import render
+from journeygen.api import render as render_format
 
 MM = 72 / 25.4
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
@@ -22,7 +22,7 @@ MINIMAL = ROOT / "examples" / "service-minimal.journey.yaml"
 
 def render_file(spec: Path, **options: Any) -> bytes:
     loaded = load_spec(spec)
-    return render(loaded.journey, replace(loaded.options(), **options))
+    return render_format(loaded.journey, "pdf", options=replace(loaded.options(), **options))
 
 
 def texts(data: bytes) -> list[str]:

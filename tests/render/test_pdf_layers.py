@@ -15,10 +15,10 @@ import yaml
 from helpers import ROOT, run_journeygen
 from pypdf import PdfReader
 
-from journeygen.api import load_spec
-from journeygen.pdf import layers
-from journeygen.pdf.pack import render_pack
-from journeygen.render.pdf import render
+from journeygen.api import load_all, load_spec
+from journeygen.api import render as render_format
+from journeygen.render.pdf import layers
+from journeygen.render.pdf.pack import render_pack
 
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
 HEBREW = ROOT / "examples" / "clinic-he.journey.yaml"
@@ -27,7 +27,7 @@ ROMANIAN = ROOT / "examples" / "banca-ro.journey.yaml"
 
 def render_file(spec: Path, **options: Any) -> bytes:
     loaded = load_spec(spec)
-    return render(loaded.journey, replace(loaded.options(), **options))
+    return render_format(loaded.journey, "pdf", options=replace(loaded.options(), **options))
 
 
 def both(monkeypatch: pytest.MonkeyPatch, make: Any) -> tuple[bytes, bytes]:
@@ -108,7 +108,7 @@ def test_a_tiled_right_to_left_poster_in_layers(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_a_pack_in_layers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    whole, layered = both(monkeypatch, lambda: render_pack([str(SHOP), str(ROMANIAN)], {}))
+    whole, layered = both(monkeypatch, lambda: render_pack(load_all([str(SHOP), str(ROMANIAN)]), {}))
     forms = layer_forms(layered)
     assert forms[0] == []  # the contents page
     assert_same_pages(whole, layered, tmp_path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from journeygen.api import loads
-from journeygen.pdf.figure import Figure, Label, figure_html
-from journeygen.pdf.pages import actions_by_owner
-from journeygen.pdf.paper import OVERLAP_MM, Paper, tile_grid
+from journeygen.render.pdf.figure import Figure, Label, figure_html
+from journeygen.render.pdf.pages import actions_by_owner
+from journeygen.render.pdf.paper import OVERLAP_MM, Paper, tile_grid
 
 
 @pytest.mark.parametrize(("name", "size"), [("A4", (297, 210)), ("a0", (1189, 841)), ("letter", (279.4, 215.9))])

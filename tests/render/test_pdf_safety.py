@@ -12,8 +12,9 @@ from helpers import ROOT
 from pypdf import PdfReader
 
 from journeygen.api import load_spec
-from journeygen.pdf.gitinfo import describe
-from journeygen.render.pdf import print_html, render
+from journeygen.api import render as render_format
+from journeygen.render.pdf.gitinfo import describe
+from journeygen.render.pdf.weasy import print_html
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -21,7 +22,7 @@ PNG = bytes.fromhex(
 
 
 def test_fetcher_refuses_file_and_http_urls() -> None:
-    from journeygen.pdf.fetcher import DataOnlyFetcher
+    from journeygen.render.pdf.fetcher import DataOnlyFetcher
 
     fetcher = DataOnlyFetcher()
     for url in ("file:///etc/passwd", "http://example.com/x.png", "https://example.com/x.png", "ftp://x/y"):
@@ -45,7 +46,7 @@ def test_spec_text_is_never_markup(tmp_path: Path) -> None:
     spec.write_text('title: "<b>bold</b> <img src=file:///etc/hostname>"\npersona: {name: "<i>A</i>"}\n'
                     'stages: [{name: "</td><script>x</script>", ideas: [{text: "<u>u</u>", owner: "O&amp;"}]}]\n')
     loaded = load_spec(spec)
-    pdf = PdfReader(io.BytesIO(render(loaded.journey, loaded.options())))
+    pdf = PdfReader(io.BytesIO(render_format(loaded.journey, "pdf", options=loaded.options())))
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert "<b>bold</b>" in text and "<i>A</i>" in text and "<u>u</u>" in text and "O&amp;" in text
     assert not pdf.pages[1].images
@@ -56,7 +57,7 @@ def test_persona_photo_is_embedded_from_the_spec_folder(tmp_path: Path) -> None:
     spec = tmp_path / "photo.yaml"
     spec.write_text("title: T\npersona: {name: Maria, photo: maria.png}\nstages: [{name: S}]\n")
     loaded = load_spec(spec)
-    pdf = PdfReader(io.BytesIO(render(loaded.journey, loaded.options())))
+    pdf = PdfReader(io.BytesIO(render_format(loaded.journey, "pdf", options=loaded.options())))
     assert len(pdf.pages[1].images) == 1
 
 
@@ -79,12 +80,12 @@ def test_footer_commit_and_modified_marker(tmp_path: Path) -> None:
     spec.write_text(spec.read_text() + "description: changed\n")
     assert describe(tmp_path, "map.yaml") == f"commit {head} (modified)"
     loaded = load_spec(spec)
-    first = render(loaded.journey, loaded.options())
+    first = render_format(loaded.journey, "pdf", options=loaded.options())
     assert f"commit {head} (modified)" in PdfReader(io.BytesIO(first)).pages[0].extract_text()
-    assert render(loaded.journey, loaded.options()) == first
+    assert render_format(loaded.journey, "pdf", options=loaded.options()) == first
 
 
 def test_weasyprint_is_not_imported_at_start_up() -> None:
-    code = "import sys, journeygen.cli, journeygen.api; sys.exit('weasyprint' in sys.modules)"
+    code = "import sys, journeygen.cli.main, journeygen.api; sys.exit('weasyprint' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr

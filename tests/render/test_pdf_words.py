@@ -13,10 +13,11 @@ from helpers import ROOT, run_journeygen
 from pypdf import PdfReader
 
 from journeygen.api import load_spec
-from journeygen.pdf.paper import Paper
-from journeygen.pdf.style import page_rules
-from journeygen.pdf.words import PdfWords, pdf_words_for
-from journeygen.render.pdf import print_html, render
+from journeygen.api import render as render_format
+from journeygen.render.pdf.paper import Paper
+from journeygen.render.pdf.style import page_rules
+from journeygen.render.pdf.weasy import print_html
+from journeygen.render.pdf.words import pdf_words_for
 from journeygen.theme import load_theme
 
 EXAMPLES = ROOT / "examples"
@@ -30,7 +31,7 @@ are the same word in those languages, and ``commit`` is what Romanian and Polish
 
 def render_file(spec: Path, **options: Any) -> bytes:
     loaded = load_spec(spec)
-    return render(loaded.journey, replace(loaded.options(), **options))
+    return render_format(loaded.journey, "pdf", options=replace(loaded.options(), **options))
 
 
 def pages(data: bytes) -> list[str]:
@@ -165,11 +166,11 @@ def test_counts_take_the_plural_form_of_their_language(language: str, counts: di
 def test_unknown_languages_and_regions_fall_back_sensibly() -> None:
     assert pdf_words_for("pl-PL").action_list == "Lista działań"
     assert pdf_words_for("iw").direction == "rtl"
-    assert pdf_words_for("fr") == PdfWords()
+    assert pdf_words_for("fr") == pdf_words_for("en")
 
 
 def test_a_translation_with_quotes_and_backslashes_cannot_break_the_stylesheet() -> None:
-    labels = replace(PdfWords(), page='S. "{page}" \\ {pages}; } @page { size: 10mm')
+    labels = replace(pdf_words_for("en"), page='S. "{page}" \\ {pages}; } @page { size: 10mm')
     css = page_rules(Paper.of("A4"), load_theme(None), labels=labels)
     data = print_html(f"<!DOCTYPE html><html><head><style>{css}</style></head><body><p>x</p></body></html>").data
     reader = PdfReader(io.BytesIO(data))

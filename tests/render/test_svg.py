@@ -10,8 +10,8 @@ import pytest
 from helpers import EXAMPLES, ROOT, run_journeygen
 
 from journeygen.api import load, load_spec, loads
-from journeygen.render import RenderOptions
-from journeygen.render.svg import render
+from journeygen.api import render as render_format
+from journeygen.options import RenderOptions
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 MAPS = ROOT / "tests" / "layout" / "maps"
@@ -19,7 +19,7 @@ MAPS = ROOT / "tests" / "layout" / "maps"
 
 def svg_of(path: Path, **options: object) -> bytes:
     spec = load_spec(path)
-    return render(spec.journey, spec.options(**options))
+    return render_format(spec.journey, "svg", options=spec.options(**options))
 
 
 @pytest.mark.parametrize("path", EXAMPLES + sorted(MAPS.glob("*.yaml")), ids=lambda p: p.name)
@@ -83,7 +83,7 @@ def test_max_width_option_wraps_the_map(shop: Path) -> None:
 
 def test_spec_text_without_a_folder_renders() -> None:
     journey = loads("title: T\npersona: {name: P}\nstages: [{name: S, emotion: 4}]")
-    assert render(journey, RenderOptions()).startswith(b"<?xml")
+    assert render_format(journey, "svg", options=RenderOptions()).startswith(b"<?xml")
 
 
 def test_cli_writes_the_svg(tmp_path: Path, shop: Path) -> None:
@@ -111,7 +111,7 @@ def test_same_bytes_in_every_process() -> None:
 def test_ids_stay_unique_when_spec_ids_collide() -> None:
     journey = loads("title: T\npersona: {name: P}\nlanes: [{id: b-c, title: X}, {id: c, title: Y}]\n"
                     "stages: [{id: a, name: A, b-c: [x]}, {id: a-b, name: B, c: [y]}]")
-    root = ET.fromstring(render(journey, RenderOptions()))
+    root = ET.fromstring(render_format(journey, "svg", options=RenderOptions()))
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert len(ids) == len(set(ids)) and "jg-t-cell-a-b-c-2" in ids
 

@@ -12,9 +12,9 @@ from goldens import assert_golden
 from helpers import EXAMPLES, ROOT
 
 from journeygen.api import load_spec
-from journeygen.layout import lay_out
+from journeygen.api import render as render_format
+from journeygen.layout.map import lay_out
 from journeygen.output import stem
-from journeygen.render.svg import render
 
 MAPS = sorted((ROOT / "tests" / "layout" / "maps").glob("*.yaml"))
 ALL = EXAMPLES + MAPS
@@ -23,7 +23,7 @@ ALL = EXAMPLES + MAPS
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_svg_matches_golden(path: Path) -> None:
     spec = load_spec(path)
-    assert_golden(f"svg/{stem(str(path))}.svg", render(spec.journey, spec.options()))
+    assert_golden(f"svg/{stem(str(path))}.svg", render_format(spec.journey, "svg", options=spec.options()))
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from helpers import run_journeygen
 
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 
 def test_lists_each_built_in_with_a_description() -> None:

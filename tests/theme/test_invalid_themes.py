@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))

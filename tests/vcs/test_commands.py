@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from journeygen.api import load, loads, render
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 
 def run(*args: str) -> tuple[int, str]:

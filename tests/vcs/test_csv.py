@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from helpers import EXAMPLES, run_journeygen
 
 from journeygen.api import load, loads, render
-from journeygen.cli import main
+from journeygen.cli.main import main
 from journeygen.errors import SpecError
-from journeygen.vcs.csvimport import read_csv, to_yaml
+from journeygen.importers.spreadsheet import read_csv, to_yaml
 
 
 def cells(data: bytes) -> list[list[str]]:

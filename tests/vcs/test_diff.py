@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 from helpers import EXAMPLES
 
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 BASE: dict[str, Any] = {
     "title": "Shop",

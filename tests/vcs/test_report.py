@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from journeygen.cli import main
+from journeygen.cli.main import main
 
 MAP = """
 title: Clinic

@@ -1,0 +1,44 @@
+"""Options and option values that several commands share: output formats and the rendering options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from journeygen.errors import UnknownFormatError
+
+
+def parse_formats(value: tuple[str, ...]) -> list[str]:
+    """The -f values (repeated or comma-separated) as known format names, svg when none; a usage error otherwise."""
+    from journeygen.render import get_format
+
+    names = [name.strip() for item in value for name in item.split(",") if name.strip()]
+    try:
+        return [get_format(name).name for name in dict.fromkeys(names)] or ["svg"]
+    except UnknownFormatError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every rendering command shares."""
+    from journeygen.options import PAGE_SIZES
+
+    options = [
+        click.option("--theme", metavar="NAME|PATH", help="Theme name (see `journeygen themes`) or theme file."),
+        click.option("--page", type=click.Choice(PAGE_SIZES, case_sensitive=False), default="A3",
+                     show_default=True, help="PDF page size."),
+        click.option("--portrait", is_flag=True, help="PDF pages upright (default: landscape)."),
+        click.option("--tile", is_flag=True, help="PDF: split a large map over several sheets with cut marks."),
+        click.option("--blank", is_flag=True, help="PDF: an empty workshop template of the spec's stages and lanes."),
+        click.option("--mermaid-style", type=click.Choice(["journey", "swimlane"]), default="journey",
+                     show_default=True, help="Mermaid journey diagram, or a flowchart that carries every lane."),
+        click.option("--by", "flow_by", type=click.Choice(["stage", "channel"]), default="stage", show_default=True,
+                     help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
+        click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
+                     help="SVG and PDF: wrap stages into rows so the map is at most PX wide."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

@@ -1,0 +1,1 @@
+"""Other tools' diagrams -> journeygen spec data: Mermaid journeys and the workshop spreadsheet."""

@@ -1,0 +1,293 @@
+"""The workshop spreadsheet (CSV) -> spec data with cell positions -> a validated Journey and its YAML."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from journeygen.errors import Problem, SpecError, single
+from journeygen.spec.loader import Document, Limits, PathKey, Positions, decode
+from journeygen.spec.model import BUILTIN_LANES, LANE_TITLES, Journey, MicroStep, Stage
+from journeygen.spec.suggest import did_you_mean
+from journeygen.spec.text import slug
+from journeygen.spreadsheet.cells import cell_lines, parse_item, unescape
+from journeygen.spreadsheet.read import Cell, read_rows
+from journeygen.spreadsheet.sheet import LIST_FIELDS, META_FIELDS, PERSONA_FIELDS, TRANSITION_FIELDS, stage_fields
+from journeygen.validate import build
+
+_ITEM_FIELDS: dict[str, tuple[str, ...]] = {
+    "actions": ("persona", "touchpoint", "emotion"), "touchpoints": ("channel",),
+    "ideas": ("owner", "due", "impact", "effort", "status"), "metrics": ("value", "target"),
+}
+_KEY_FIELD = {"touchpoints": "name", "metrics": "name"}
+_STAGE_ROWS = {"id": "id", "description": "description", "moment of truth": "moment_of_truth",
+               "micro journeys": "micro_journeys", "micro journey": "micro_journeys"}
+
+
+def _norm(label: str) -> str:
+    return " ".join(label.replace("_", " ").replace("-", " ").casefold().split())
+
+
+_LANE_NAMES = {**{_norm(lane): lane for lane in BUILTIN_LANES}, **{_norm(t): i for i, t in LANE_TITLES.items()},
+               **{_norm(t).removesuffix("s"): i for i, t in LANE_TITLES.items()}}
+
+
+class Importer:
+    """Collects spec data, the cell each value came from, and every problem, in one pass over the rows."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.data: dict[str, Any] = {}
+        self.positions: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
+        self.cells: dict[tuple[int, int], str] = {}
+        self.problems: list[Problem] = []
+        self.columns: dict[int, int] = {}
+        self.lane_rows: list[str] = []
+        self.custom: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.seen: dict[str, int] = {}
+
+    def put(self, path: PathKey, cell: Cell, value: Any) -> Any:
+        self.positions[path] = (cell.line, cell.col)
+        self.cells[(cell.line, cell.col)] = cell.address
+        return value
+
+    def problem(self, cell: Cell, message: str) -> None:
+        self.problems.append(Problem(self.name, cell.line, cell.col, cell.address, message))
+
+    def run(self, rows: list[list[Cell]]) -> Document:
+        rows = [row for row in rows if any(c.text.strip() for c in row)]
+        header = next((i for i, row in enumerate(rows) if _norm(row[0].text) in ("stage", "stages")), None)
+        if header is None:
+            first = rows[0][0] if rows else Cell("", 1, 1, 1, 0)
+            self.problem(first, "no row labelled 'Stage' in column A: the stage names go in that row, one a column")
+            raise SpecError(self.problems)
+        for row in rows[:header]:
+            self.meta(row)
+        self.stages(rows[header])
+        for row in rows[header + 1:]:
+            self.stage_row(row)
+        self.finish()
+        if self.problems:
+            raise SpecError(self.problems)
+        return Document(self.name, self.data, Positions(self.positions, {}), None)
+
+    def once(self, label: Cell, key: str) -> bool:
+        """True the first time a row is seen; a repeat is a problem (it would overwrite the first)."""
+        if key in self.seen:
+            self.problem(label, f"a second {label.text.strip()!r} row (the first is row {self.seen[key]}); "
+                                "put all its items in one row, one a line")
+            return False
+        self.seen[key] = label.row
+        return True
+
+    def meta(self, row: list[Cell]) -> None:
+        label, cells = _norm(row[0].text), row[1:]
+        if label not in ("persona", "transition", "personas", "transitions") and not self.once(row[0], label):
+            return
+        if label in META_FIELDS and cells:
+            self.data[label] = self.put((label,), cells[0], cells[0].text)
+        elif label == "lanes" and cells:
+            self.lanes(cells[0])
+        elif label == "persona":
+            self.record("personas", row, PERSONA_FIELDS)
+        elif label == "transition":
+            self.record("transitions", row, TRANSITION_FIELDS)
+        elif label not in ("personas", "transitions", *META_FIELDS, "lanes"):
+            known = ["Title", "Description", "Author", "Locale", "Theme", "Lanes", "Persona", "Transition", "Stage"]
+            hint = did_you_mean(row[0].text, known) or f"; rows above the stage table are {', '.join(known)}"
+            self.problem(row[0], f"unknown row {row[0].text!r}{hint}")
+
+    def record(self, key: str, row: list[Cell], fields: tuple[str, ...]) -> None:
+        """A persona or transition: one field a column, lists one entry a line."""
+        index = len(self.data.setdefault(key, []))
+        path: PathKey = (key, index)
+        item: dict[str, Any] = {}
+        for field, cell in zip(fields, row[1:], strict=False):
+            if cell.text.strip():
+                value: Any = [unescape(x) for x in cell_lines(cell.text)] if field in LIST_FIELDS else cell.text
+                item[field] = self.put((*path, field), cell, value)
+        self.data[key].append(self.put(path, row[0], item))
+
+    def lanes(self, cell: Cell) -> None:
+        lanes: list[Any] = []
+        for line in cell_lines(cell.text):
+            lane = self.parse(cell, line, ("title",))
+            if lane is not None:
+                text, attrs = lane
+                lanes.append({"id": text, **attrs} if attrs else text)
+                if text not in BUILTIN_LANES:
+                    self.custom[_norm(attrs.get("title", text))] = text
+                    self.custom[_norm(text)] = text
+        self.data["lanes"] = self.put(("lanes",), cell, lanes)
+
+    def parse(self, cell: Cell, line: str, allowed: tuple[str, ...]) -> tuple[str, dict[str, str]] | None:
+        try:
+            return parse_item(line, allowed)
+        except ValueError as exc:
+            self.problem(cell, str(exc))
+            return None
+
+    def stages(self, row: list[Cell]) -> None:
+        stages: list[dict[str, Any]] = []
+        for cell in row[1:]:
+            if cell.text.strip():
+                self.columns[cell.column] = len(stages)
+                stages.append(self.put(("stages", len(stages)), cell, {"name": cell.text}))
+        self.data["stages"] = self.put(("stages",), row[0], stages)
+
+    def stage_row(self, row: list[Cell]) -> None:
+        label = _norm(row[0].text)
+        if not label:
+            self.problem(row[0], "this row has no label in column A (a lane name such as Actions or Ideas)")
+            return
+        field = _STAGE_ROWS.get(label)
+        lane = None if field else self.lane_of(row[0])
+        if not self.once(row[0], f"stage {field or lane}"):
+            return
+        for cell in row[1:]:
+            index = self.columns.get(cell.column)
+            if index is None:
+                if cell.text.strip():
+                    self.problem(cell, "this cell is in a column without a stage name in the 'Stage' row")
+                continue
+            if cell.text.strip():
+                self.stage_cell(self.data["stages"][index], ("stages", index), field or lane or "", cell)
+
+    def lane_of(self, cell: Cell) -> str | None:
+        label = _norm(cell.text)
+        lane = self.custom.get(label) or _LANE_NAMES.get(label)
+        if lane is None:
+            lane = slug(cell.text)
+            if lane in Stage.model_fields:
+                self.problem(cell, f"{cell.text!r} names a stage field, not a lane; call the row something else")
+                return None
+            self.custom[label] = lane
+            self.titles[lane] = cell.text.strip()
+        self.lane_rows.append(lane)
+        return lane
+
+    def stage_cell(self, stage: dict[str, Any], path: PathKey, key: str, cell: Cell) -> None:
+        handler: Callable[[Cell], Any] = {
+            "id": lambda c: c.text.strip(), "description": lambda c: c.text,
+            "moment_of_truth": self.moment, "micro_journeys": self.micro, "emotions": self.emotion,
+        }.get(key) or (lambda c: self.items(c, key))
+        value = handler(cell)
+        stage_key = "emotion" if key == "emotions" else key
+        if value is not None and key:
+            stage[stage_key] = self.put((*path, stage_key), cell, value)
+
+    def moment(self, cell: Cell) -> bool | None:
+        answer = _norm(cell.text)
+        if answer in ("yes", "y", "true", "x", "1"):
+            return True
+        if answer in ("no", "n", "false", "0"):
+            return False
+        self.problem(cell, f"write yes or no for a moment of truth, not {cell.text!r}")
+        return None
+
+    def items(self, cell: Cell, lane: str) -> list[Any]:
+        allowed = _ITEM_FIELDS.get(lane, ())
+        out: list[Any] = []
+        for line in cell_lines(cell.text):
+            parsed = self.parse(cell, line, allowed)
+            if parsed is not None:
+                text, attrs = parsed
+                out.append({_KEY_FIELD.get(lane, "text"): text, **_typed(attrs)} if attrs else text)
+        return out
+
+    def emotion(self, cell: Cell) -> Any:
+        shared: Any = None
+        per_persona: dict[str, Any] = {}
+        for line in cell_lines(cell.text):
+            parsed = self.parse(cell, line, ("label", "note"))
+            if parsed is None:
+                continue
+            head, attrs = parsed
+            persona, colon, score = head.rpartition(":") if ":" in head else ("", "", head)
+            value = {"score": _number(score), **attrs}
+            if colon:
+                per_persona[persona.strip()] = value
+            else:
+                shared = value
+        if shared is not None and per_persona:
+            self.problem(cell, "give one emotion score for everyone, or one `persona: score` line per persona")
+        return per_persona or shared
+
+    def micro(self, cell: Cell) -> list[dict[str, Any]]:
+        journeys: list[dict[str, Any]] = []
+        for line in cell_lines(cell.text):
+            is_step = line.lstrip().startswith("- ")
+            parsed = self.parse(cell, line.lstrip()[2:] if is_step else line,
+                                tuple(MicroStep.model_fields)[1:] if is_step else ("description",))
+            if parsed is None:
+                continue
+            text, attrs = parsed
+            if not is_step:
+                journeys.append({"name": text, **attrs, "steps": []})
+            elif not journeys:
+                self.problem(cell, "a step (a line starting with '- ') needs a micro-journey name line above it")
+            else:
+                journeys[-1]["steps"].append({"name": text, **_typed(attrs)} if attrs else text)
+        return journeys
+
+    def finish(self) -> None:
+        custom = [lane for lane in dict.fromkeys(self.lane_rows) if lane not in BUILTIN_LANES]
+        if "lanes" not in self.data and custom:
+            self.data["lanes"] = [{"id": lane, "title": self.titles[lane]} if lane in self.titles else lane
+                                  for lane in dict.fromkeys(self.lane_rows)]
+        declared = [lane if isinstance(lane, str) else lane["id"] for lane in self.data.get("lanes", [])]
+        self.data["stages"] = [stage_fields(s, declared) for s in self.data.get("stages", [])]
+        if "transitions" in self.data:
+            self.data["transitions"] = [t for t in self.data["transitions"] if t]
+
+
+def _number(text: str) -> Any:
+    text = text.strip()
+    return int(text) if text.isdigit() else text
+
+
+def _typed(attrs: dict[str, str]) -> dict[str, Any]:
+    """Scores are numbers in the spec; every other attribute is text."""
+    return {key: _number(value) if key == "emotion" else value for key, value in attrs.items()}
+
+
+def read_csv(raw: bytes, name: str, base_dir: Path | None = None) -> tuple[Journey, dict[str, Any]]:
+    """CSV bytes -> the validated Journey and its spec data; SpecError problems name file:line:col and cell."""
+    limits = Limits()
+    text = decode(name, raw, limits)
+    importer = Importer(name)
+    doc = importer.run(read_rows(text, name, limits))
+    try:
+        journey = build(Document(name, doc.data, doc.positions, base_dir))
+    except SpecError as exc:
+        raise SpecError(Problem(p.file, p.line, p.col, f"{importer.cells.get((p.line, p.col), 'A1')} ({p.path})",
+                                p.message) for p in exc.problems) from None
+    return journey, doc.data
+
+
+def read_file(source: str) -> dict[str, Any]:
+    """Read a CSV file (``-`` for standard input) into validated spec data; raises SpecError."""
+    limits = Limits()
+    if source == "-":
+        raw, name, folder = sys.stdin.buffer.read(limits.max_bytes + 1), "<stdin>", Path.cwd()
+    else:
+        try:
+            raw, name, folder = Path(source).read_bytes(), source, Path(source).resolve().parent
+        except FileNotFoundError:
+            raise single(source, "no such file") from None
+        except OSError as exc:
+            raise single(source, f"cannot read: {exc.strerror}") from None
+    return read_csv(raw, name, folder)[1]
+
+
+def to_yaml(data: dict[str, Any], source: str) -> str:
+    """Spec data -> YAML text in the usual key order, leaf lists and items written inline."""
+    order = ["journeygen", *META_FIELDS, "personas", "lanes", "stages", "transitions"]
+    ordered = {"journeygen": 1, **{key: data[key] for key in order if key in data}}
+    body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
+    return f"# Imported from {Path(source).name} by `journeygen import csv`\n{body}"

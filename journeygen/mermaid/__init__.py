@@ -1,1 +1,0 @@
-"""Mermaid text in and out: escaping, the journey and swimlane exporters, the importer, Markdown embedding."""

@@ -1,0 +1,108 @@
+"""A Journey -> Mermaid ``journey`` text: one section per stage, one task line per action and score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeygen.render.mermaid.escape import journey_block, journey_text
+from journeygen.spec.model import Action, Journey, Persona, Stage
+
+PLACEHOLDER_SCORE = 3
+"""Mermaid needs a score on every task; an action with no emotion at all gets this neutral one."""
+_INDENT = "    "
+
+
+@dataclass(frozen=True)
+class Task:
+    """One Mermaid task line: a name, a score and the actors who feel it."""
+
+    name: str
+    score: int
+    actors: tuple[str, ...]
+    placeholder: bool = False
+    """True when the spec has no emotion for it and ``score`` is PLACEHOLDER_SCORE."""
+
+    def line(self) -> str:
+        """``Name: 4: Actor, Actor``, every part escaped."""
+        actors = ", ".join(journey_text(a, actor=True) for a in self.actors)
+        return f"{journey_text(self.name)}: {self.score}" + (f": {actors}" if actors else "")
+
+
+def _concerned(journey: Journey, action: Action) -> tuple[Persona, ...]:
+    """The persona an action names, else every persona of the map."""
+    if action.persona is None:
+        return journey.personas
+    return tuple(p for p in journey.personas if p.id == action.persona)
+
+
+def _score(stage: Stage, action: Action | None, persona: Persona) -> int | None:
+    if action is not None and action.emotion is not None:
+        return action.emotion
+    emotion = stage.emotion_for(persona.id)
+    return emotion.score if emotion else None
+
+
+def _grouped(name: str, scored: list[tuple[Persona, int | None]]) -> list[Task]:
+    """One task per distinct score, actors in persona order (one line per persona when all differ)."""
+    scores = list(dict.fromkeys(score for _, score in scored))
+    return [Task(name, PLACEHOLDER_SCORE if score is None else score,
+                 tuple(p.name for p, s in scored if s == score), placeholder=score is None)
+            for score in scores]
+
+
+def stage_tasks(journey: Journey, stage: Stage) -> list[Task]:
+    """The task lines of one stage; a stage without actions shows its own emotion, if it has one."""
+    if not stage.actions:
+        scored = [(p, _score(stage, None, p)) for p in journey.personas]
+        return _grouped(stage.name, [(p, s) for p, s in scored if s is not None])
+    tasks: list[Task] = []
+    for action in stage.actions:
+        scored = [(p, _score(stage, action, p)) for p in _concerned(journey, action)]
+        tasks = _merge(tasks, _grouped(action.text, scored))
+    return tasks
+
+
+def _merge(tasks: list[Task], new: list[Task]) -> list[Task]:
+    """Join a task to the one before when only the actors differ: `Do work: 1: Me, Cat` stays one line."""
+    if len(new) == 1 and tasks:
+        last, task = tasks[-1], new[0]
+        same = (last.name, last.score, last.placeholder) == (task.name, task.score, task.placeholder)
+        if same and not set(last.actors) & set(task.actors):
+            return [*tasks[:-1], Task(last.name, last.score, last.actors + task.actors, last.placeholder)]
+    return [*tasks, *new]
+
+
+def summary(journey: Journey) -> str:
+    """The accessible description: the spec's description, else a sentence naming who and which stages."""
+    if journey.description:
+        return journey.description
+    who = ", ".join(p.name for p in journey.personas)
+    stages = ", ".join(s.name for s in journey.stages)
+    return f"Customer journey of {who} through {len(journey.stages)} stage(s): {stages}."
+
+
+def journey_lines(journey: Journey) -> list[str]:
+    """The whole diagram, line by line."""
+    lines = ["journey", f"{_INDENT}title {journey_text(journey.title)}",
+             f"{_INDENT}accTitle: {journey_text(journey.title)}", *_description(summary(journey))]
+    for stage in journey.stages:
+        lines.append(f"{_INDENT}section {journey_text(stage.name)}")
+        for task in stage_tasks(journey, stage):
+            if task.placeholder:
+                lines.append(f"{_INDENT * 2}%% no emotion in the spec: {PLACEHOLDER_SCORE} is a placeholder")
+            lines.append(_INDENT * 2 + task.line())
+    return lines
+
+
+def _description(text: str) -> list[str]:
+    """``accDescr: ...``, or a block when the description has several lines (Mermaid keeps them)."""
+    block = journey_block(text)
+    if len(block) < 2:
+        return [f"{_INDENT}accDescr: {journey_text(text)}"]
+    return [f"{_INDENT}accDescr {{", *(_INDENT * 2 + line for line in block), f"{_INDENT}}}"]
+
+
+def placeholders(journey: Journey) -> list[str]:
+    """``Stage / action`` of every task exported with the placeholder score."""
+    return [f"{stage.name} / {task.name}" for stage in journey.stages
+            for task in stage_tasks(journey, stage) if task.placeholder]

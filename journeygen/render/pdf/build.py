@@ -1,0 +1,101 @@
+"""A Journey and render options -> its part of the PDF: theme loaded, drawings laid out, sheets assembled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from journeygen.layout.prepared import Prepared
+from journeygen.options import RenderOptions
+from journeygen.render.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
+from journeygen.render.pdf.figure import Figure, Label
+from journeygen.render.pdf.markup import Html
+from journeygen.spec.model import Journey
+
+if TYPE_CHECKING:
+    from journeygen.layout.scene import Item, Scene, Text
+    from journeygen.theme import Theme
+
+
+def document_layout(options: RenderOptions) -> Layout:
+    """The sheets to print on; a blank template is never tiled (it is drawn as a table, not a picture)."""
+    return Layout.choose(options.page, portrait=options.portrait, tile=options.tile and not options.blank)
+
+
+def _label(text: Text) -> Label:
+    leading = text.baselines[1] - text.baselines[0] if len(text.baselines) > 1 else 0.0
+    return Label(text.lines, text.x, text.baselines[0], leading, text.anchor, text.size, text.bold, text.cls)
+
+
+def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """The items without text (an empty SVG ``<text>`` still costs WeasyPrint a font lookup)."""
+    from journeygen.layout.scene import Group, Text
+
+    return tuple(replace(item, items=_shapes(item.items)) if isinstance(item, Group) else item
+                 for item in items if not isinstance(item, Text))
+
+
+def figure(scene: Scene, theme: Theme) -> Figure:
+    """A laid-out scene: its shapes as SVG, its text as lines the PDF sets in HTML over them."""
+    from journeygen.render.svg import render_scene
+
+    labels = tuple(_label(text) for text in scene.texts() if any(text.lines))
+    shapes = render_scene(replace(scene, items=_shapes(scene.items)), theme)
+    return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
+
+
+def drawings(prepared: Prepared, max_width: int | None = None) -> Drawings:
+    """The map (in rows no wider than ``max_width`` px, if given) and every micro-journey, laid out by
+    the same engine as the SVG output. The map leaves its micro-journeys out: each has a page of its own,
+    and without them below it the map fills more of its page."""
+    from journeygen.render.svg import text_colours
+
+    theme = prepared.theme
+    pairs = [(stage, mj) for stage in prepared.journey.stages for mj in stage.micro_journeys]
+    micro = tuple((stage, mj, figure(scene, theme))
+                  for (stage, mj), scene in zip(pairs, prepared.micro_scenes, strict=True))
+    scene = prepared.map_scene(max_width, micro_journeys=False)
+    return Drawings(figure(scene, theme), micro, text_colours(theme))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One journey ready to be set: its drawings (None for a blank template) and where its sheets go."""
+
+    journey: Journey
+    drawings: Drawings | None
+    layout: Layout
+    theme: Theme
+    source: Source
+    depth: int = 1
+    anchor: str | None = None
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return self.drawings.figures if self.drawings else ()
+
+    @property
+    def lines(self) -> int:
+        """How many blocks of text its figures place."""
+        return sum(len(figure.labels) for figure in self.figures)
+
+    def refigured(self, figures: Sequence[Figure]) -> Draft:
+        """The same journey with ``figures`` in place of its own (see ``Drawings.refigured``)."""
+        return replace(self, drawings=self.drawings.refigured(figures)) if self.drawings else self
+
+    def part(self, *, text_layer: bool = False) -> Part:
+        """Its sheets; with ``text_layer`` only those with a figure (see ``journey_part``)."""
+        if self.drawings is None:
+            return Part(Html("")) if text_layer else blank_part(self.journey, self.layout, source=self.source,
+                                                                  depth=self.depth, anchor=self.anchor)
+        return journey_part(self.journey, self.drawings, self.layout, self.theme, source=self.source,
+                            depth=self.depth, anchor=self.anchor, text_layer=text_layer)
+
+
+def draft(prepared: Prepared, layout: Layout, *, depth: int = 1, anchor: str | None = None) -> Draft:
+    """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions."""
+    options = prepared.options
+    source = Source(options.source_name, options.base_dir)
+    drawn = None if options.blank else drawings(prepared, options.max_width)
+    return Draft(prepared.journey, drawn, layout, prepared.theme, source, depth, anchor)

@@ -1,0 +1,151 @@
+"""Journeys and their drawings -> one HTML document for WeasyPrint: sheets, footer, outline, metadata, fonts."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from journeygen.layout.words import words_for
+from journeygen.render.pdf.blank import blank_sheet
+from journeygen.render.pdf.figure import Figure, figure_css, label_css
+from journeygen.render.pdf.fonts import font_faces
+from journeygen.render.pdf.gitinfo import describe
+from journeygen.render.pdf.mappage import map_sheet, micro_sheet, poster_grid, tile_css, tile_sheets
+from journeygen.render.pdf.markup import Html, join, tag, text, ui
+from journeygen.render.pdf.pages import action_page, persona_page
+from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
+from journeygen.render.pdf.style import page_rules, stylesheet
+from journeygen.render.pdf.words import PdfWords, pdf_words_for
+from journeygen.spec.model import Journey, MicroJourney, Stage
+from journeygen.theme import Theme
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the document is printed: the sheet every page uses, and the poster size when tiling."""
+
+    sheet: Paper
+    poster: Paper | None = None
+    language: str | None = None
+    """The page numbers' language when it is not each journey's own: in a pack, the first journey's."""
+
+    @classmethod
+    def choose(cls, page: str, *, portrait: bool, tile: bool) -> Layout:
+        """``--page A1 --tile``: an A1 poster on A4 sheets (letter for US sizes); else pages of ``page``."""
+        paper = Paper.of(page, portrait=portrait)
+        if not tile:
+            return cls(paper)
+        return cls(Paper.of(OFFICE_SHEET[paper.name in US_SIZES], portrait=portrait), paper)
+
+
+@dataclass(frozen=True)
+class Drawings:
+    """A journey's figures, drawn by the layout engine before the document is assembled."""
+
+    map: Figure
+    micro: tuple[tuple[Stage, MicroJourney, Figure], ...] = ()
+    text_colours: Mapping[str, str] = field(default_factory=dict)
+    """The colour of each text class in the drawings' theme."""
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """The map, then each micro-journey."""
+        return (self.map, *(figure for _, _, figure in self.micro))
+
+    def refigured(self, figures: Sequence[Figure]) -> Drawings:
+        """The same drawings with ``figures`` (in the order of ``figures``) in place of their own."""
+        first, *rest = figures
+        micro = tuple((stage, mj, figure) for (stage, mj, _), figure in zip(self.micro, rest, strict=True))
+        return replace(self, map=first, micro=micro)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a journey came from, for the footer: file name and folder (for the git commit)."""
+
+    name: str | None = None
+    folder: Path | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One journey's sheets, the CSS they need beyond the stylesheet, and the text its drawings hold."""
+
+    body: Html
+    css: str = ""
+    chars: str = ""
+
+
+def footer(title: str, source: Source, labels: PdfWords) -> Html:
+    """Title · file name · commit: enough to trace a printout on the wall back to its version."""
+    commit = describe(source.folder, source.name, labels) if source.name else None
+    spans = [tag("span", text(bit), class_="iso") for bit in (title, source.name) if bit]
+    spans += [ui(commit, labels.direction)] if commit else []
+    return tag("div", join(spans, tag("span", text("·"), class_="sep")), class_="footer")
+
+
+def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Theme, *, source: Source,
+                 depth: int = 1, anchor: str | None = None, text_layer: bool = False) -> Part:
+    """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions.
+
+    Every sheet with a figure has the id ``sheet-...``. With ``text_layer``, only those sheets, for a
+    document of the figures' text to lay over the pages of the full one (see ``journeygen.render.pdf.layers``).
+    """
+    sheets: list[Html] = []
+    labels = pdf_words_for(journey.locale)
+    ids = (f"sheet-{anchor or 'journey'}-{n}" for n in itertools.count(1))
+    css = figure_css() + label_css(drawings.text_colours, f"#{anchor}" if anchor else "")
+    if layout.poster is not None:
+        grid = poster_grid(drawings.map, layout.poster)
+        sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name, labels,
+                                  sheet_ids=[next(ids) for _ in grid.tiles]))
+        numbers = pdf_words_for(layout.language) if layout.language else labels
+        # A named page per journey: the journeys of a pack may tile onto sheets of other sizes or orientations.
+        page = f"tile-{anchor}" if anchor else "tile"
+        css += (page_rules(grid.sheet, theme, page, numbers, text_only=text_layer)
+                + tile_css(grid, theme.ink, theme.muted, page=page, scope=f"#{anchor}" if anchor else ""))
+    else:
+        sheets.append(map_sheet(drawings.map, layout.sheet, depth, labels, sheet_id=next(ids)))
+    if not text_layer:
+        sheets.append(persona_page(journey, source.folder, depth))
+    kicker = words_for(journey.locale).micro
+    sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name, kicker=kicker,
+                              direction=labels.direction, sheet_id=next(ids))
+                  for stage, micro, figure in drawings.micro)
+    if not text_layer:
+        sheets.append(action_page(journey, depth))
+    chars = "".join(f.chars for f in drawings.figures)
+    return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars)
+
+
+def blank_part(journey: Journey, layout: Layout, *, source: Source, depth: int = 1,
+               anchor: str | None = None) -> Part:
+    """The empty workshop template of one journey."""
+    return Part(_article(journey, source, [blank_sheet(journey, layout.sheet, depth)], depth, anchor))
+
+
+def _article(journey: Journey, source: Source, sheets: list[Html], depth: int, anchor: str | None, *,
+             footed: bool = True) -> Html:
+    # Inside a pack the journey itself is the outline entry one level up, labelled with its title.
+    outline = {"class_": "journey bm1", "data_title": journey.title} if depth > 1 else {"class_": "journey"}
+    labels = pdf_words_for(journey.locale)
+    foot = footer(journey.title, source, labels) if footed else Html("")
+    return tag("article", foot, *sheets, id=anchor, lang=journey.locale, dir="rtl" if journey.rtl else "ltr",
+               **outline)
+
+
+def html_document(parts: Sequence[Part], layout: Layout, theme: Theme, *, title: str, author: str | None,
+                  lang: str = "en", text_only: bool = False) -> str:
+    """The whole HTML text, with the bundled fonts subset to exactly the characters it shows; the page
+    numbers are worded in the language ``lang``. ``text_only``: parts made with ``text_layer``."""
+    head = [tag("meta", charset="utf-8"), tag("title", text(title)),
+            tag("meta", name="author", content=author) if author else Html(""),
+            tag("meta", name="generator", content="journeygen")]
+    body = "".join(part.body for part in parts)
+    css = "\n".join((stylesheet(layout.sheet, theme, pdf_words_for(lang), text_only=text_only),
+                     *(part.css for part in parts)))
+    chars = "".join(sorted(set(body + title + (author or "") + css + "".join(p.chars for p in parts))))
+    style = tag("style", Html(font_faces(chars) + "\n" + css))
+    return f'<!DOCTYPE html>\n<html lang="{text(lang)}">{tag("head", *head, style)}<body>{body}</body></html>'

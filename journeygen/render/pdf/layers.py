@@ -1,0 +1,53 @@
+"""Drafted journeys -> PDF bytes; a document with very many lines of drawing text is set in layers.
+
+WeasyPrint holds every box of a document until its PDF is written, about 25 KB for each absolutely
+placed line of text: the map of 300 stages (6,600 lines) took 400 MB. Past ``LAYER_LINES`` lines the
+document is set with its figures' text left out, then that text in documents of at most
+``LAYER_LINES`` lines each, which ``journeygen.render.pdf.overlay`` lays over the finished pages. Memory
+peaks at the largest of these documents instead of their sum; the pages look the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from journeygen.render.pdf.build import Draft
+from journeygen.render.pdf.document import Layout, Part, html_document
+from journeygen.theme import Theme
+
+LAYER_LINES = 1500
+"""The most figure text blocks one WeasyPrint document sets (about 40 MB of boxes)."""
+
+
+def print_document(drafts: Sequence[Draft], layout: Layout, theme: Theme, *, front: Sequence[Part] = (),
+                   title: str, author: str | None, lang: str) -> bytes:
+    """The PDF of ``front`` (a pack's contents page) and each draft's sheets, in layers past ``LAYER_LINES``."""
+    from journeygen.render.pdf.weasy import print_html
+
+    def html(parts: Sequence[Part], *, text_only: bool = False) -> str:
+        return html_document(parts, layout, theme, title=title, author=author, lang=lang, text_only=text_only)
+
+    if sum(item.lines for item in drafts) <= LAYER_LINES:
+        return print_html(html([*front, *(item.part() for item in drafts)])).data
+    from journeygen.render.pdf.overlay import overlay
+
+    shapes = [item.refigured([figure.shapes() for figure in item.figures]).part() for item in drafts]
+    base = print_html(html([*front, *shapes]))
+    layers = [print_html(html([item.part(text_layer=True) for item in chunk], text_only=True))
+              for chunk in text_layers(drafts, LAYER_LINES)]
+    return overlay(base, layers)
+
+
+def text_layers(drafts: Sequence[Draft], size: int) -> Iterator[list[Draft]]:
+    """The drafts again and again, their figures reduced to their text lines, ``size`` lines at a time
+    (counted through every figure of every draft in turn)."""
+    for start in range(0, sum(item.lines for item in drafts), size):
+        offset, chunk = 0, []
+        for item in drafts:
+            figures = []
+            for figure in item.figures:
+                low, high = max(0, start - offset), max(0, start + size - offset)
+                figures.append(figure.text(figure.labels[low:high]))
+                offset += len(figure.labels)
+            chunk.append(item.refigured(figures))
+        yield chunk

@@ -1,0 +1,23 @@
+"""A validated Journey and where it came from -> the render options that resolve files next to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from journeygen.options import RenderOptions
+from journeygen.spec.model import Journey
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A validated journey with where it came from (for relative photo and theme paths)."""
+
+    journey: Journey
+    name: str
+    base_dir: Path | None
+
+    def options(self, **overrides: Any) -> RenderOptions:
+        """Render options that resolve files next to this spec."""
+        return replace(RenderOptions(base_dir=self.base_dir, source_name=Path(self.name).name), **overrides)

@@ -1,0 +1,1 @@
+"""Top stage: click belongs here."""

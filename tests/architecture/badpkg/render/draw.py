@@ -1,0 +1,3 @@
+"""Part of a cycle with shape.py."""
+
+from badpkg.render import shape

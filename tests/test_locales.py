@@ -1,0 +1,46 @@
+"""Every language's catalogue of interface words is complete: a new language is one YAML file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from journeygen.layout.words import words_for
+from journeygen.locale import catalogue, language_of, languages
+from journeygen.render.pdf.words import pdf_words_for
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _leaves(value: Any, path: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in _leaves(item, f"{path}.{key}").items()}
+    return {path: value}
+
+
+@pytest.mark.parametrize("language", sorted(languages() - {"en"}))
+def test_every_locale_has_every_key_of_english(language: str) -> None:
+    english, other = _leaves(catalogue("en")), _leaves(catalogue(language))
+    assert sorted(other) == sorted(english)
+    for key, value in english.items():
+        if isinstance(value, list) and not key.endswith(("ideas", "owners", "stages", "persona_count", "journeys")):
+            assert len(other[key]) == len(value), key  # plural forms vary by language; levels and scores do not
+
+
+@pytest.mark.parametrize("language", sorted(languages()))
+def test_placeholders_are_those_the_code_fills(language: str) -> None:
+    english, other = _leaves(catalogue("en")), _leaves(catalogue(language))
+    for key, value in english.items():
+        want = set(PLACEHOLDER.findall(str(value)))
+        got = set(PLACEHOLDER.findall(str(other[key])))
+        assert got <= want | {"n"}, f"{language}: {key} uses {got - want}"
+
+
+def test_languages_and_fallback() -> None:
+    assert {"en", "ro", "pl", "he"} <= languages()
+    assert language_of("ro-RO") == "ro" and language_of("iw") == "he" and language_of("fr-CA") == "en"
+    assert words_for("pl").lanes["pain_points"] == "Problemy"
+    romanian = pdf_words_for("ro")
+    assert pdf_words_for("he").direction == "rtl" and romanian.count(romanian.ideas, 20) == "20 de idei"

@@ -31,5 +31,7 @@ class RenderOptions:
     """Mermaid: the native journey diagram, or a flowchart that carries every lane."""
     flow_by: Literal["stage", "channel"] = "stage"
     """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
+    scale: float = 2.0
+    """PNG: pixels per layout pixel (2 is sharp on slides and high-density screens)."""
     max_width: int | None = None
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""

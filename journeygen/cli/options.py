@@ -36,6 +36,8 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      show_default=True, help="Mermaid journey diagram, or a flowchart that carries every lane."),
         click.option("--by", "flow_by", type=click.Choice(["stage", "channel"]), default="stage", show_default=True,
                      help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
+        click.option("--scale", type=click.FloatRange(0.25, 8), default=2.0, show_default=True, metavar="N",
+                     help="PNG: pixels per map pixel (2 is sharp on slides and high-density screens)."),
         click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
                      help="SVG and PDF: wrap stages into rows so the map is at most PX wide."),
     ]

@@ -55,6 +55,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
+    Format("png", ".png", "journeygen.render.png:render", "the swimlane map as PNG (--scale, default 2)"),
     Format("csv", ".csv", "journeygen.spreadsheet.sheet:render",
            "the workshop spreadsheet: stages as columns, lanes as rows"),
     Format("mermaid", ".mmd", "journeygen.render.mermaid.export:render",

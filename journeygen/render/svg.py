@@ -20,8 +20,13 @@ def render(prepared: Prepared) -> Output:
     return Output(render_scene(prepared.scene, prepared.theme))
 
 
-def render_scene(scene: Scene, theme: Theme) -> bytes:
-    """Draw a Scene; the same Scene and Theme always give the same bytes."""
+def render_scene(scene: Scene, theme: Theme, *, physical_anchors: bool = False) -> bytes:
+    """Draw a Scene; the same Scene and Theme always give the same bytes.
+
+    A right-to-left map says ``direction="rtl"`` and anchors its text logically (``start`` is the right
+    edge), as browsers expect. With ``physical_anchors`` (for rasterizers that ignore ``direction`` when
+    anchoring) ``start`` is always the left edge.
+    """
     p = scene.id_prefix
     w, h = num(scene.width), num(scene.height)
     direction = ' direction="rtl"' if scene.rtl else ""
@@ -30,7 +35,7 @@ def render_scene(scene: Scene, theme: Theme) -> bytes:
             f'role="img" aria-labelledby="{p}title {p}desc" lang={_attr(scene.lang)}{direction}>\n'
             f'<title id="{p}title">{_esc(scene.title)}</title>\n<desc id="{p}desc">{_esc(scene.description)}</desc>\n'
             f"<style>{stylesheet(theme, scope=f'{p}map')}</style>\n")
-    body = _Drawer(scene).draw(scene.items)
+    body = _Drawer(scene, physical=physical_anchors).draw(scene.items)
     return (head + body + "</svg>\n").encode("utf-8")
 
 
@@ -47,8 +52,13 @@ def _attr(value: str) -> str:
 class _Drawer:
     """Turns items into SVG elements; counts clip paths so their ids are stable."""
 
-    def __init__(self, scene: Scene) -> None:
+    def __init__(self, scene: Scene, *, physical: bool) -> None:
         self.scene = scene
+        self.logical = scene.rtl and not physical
+        """Anchors are logical: ``start`` is the right edge of a right-to-left map's text."""
+        self.embedded = scene.rtl and physical
+        """Each line of a right-to-left map is a right-to-left embedding (U+202B ... U+202C), for
+        rasterizers that take a paragraph's direction from the text, not from ``direction``."""
         self.clips = 0
 
     def draw(self, items: tuple[Item, ...]) -> str:
@@ -76,16 +86,19 @@ class _Drawer:
 
     def text(self, t: Text) -> str:
         anchor = {"left": "start", "center": "middle", "right": "end"}[t.anchor]
-        if self.scene.rtl and t.anchor != "center":
+        if self.logical and t.anchor != "center":
             anchor = "end" if anchor == "start" else "start"
         cls = f"{t.cls} f-{t.font}{' b' if t.bold else ''}"
         x = num(t.x)
         if len(t.lines) == 1:
             return f'<text class="{cls}" x="{x}" y="{num(t.baselines[0])}" text-anchor="{anchor}">' \
-                   f"{_esc(t.lines[0])}</text>\n"
-        spans = "".join(f'<tspan x="{x}" y="{num(y)}">{_esc(line)}</tspan>'
+                   f"{self.line(t.lines[0])}</text>\n"
+        spans = "".join(f'<tspan x="{x}" y="{num(y)}">{self.line(line)}</tspan>'
                         for line, y in zip(t.lines, t.baselines, strict=True))
         return f'<text class="{cls}" text-anchor="{anchor}">{spans}</text>\n'
+
+    def line(self, text: str) -> str:
+        return f"\u202b{_esc(text)}\u202c" if self.embedded else _esc(text)
 
     def image(self, image: Image) -> str:
         self.clips += 1

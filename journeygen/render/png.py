@@ -1,0 +1,37 @@
+"""A prepared journey -> the swimlane map as PNG, drawn from the same Scene as the SVG by resvg (no browser).
+
+resvg renders with the bundled DejaVu Sans only (no system font), so the picture's text is the text the
+layout measured. It anchors text by the left edge and takes a line's direction from the line itself,
+so a right-to-left map is drawn with physical anchors and each line embedded right to left
+(``render_scene(..., physical_anchors=True)``); the SVG file keeps the form browsers expect.
+"""
+
+from __future__ import annotations
+
+import math
+
+from journeygen.errors import RenderError
+from journeygen.layout.prepared import Prepared
+from journeygen.layout.text import FONT_FILES
+from journeygen.render import Output
+from journeygen.render.svg import render_scene
+
+MAX_PIXELS = 120_000_000
+"""The largest picture drawn (about 480 MB of pixels in memory); beyond it the map needs rows or a lower scale."""
+
+
+def render(prepared: Prepared) -> Output:
+    """The map at ``options.scale`` pixels per layout pixel (2 by default: sharp on slides and screens)."""
+    import resvg_py  # imported only when a PNG is asked for
+
+    scene, scale = prepared.scene, prepared.options.scale
+    width, height = math.ceil(scene.width * scale), math.ceil(scene.height * scale)  # as resvg sizes it
+    pixels = width * height
+    if pixels > MAX_PIXELS:
+        raise RenderError(f"the map would be {width} x {height} pixels, "
+                          f"more than the {MAX_PIXELS // 1_000_000} million a PNG is drawn at; lower --scale or "
+                          "wrap the stages into rows with --max-width")
+    svg = render_scene(scene, prepared.theme, physical_anchors=True).decode("utf-8")
+    data: bytes = resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, zoom=scale,
+                                        font_files=[str(path) for path in FONT_FILES.values()])
+    return Output(data)

@@ -63,9 +63,9 @@ def test_help_teaches_with_an_example(command: list[str]) -> None:
 
 
 def test_unknown_format_is_a_usage_error(shop: Path) -> None:
-    code, _, err = run("render", str(shop), "-f", "png")
+    code, _, err = run("render", str(shop), "-f", "gif")
     assert code == 2
-    assert "unknown format 'png'; known formats: svg" in err
+    assert "unknown format 'gif'; known formats: svg, png" in err
 
 
 def test_stdout_output_needs_one_format(shop: Path) -> None:

@@ -15,6 +15,7 @@ from journeygen.output import write_atomic
 TEMPLATES = ("ecommerce", "saas-onboarding", "service", "blank")
 DEFAULT_NAME = "map.journey.yaml"
 SCHEMA_NAME = "journeygen.schema.json"
+MODELINE = "# yaml-language-server: $schema="
 _LOCALE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 # Ideas in a template fall due a quarter after init, so a fresh map is not born overdue.
 _DUE_IN = dt.timedelta(days=90)
@@ -36,6 +37,12 @@ def starter(template: str, locale: str = "en", today: dt.date | None = None) -> 
     text = source.read_text(encoding="utf-8")
     text = text.replace("__DUE__", ((today or dt.date.today()) + _DUE_IN).isoformat())
     return re.sub(r"^locale: .*$", f"locale: {locale}", text, count=1, flags=re.MULTILINE)
+
+
+def with_modeline(text: str, schema: str | None) -> str:
+    """The spec text with its first line pointing editors at ``schema`` (relative to the spec), or without one."""
+    body = text.split("\n", 1)[1] if text.startswith(MODELINE) else text
+    return f"{MODELINE}{schema}\n{body}" if schema else body
 
 
 def _target(path: str) -> Path:
@@ -61,7 +68,8 @@ def _write_schema(folder: Path) -> Path | None:
               help="BCP 47 tag of the map's language; templates are written in en and ro, other "
                    "languages get English text with the locale set.")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-@click.option("--no-schema", is_flag=True, help=f"Do not write {SCHEMA_NAME} next to the spec for editor completion.")
+@click.option("--no-schema", is_flag=True, help=f"Do not write {SCHEMA_NAME} next to the spec for editor completion "
+              "(nor the line pointing editors at it, unless one is there already).")
 def init(path: str, template: str, locale: str, force: bool, no_schema: bool) -> None:
     """Write a starter spec to PATH (default map.journey.yaml; a folder gets map.journey.yaml inside).
 
@@ -81,7 +89,10 @@ def init(path: str, template: str, locale: str, force: bool, no_schema: bool) ->
     target = _target(path)
     if target.exists() and not force:
         raise click.ClickException(f"{target} exists; pass --force to overwrite it")
-    text = starter(template, locale)
+    schema_file = target.parent / SCHEMA_NAME
+    # The modeline points at the schema written next to the spec; none when there will be none there.
+    linked = not no_schema or schema_file.exists()
+    text = with_modeline(starter(template, locale), schema_file.name if linked else None)
     loads(text, str(target))  # a template that fails to validate is a bug: never write it
     write_atomic(target, text.encode("utf-8"))
     click.echo(f"wrote {target} ({template}, {locale})", err=True)

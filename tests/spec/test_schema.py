@@ -105,6 +105,28 @@ def test_the_schema_is_a_valid_schema_for_both_drafts() -> None:
     jsonschema.Draft7Validator.check_schema(SCHEMA)
 
 
+DRAFT_7 = {"$schema", "$id", "$ref", "$defs", "title", "description", "default", "type", "enum", "const", "format",
+           "properties", "patternProperties", "additionalProperties", "propertyNames", "required", "items",
+           "contains", "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "pattern",
+           "anyOf", "oneOf", "allOf", "not", "if", "then", "else", "patternErrorMessage"}
+
+
+def test_editors_that_read_draft_7_only_read_every_rule() -> None:
+    """No keyword newer than draft 7, and nothing but annotations beside a $ref (draft 7 ignores them)."""
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            assert set(node) <= DRAFT_7, set(node) - DRAFT_7
+            if "$ref" in node:
+                assert set(node) <= {"$ref", "description", "title", "default"}, node
+            for key, value in node.items():
+                walk(list(value.values()) if key in ("properties", "patternProperties", "$defs") else value)
+
+    walk(SCHEMA)
+
+
 def test_the_committed_schema_is_regenerated() -> None:
     committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
     assert committed == SCHEMA, "journeygen.schema.json is stale: run `journeygen schema > journeygen.schema.json`"

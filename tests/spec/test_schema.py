@@ -13,13 +13,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jsonschema
 import pytest
 import yaml12
 from helpers import ROOT
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from test_docs_format import EXAMPLES as DOC_BLOCKS
 
@@ -28,7 +28,9 @@ from journeygen.errors import SpecError
 from journeygen.spec.build import build
 from journeygen.spec.loader import Document, parse_text, read
 from journeygen.spec.model import Journey
-from journeygen.spec.schema import WORD_CLASS, json_schema
+from journeygen.spec.schema import json_schema
+from journeygen.spec.schema_rules import WORD_CLASS, Generator, tidy
+from journeygen.spec.text import Id, Text
 
 SCHEMA = json_schema()
 COMMITTED = ROOT / "journeygen.schema.json"
@@ -174,9 +176,9 @@ def test_the_pre_commit_hook_fails_each_structurally_invalid_file() -> None:
     assert {error["filename"] for error in json.loads(result.stdout)["errors"]} == set(files)
 
 
-def _model_accepts(data: Any) -> bool:
+def _model_accepts(data: Any, model: type[BaseModel] = Journey) -> bool:
     try:
-        Journey.model_validate(data)
+        model.model_validate(data)
     except ValidationError:
         return False
     return True
@@ -245,3 +247,35 @@ def test_the_id_pattern_reads_letters_of_every_script_like_python() -> None:
     assert [c for c in python_word if not word.fullmatch(c)] == []
     for invisible in " \t\u00a0\u200b\u200d\u200e\u202e\u2066\u3000\ufeff/:#,":
         assert not word.fullmatch(invisible), hex(ord(invisible))
+
+
+class _FutureItem(BaseModel):
+    """A model as a later change might add one: the rules must apply without naming its fields."""
+
+    model_config = ConfigDict(extra="forbid")
+    ref: Id
+    words: Text
+    rating: Literal["good", "bad"] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill(cls, value: Any) -> Any:
+        return {"ref": "filled", **value} if isinstance(value, dict) else value
+
+    @field_validator("rating", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize(("data", "valid"), [
+    ({"words": 4.5}, True), ({"words": "a", "rating": "GOOD"}, True), ({}, False),
+    ({"words": "a", "ref": "a b"}, False), ({"words": "ring \x07"}, False), ({"words": "a", "rating": "meh"}, False),
+    ({"words": "a", "other": 1}, False),
+])
+def test_rules_follow_the_validators_not_the_field_names(data: dict[str, Any], valid: bool) -> None:
+    schema = _FutureItem.model_json_schema(mode="validation", schema_generator=Generator)
+    tidy(schema)
+    assert _model_accepts(data, _FutureItem) is valid
+    assert jsonschema.Draft202012Validator(schema).is_valid(data) is valid
+

@@ -45,6 +45,12 @@ def with_modeline(text: str, schema: str | None) -> str:
     return f"{MODELINE}{schema}\n{body}" if schema else body
 
 
+def schema_link(target: Path, no_schema: bool) -> str | None:
+    """What the modeline of a new spec names: the schema init writes beside it, or one already there; else none."""
+    schema = target.parent / SCHEMA_NAME
+    return schema.name if not no_schema or schema.exists() else None
+
+
 def _target(path: str) -> Path:
     target = Path(path)
     return target / DEFAULT_NAME if target.is_dir() else target
@@ -89,10 +95,7 @@ def init(path: str, template: str, locale: str, force: bool, no_schema: bool) ->
     target = _target(path)
     if target.exists() and not force:
         raise click.ClickException(f"{target} exists; pass --force to overwrite it")
-    schema_file = target.parent / SCHEMA_NAME
-    # The modeline points at the schema written next to the spec; none when there will be none there.
-    linked = not no_schema or schema_file.exists()
-    text = with_modeline(starter(template, locale), schema_file.name if linked else None)
+    text = with_modeline(starter(template, locale), schema_link(target, no_schema))
     loads(text, str(target))  # a template that fails to validate is a bug: never write it
     write_atomic(target, text.encode("utf-8"))
     click.echo(f"wrote {target} ({template}, {locale})", err=True)

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 from click.testing import CliRunner
 from helpers import run_journeygen
@@ -15,7 +14,6 @@ from journeygen.api import load_spec, render
 from journeygen.authoring.init import TEMPLATES, starter, template_languages
 from journeygen.authoring.lint import lint_file
 from journeygen.cli import main
-from journeygen.spec.loader import read
 
 
 def init(*args: str) -> tuple[int, str]:
@@ -74,23 +72,3 @@ def test_a_folder_gets_the_default_name_and_a_bad_locale_is_a_usage_error(tmp_pa
     assert (tmp_path / "map.journey.yaml").is_file() and not (tmp_path / "journeygen.schema.json").exists()
     code, err = init(str(tmp_path / "x.yaml"), "--locale", "not a tag")
     assert code == 2 and "BCP 47" in err
-
-
-def test_the_modeline_points_at_the_schema_init_writes_and_the_spec_passes_it(tmp_path: Path) -> None:
-    path = tmp_path / "onboarding.journey.yaml"
-    assert init(str(path), "--template", "saas-onboarding")[0] == 0
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    schema_file = path.parent / first.removeprefix("# yaml-language-server: $schema=")
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    assert list(jsonschema.Draft202012Validator(schema).iter_errors(read(path).data)) == []
-
-
-def test_no_schema_means_no_modeline_unless_one_is_already_there(tmp_path: Path) -> None:
-    assert init(str(tmp_path / "a.journey.yaml"), "--no-schema")[0] == 0
-    text = (tmp_path / "a.journey.yaml").read_text(encoding="utf-8")
-    assert "yaml-language-server" not in text and text.startswith("# A customer journey map as code.")
-    assert load_spec(tmp_path / "a.journey.yaml").journey.title
-    assert init(str(tmp_path / "b.journey.yaml"))[0] == 0
-    assert init(str(tmp_path / "c.journey.yaml"), "--no-schema")[0] == 0
-    assert (tmp_path / "c.journey.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=journeygen.schema.json\n")

@@ -168,7 +168,7 @@ def test_the_corpus_covers_examples_test_maps_templates_and_docs() -> None:
 
 @pytest.mark.parametrize("name", ACCEPTED)
 @pytest.mark.parametrize("draft", sorted(VALIDATORS))
-def test_a_map_the_model_accepts_has_no_schema_error(name: str, draft: str) -> None:
+def test_a_map_of_sound_shape_has_no_schema_error(name: str, draft: str) -> None:
     assert _errors(DOCS[name].data, draft) == []
     assert _errors(_editor_view(name), draft) == []
 

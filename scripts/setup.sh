@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian/Ubuntu machine to rendered examples:
 # system packages (graphviz, pango, chromium, poppler, node), a virtual environment in .venv
-# with journeygen and its test tools, the npm packages of the Mermaid parser check, and
+# with journeygen and its test tools, the npm packages of the Mermaid parser and editor checks, and
 # every bundled example rendered to examples/rendered/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,10 @@ PY=${PYTHON:-python3}
 if [ -f tests/js/package.json ]; then
   echo "==> npm packages for the Mermaid parser check (tests/js)"
   npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+fi
+if [ -f tests/editor/package.json ]; then
+  echo "==> npm packages for the editor check (tests/editor: the YAML language server)"
+  npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error
 fi
 
 echo "==> rendering the examples into examples/rendered/"

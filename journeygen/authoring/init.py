@@ -13,7 +13,8 @@ from journeygen.output import write_atomic
 TEMPLATES = ("ecommerce", "saas-onboarding", "service", "blank")
 DEFAULT_NAME = "map.journey.yaml"
 SCHEMA_NAME = "journeygen.schema.json"
-_LOCALE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+MODELINE = "# yaml-language-server: $schema="
+LOCALE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 # Ideas in a template fall due a quarter after init, so a fresh map is not born overdue.
 _DUE_IN = dt.timedelta(days=90)
 
@@ -36,12 +37,24 @@ def starter(template: str, locale: str = "en", today: dt.date | None = None) -> 
     return re.sub(r"^locale: .*$", f"locale: {locale}", text, count=1, flags=re.MULTILINE)
 
 
-def _target(path: str) -> Path:
+def with_modeline(text: str, schema: str | None) -> str:
+    """The spec text with its first line pointing editors at ``schema`` (relative to the spec), or without one."""
+    body = text.split("\n", 1)[1] if text.startswith(MODELINE) else text
+    return f"{MODELINE}{schema}\n{body}" if schema else body
+
+
+def schema_link(target: Path, no_schema: bool) -> str | None:
+    """What the modeline of a new spec names: the schema init writes beside it, or one already there; else none."""
+    schema = target.parent / SCHEMA_NAME
+    return schema.name if not no_schema or schema.exists() else None
+
+
+def target_path(path: str) -> Path:
     target = Path(path)
     return target / DEFAULT_NAME if target.is_dir() else target
 
 
-def _write_schema(folder: Path) -> Path | None:
+def write_schema(folder: Path) -> Path | None:
     from journeygen.spec.schema import json_schema
 
     schema = folder / SCHEMA_NAME

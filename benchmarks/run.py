@@ -35,6 +35,8 @@ MMDC = ROOT / "benchmarks" / "mmdc"
 CHANNELS = ["web", "app", "e-mail", "phone", "store", "social"]
 PROBE = [sys.executable, "-c", "sum(i * i for i in range(2_000_000))"]
 """A fixed pure-Python loop timed before and after the run: how fast the (shared) host was meanwhile."""
+PNG_MAX_STAGES = 30
+"""Longer maps at the default scale are wider than a PNG is drawn at (use --max-width or --scale)."""
 COMBINED = ("svg,mermaid", "svg,pdf", "svg,mermaid,dot,pdf")
 """Several formats of one map in one process: each should cost little more than its slowest format."""
 SAMPLE_EVERY = 0.02  # seconds between memory samples of mermaid-cli's process tree (a sample takes ~0.1 s)
@@ -116,7 +118,7 @@ def formats() -> list[str]:
     sys.path.insert(0, str(ROOT))
     from journeygen.render import FORMATS
 
-    return [name for name in ("svg", "mermaid", "dot", "flow", "pdf") if name in FORMATS]
+    return [name for name in ("svg", "png", "mermaid", "dot", "flow", "pdf") if name in FORMATS]
 
 
 def main() -> None:
@@ -153,6 +155,8 @@ def by_command(spec: Path, stages: int, work: Path, jg: list[str], runs: int) ->
     """validate and every format on one map: command -> its Timing."""
     measured = {"validate": timed([*jg, "validate", str(spec)], runs, ROOT)}
     for fmt in formats():
+        if fmt == "png" and stages > PNG_MAX_STAGES:
+            continue
         heavy = 1 if stages >= 100 and fmt == "pdf" else runs  # half a minute a run at 300 stages
         measured[fmt] = timed([*jg, "render", str(spec), "-f", fmt, "-o", str(work / "out"), "-q"], heavy, ROOT)
     for combined in COMBINED:

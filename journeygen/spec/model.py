@@ -186,6 +186,10 @@ class Metric(_Shorthand):
     name: Text = Field(description="e.g. Conversion rate, CSAT, NPS, CES, retention.")
     value: Text | None = Field(None, description="As written: `1.2%`, `4.1`, `+32`.")
     target: Text | None = Field(None, description="The goal, written like the value: `2%`, `4.5`.")
+    better: Literal["higher", "lower"] | None = Field(
+        None, description="Which way is good: `higher` or `lower`. It decides the ahead/behind verdict; without "
+                          "it only NPS, CSAT, conversion, CTR, retention (higher) and churn, bounce rate, "
+                          "abandonment, CAC, average handling time (lower) get one.")
 
 
 class MicroStep(_Shorthand):
@@ -240,7 +244,7 @@ class Stage(_Model):
         description="What the team will change: strings, or `{text, owner, due, impact, effort, status}`.",
     )
     metrics: tuple[Metric, ...] = Field(
-        (), max_length=MAX_ITEMS, description="Measures: strings, or `{name, value, target}`."
+        (), max_length=MAX_ITEMS, description="Measures: strings, or `{name, value, target, better}`."
     )
     moment_of_truth: StrictBool = Field(
         False, description="Highlight this stage as a moment that decides the relationship."

@@ -127,8 +127,9 @@ def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
     """Report what needs attention in one or more maps, per map and in total.
 
     Stages by emotion (lowest first, per persona), pain points in stages without ideas, ideas by
-    owner with due dates (overdue first), and metrics whose value and target are comparable numbers
-    (or both percentages) and differ. SPEC may be a git revision REV:PATH as in `diff`.
+    owner with due dates (overdue first), and metrics behind their target (the verdict their card
+    on the map shows: comparable numbers and a known direction, `better:`). SPEC may be a git
+    revision REV:PATH as in `diff`.
 
     \b
     Examples:

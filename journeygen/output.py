@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from journeygen.errors import JourneygenError, OutputError, SpecError, printable
-from journeygen.render import get_format
+from journeygen.render import FORMATS, get_format
 
 _SPEC_SUFFIXES = (".journey.yaml", ".journey.yml", ".journey.json", ".yaml", ".yml", ".json")
 
@@ -27,10 +27,29 @@ def stem(spec: str) -> str:
     return name
 
 
-def output_path(spec: str, fmt: str, outdir: str | None) -> Path:
-    """Where ``fmt`` of ``spec`` goes: OUTDIR (default: the spec's folder) / stem + suffix."""
+def output_path(spec: str, fmt: str, outdir: str | None, *, blank: bool = False) -> Path:
+    """Where ``fmt`` of ``spec`` goes: OUTDIR (default: the spec's folder) / stem + suffix.
+
+    A ``--blank`` template is ``<stem>.blank.pdf``, never the map's own PDF.
+    """
     folder = Path(outdir) if outdir else (Path(spec).parent if spec != "-" else Path.cwd())
-    return folder / (stem(spec) + get_format(fmt).suffix)
+    suffix = get_format(fmt).suffix
+    return folder / (stem(spec) + (".blank" if blank and fmt == "pdf" else "") + suffix)
+
+
+def refuse_overwrite(target: str, specs: Sequence[str], option: str) -> None:
+    """Refuse (a usage error, exit 2) a named output that is one of ``specs`` or a file that rendering
+    one of them writes (``--pack shop.pdf`` would replace the shop map's own PDF)."""
+    if target == "-":
+        return
+    path = Path(target).resolve()
+    for spec in (s for s in specs if s != "-"):
+        if path == Path(spec).resolve():
+            raise click.UsageError(f"{option} {target} is the spec {spec} itself; choose another file name")
+        outputs = [output_path(spec, fmt, None, blank=blank) for fmt in FORMATS for blank in (False, True)]
+        if path in {p.resolve() for p in outputs}:
+            raise click.UsageError(f"{option} {target} is where `journeygen render {spec}` writes that map; "
+                                   "choose another file name")
 
 
 def _new_file_mode(path: Path) -> int:
@@ -123,16 +142,16 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
                 sys.stdout.flush()
                 continue
             try:
-                _write(spec, outputs, outdir, quiet=quiet or show_bar)
+                _write(spec, outputs, outdir, quiet=quiet or show_bar, blank=bool(opts.get("blank")))
             except OutputError as exc:
                 failed += 1
                 click.echo(printable(f"{spec}: {exc}"), err=True)
     return failed
 
 
-def _write(spec: str, outputs: dict[str, bytes], outdir: str | None, *, quiet: bool) -> None:
+def _write(spec: str, outputs: dict[str, bytes], outdir: str | None, *, quiet: bool, blank: bool) -> None:
     for fmt, data in outputs.items():
-        path = output_path(spec, fmt, outdir)
+        path = output_path(spec, fmt, outdir, blank=blank)
         write_atomic(path, data)
         if not quiet:
             click.echo(f"wrote {path}", err=True)

@@ -54,7 +54,10 @@ def pdf_only(specs: Sequence[str], formats: Sequence[str], output: str | None, o
     """Make the pack or the generic template (in the language ``locale``) and write it (``-`` is standard output)."""
     check_usage(specs, formats, output, pack=pack, stages=stages, blank=bool(opts.get("blank")), locale=locale)
     if pack is not None:
+        from journeygen.output import refuse_overwrite
         from journeygen.pdf.pack import render_pack
+
+        refuse_overwrite(pack, specs, "--pack")
 
         _write(render_pack(specs, opts), pack, quiet)
         return

@@ -190,10 +190,12 @@ def write_compare(old: str, new: str, output: str | None, *, theme: str | None =
 
     With ``outdir`` (as `render -o DIR` means it) ``output`` is the folder for ``<stem>-compare.svg``.
     """
-    from journeygen.output import stem, write_atomic
+    from journeygen.output import refuse_overwrite, stem, write_atomic
     from journeygen.vcs.compare import render_compare
     from journeygen.vcs.revisions import split_revision
 
+    if output and not outdir:
+        refuse_overwrite(output, [(split_revision(spec) or ("", spec))[1] for spec in (old, new)], "-o")
     before, after = _load_pair(old, new)
     data = render_compare(before, after, theme=theme, max_width=max_width)
     if output == "-":

@@ -127,7 +127,8 @@ class Persona(_Model):
     name: Text = Field(description="Shown on the persona card and in legends.")
     description: Text | None = Field(None, description="Who they are: age, role, context.")
     photo: Text | None = Field(
-        None, description="A local image file (PNG, JPEG, GIF, WebP, SVG), relative to the spec file."
+        None, description="A local image file (PNG, JPEG, GIF or WebP), relative to the spec file and inside "
+                          "its project."
     )
     quote: Text | None = Field(None, description="Their words, from research.")
     goals: tuple[Text, ...] = Field((), description="What they want to achieve.")
@@ -339,7 +340,8 @@ class Journey(_Model):
         "en", description="BCP 47 tag; right-to-left scripts (he, ar, fa, ur, ...) mirror the layout."
     )
     theme: Text | None = Field(
-        None, description="A built-in theme name or a path to a theme file, relative to the spec."
+        None, description="A built-in theme name or a path to a theme file, relative to the spec and inside "
+                          "its project."
     )
     personas: tuple[Persona, ...] = Field(
         min_length=1, max_length=50, description="The people the journey follows (or write one as `persona:`)."

@@ -19,6 +19,11 @@ __version__ = "0.1.0"
 __all__ = ["JourneygenError", "Problem", "RenderError", "SpecError", "__version__", "lay_out", "load", "render"]
 
 
+def __dir__() -> list[str]:
+    """The public API only: not the helpers this module imports, nor submodules loaded along the way."""
+    return sorted(__all__)
+
+
 # The three entry points import the API (and pydantic) on first use, so that `journeygen --version`
 # and `--help` stay fast.
 def load(source: str | os.PathLike[str]) -> Journey:

@@ -20,8 +20,10 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
-from pydantic_core import core_schema
+from pydantic_core import PydanticCustomError, core_schema
 
+from journeygen.spec.checks import dangling
+from journeygen.spec.loader import format_path
 from journeygen.spec.text import Id, Text, slug
 
 MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
@@ -45,6 +47,8 @@ LANE_TITLES: dict[str, str] = {
     "ideas": "Ideas",
     "metrics": "Metrics",
 }
+DANGLING = "dangling_reference"
+"""The pydantic error type of ids that name no persona or stage."""
 CUSTOM_KEY = "custom_lanes"
 """Where a stage's custom-lane items are gathered; users write them as ``<lane id>: [...]``."""
 
@@ -370,6 +374,16 @@ class Journey(_Model):
         if custom and isinstance(value.get("stages"), list):
             value["stages"] = [_gather_custom(stage, custom) for stage in value["stages"]]
         return value
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Journey:
+        """A dangling id is a validation error here, not a KeyError when the map is drawn; the findings
+        travel in the error's context so that `spec.build` can place each one in the file."""
+        found = dangling(self)
+        if found:
+            message = "; ".join(f"{format_path(f.path)}: {f.message}" for f in found)
+            raise PydanticCustomError(DANGLING, "{message}", {"message": message, "findings": found})
+        return self
 
     @property
     def rtl(self) -> bool:

@@ -193,8 +193,8 @@ class Metric(_Shorthand):
     target: Text | None = Field(None, description="The goal, written like the value: `2%`, `4.5`.")
     better: Literal["higher", "lower"] | None = Field(
         None, description="Which way is good: `higher` or `lower`. It decides the ahead/behind verdict; without "
-                          "it only NPS, CSAT, conversion, CTR, retention (higher) and churn, bounce rate, "
-                          "abandonment, CAC, average handling time (lower) get one.")
+                          "it only a metric whose whole name has a conventional direction (NPS, churn rate, ...) "
+                          "gets one.")
 
 
 class MicroStep(_Shorthand):

@@ -1,4 +1,4 @@
-"""Files a spec names (persona photos, a theme) -> safe local paths and data URIs; nothing outside its folder."""
+"""Files a spec names (persona photos, a theme) -> safe local paths and data URIs; nothing outside its project."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from journeygen.errors import RenderError
+from journeygen.project import ROOT_MARKERS, project_root
 from journeygen.spec.model import Journey
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
@@ -39,17 +40,20 @@ def _image_type(ref: str, data: bytes) -> str:
 
 
 def local_file(ref: str, base_dir: Path | None, what: str) -> Path:
-    """The file ``ref`` names inside the spec's folder tree (symlinks resolved); URLs and escapes refused."""
+    """The file ``ref`` names, relative to the spec's folder ``base_dir`` and inside the spec's project (the
+    nearest folder above it holding a root marker; symlinks resolved); URLs and escapes refused."""
     if _URL.match(ref) and not re.match(r"^[A-Za-z]:[\\/]", ref):
         raise RenderError(f"{what} {ref!r}: only local files are read, not URLs")
     if Path(ref).is_absolute() or ref.startswith(("/", "\\")):
         raise RenderError(f"{what} {ref!r}: give a path relative to the spec's folder, not an absolute path")
     if base_dir is None:
         raise RenderError(f"{what} {ref!r}: the spec was read from text, so there is no folder to find it in")
-    root = base_dir.resolve()
-    path = (root / ref).resolve()
+    root = project_root(base_dir)
+    path = (base_dir.resolve() / ref).resolve()
     if not path.is_relative_to(root):
-        raise RenderError(f"{what} {ref!r}: outside the spec's folder ({root}); copy it next to the spec")
+        markers = ", ".join(ROOT_MARKERS)
+        raise RenderError(f"{what} {ref!r}: outside the spec's project ({root}, the nearest folder above the spec "
+                          f"holding {markers}); move the file inside it")
     if path.exists() and not path.is_file():
         raise RenderError(f"{what} {ref!r}: not a regular file")
     return path

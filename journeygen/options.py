@@ -16,7 +16,7 @@ class RenderOptions:
     theme: str | None = None
     """A theme name or file; overrides the spec's ``theme``."""
     base_dir: Path | None = None
-    """The spec's folder: photos and theme paths resolve inside it."""
+    """The spec's folder: photo and theme paths are relative to it and lie inside its project."""
     source_name: str | None = None
     """The spec's file name, shown in PDF footers."""
     page: str = "A3"

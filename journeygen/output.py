@@ -24,10 +24,16 @@ def stem(spec: str) -> str:
     return name
 
 
-def output_path(spec: str, fmt: str, outdir: str | None) -> Path:
-    """Where ``fmt`` of ``spec`` goes: OUTDIR (default: the spec's folder) / stem + suffix."""
+def output_path(spec: str, fmt: str, outdir: str | None, *, blank: bool = False) -> Path:
+    """Where ``fmt`` of ``spec`` goes: OUTDIR (default: the spec's folder) / stem + suffix.
+
+    A ``--blank`` template is ``<stem>.blank.pdf``, never the map's own PDF.
+    """
     folder = Path(outdir) if outdir else (Path(spec).parent if spec != "-" else Path.cwd())
-    return folder / (stem(spec) + get_format(fmt).suffix)
+    suffix = get_format(fmt).suffix
+    return folder / (stem(spec) + (".blank" if blank and fmt == "pdf" else "") + suffix)
+
+
 
 
 def _new_file_mode(path: Path) -> int:

@@ -1,8 +1,9 @@
 """Every `journeygen` command the README shows runs: no usage error, no traceback.
 
-Commands run in order, in a scratch copy of examples/ and tests/invalid/, so a command that writes
-a file (init) feeds the ones after it. Commands naming files the README only imagines (a Mermaid
-diagram of the reader's, a git revision, a long-running `watch`) are listed, not run.
+Commands run in order, in a scratch git repository holding a copy of examples/ and tests/invalid/, so
+a command that writes a file (init) feeds the ones after it. Commands naming files the README only
+imagines (a Mermaid diagram of the reader's, a git revision, a long-running `watch`) are listed, not
+run.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 from helpers import ROOT, run_journeygen
@@ -39,6 +41,7 @@ def test_every_readme_command_runs(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "tests" / "invalid", tmp_path / "tests" / "invalid")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copy(ROOT / "README.md", tmp_path)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)  # a reader's repository, for git-diff --install
     ran = []
     for words in readme_commands():
         if words[0] == "watch" or any(p in w for w in words for p in PLACEHOLDERS):

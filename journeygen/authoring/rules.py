@@ -13,6 +13,7 @@ from journeygen.authoring.lookalike import lookalike_ids
 from journeygen.spec.build import source_path
 from journeygen.spec.checks import Finding as Hit  # a rule firing at a data path, like a spec check
 from journeygen.spec.loader import PathKey
+from journeygen.spec.metrics import CONVENTIONAL, comparable, direction
 from journeygen.spec.model import Journey, Stage
 
 CLOSED = ("done", "dropped")
@@ -103,6 +104,15 @@ def _emotion_drop(ctx: Context) -> Iterator[Hit]:
                           "with no pain point to explain it")
 
 
+def _metric_direction(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, metric in enumerate(stage.metrics):
+            if comparable(metric) is not None and direction(metric) is None:
+                yield Hit(("stages", i, "metrics", j),
+                          f"metric {metric.name!r} has a value and a target but no direction, so the map cannot "
+                          "say whether it is ahead; add `better: higher` or `better: lower`")
+
+
 def _dense_cell(ctx: Context) -> Iterator[Hit]:
     lanes = [lane for lane in ctx.journey.lane_list() if lane.id != "emotions"]
     for i, stage in enumerate(ctx.journey.stages):
@@ -179,4 +189,7 @@ RULES: tuple[Rule, ...] = (
     Rule("JG111", "lookalike-id", "error",
          "An id mixes scripts (a Cyrillic letter in a Latin word) or looks like another id of its kind.",
          _lookalike_id),
+    Rule("JG112", "metric-direction", "warning",
+         f"A metric with a value and a target needs `better: higher|lower`, unless it is conventional: {CONVENTIONAL}.",
+         _metric_direction),
 )

@@ -88,7 +88,7 @@ class Watcher:
             _say(f"{spec}: not rendered; the last good output is kept")
             self.board.publish(index, None, problems)
             return False
-        written = [output_path(spec, fmt, self.outdir) for fmt in self.formats]
+        written = [output_path(spec, fmt, self.outdir, blank=bool(self.opts.get("blank"))) for fmt in self.formats]
         for fmt, path in zip(self.formats, written, strict=True):
             write_atomic(path, outputs[fmt])
         self.board.publish(index, outputs.get("svg"), ())

@@ -188,13 +188,13 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
         return
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
-    _refuse_clashes(specs, chosen, output)
+    _refuse_clashes(specs, chosen, output, blank=bool(opts.get("blank")))
     failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)
     if failed:
         sys.exit(1)
 
 
-def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | None) -> None:
+def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | None, *, blank: bool) -> None:
     """Two specs must not write the same file (``a/shop.yaml`` and ``b/shop.journey.yaml`` into one folder)."""
     from journeygen.output import output_path
 
@@ -203,7 +203,7 @@ def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | No
     seen: dict[Path, str] = {}
     for spec in specs:
         for fmt in formats:
-            path = output_path(spec, fmt, output)
+            path = output_path(spec, fmt, output, blank=blank)
             if path in seen and seen[path] != spec:
                 raise click.UsageError(f"{seen[path]} and {spec} would both write {path}; render them to "
                                        "different folders (-o)")

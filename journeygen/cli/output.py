@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
 from journeygen.errors import OutputError, printable
 from journeygen.output import outcomes, output_path, write_atomic
+from journeygen.render import FORMATS
 
 
 def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None, opts: dict[str, Any],
@@ -32,16 +34,31 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
                 sys.stdout.flush()
                 continue
             try:
-                _write(spec, outputs, outdir, quiet=quiet or show_bar)
+                _write(spec, outputs, outdir, quiet=quiet or show_bar, blank=bool(opts.get("blank")))
             except OutputError as exc:
                 failed += 1
                 click.echo(printable(f"{spec}: {exc}"), err=True)
     return failed
 
 
-def _write(spec: str, outputs: dict[str, bytes], outdir: str | None, *, quiet: bool) -> None:
+def _write(spec: str, outputs: dict[str, bytes], outdir: str | None, *, quiet: bool, blank: bool) -> None:
     for fmt, data in outputs.items():
-        path = output_path(spec, fmt, outdir)
+        path = output_path(spec, fmt, outdir, blank=blank)
         write_atomic(path, data)
         if not quiet:
             click.echo(f"wrote {path}", err=True)
+
+
+def refuse_overwrite(target: str, specs: Sequence[str], option: str) -> None:
+    """Refuse (a usage error, exit 2) a named output that is one of ``specs`` or a file that rendering
+    one of them writes (``--pack shop.pdf`` would replace the shop map's own PDF)."""
+    if target == "-":
+        return
+    path = Path(target).resolve()
+    for spec in (s for s in specs if s != "-"):
+        if path == Path(spec).resolve():
+            raise click.UsageError(f"{option} {target} is the spec {spec} itself; choose another file name")
+        outputs = [output_path(spec, fmt, None, blank=blank) for fmt in FORMATS for blank in (False, True)]
+        if path in {p.resolve() for p in outputs}:
+            raise click.UsageError(f"{option} {target} is where `journeygen render {spec}` writes that map; "
+                                   "choose another file name")

@@ -55,8 +55,10 @@ def pdf_only(specs: Sequence[str], formats: Sequence[str], output: str | None, o
     check_usage(specs, formats, output, pack=pack, stages=stages, blank=bool(opts.get("blank")), locale=locale)
     if pack is not None:
         from journeygen.api import load_all
+        from journeygen.cli.output import refuse_overwrite
         from journeygen.render.pdf.pack import render_pack
 
+        refuse_overwrite(pack, specs, "--pack")
         _write(render_pack(load_all(specs), opts), pack, quiet)
         return
     from journeygen.api import render

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,18 +71,27 @@ def diff(old: str, new: str, fmt: str, color: str, quiet: bool) -> None:
 @click.command(name="git-diff", hidden=True, context_settings={"ignore_unknown_options": True})
 @click.option("--color", "color", type=_COLOR, default="auto")
 @click.option("--textconv", is_flag=True, help="Print one fact a line of the one FILE given, for git's textconv.")
+@click.option("--install", is_flag=True, help="Configure this repository to use this journeygen as its driver.")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def git_diff(color: str, textconv: bool, args: tuple[str, ...]) -> None:
+def git_diff(color: str, textconv: bool, install: bool, args: tuple[str, ...]) -> None:
     """git's external diff driver: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
 
-    Set it up with `git config diff.journeygen.command "journeygen git-diff"` and a
-    `*.journey.yaml diff=journeygen` line in .gitattributes. Always exits 0 so git goes on to the
-    next file; a side that does not load is shown with its problems and a line diff.
+    Set it up with `journeygen git-diff --install` in the repository (it records this Python's
+    absolute path, so it works from a venv that is not active) and a `*.journey.yaml diff=journeygen`
+    line in .gitattributes. Always exits 0 so git goes on to the next file; a side that does not
+    load is shown with its problems and a line diff.
     With --textconv FILE it prints the map as one fact a line (`diff.journeygen.textconv`), for
     `git log -p` and `git show`; a file that is not a valid map is printed as it is.
     """
     from journeygen.vcs.gitdriver import external_diff, textconv_file
+    from journeygen.vcs.gitdriver import install as install_driver
 
+    if install:
+        if args or textconv:
+            raise click.UsageError("--install takes no FILE and no other option")
+        for key, value in install_driver(Path.cwd(), sys.executable).items():
+            click.echo(f"git config {key} {shlex.quote(value)}", err=True)
+        return
     if textconv:
         if len(args) != 1:
             raise click.UsageError("--textconv takes one FILE")
@@ -105,8 +115,9 @@ def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
     """Report what needs attention in one or more maps, per map and in total.
 
     Stages by emotion (lowest first, per persona), pain points in stages without ideas, ideas by
-    owner with due dates (overdue first), and metrics whose value and target are comparable numbers
-    (or both percentages) and differ. SPEC may be a git revision REV:PATH as in `diff`.
+    owner with due dates (overdue first), and metrics behind their target (the verdict their card
+    on the map shows: comparable numbers and a known direction, `better:`). SPEC may be a git
+    revision REV:PATH as in `diff`.
 
     \b
     Examples:
@@ -168,9 +179,12 @@ def write_compare(old: str, new: str, output: str | None, *, theme: str | None =
     With ``outdir`` (as `render -o DIR` means it) ``output`` is the folder for ``<stem>-compare.svg``.
     """
     from journeygen.api import compare as render_compare
+    from journeygen.cli.output import refuse_overwrite
     from journeygen.output import stem, write_atomic
     from journeygen.vcs.revisions import split_revision
 
+    if output and not outdir:
+        refuse_overwrite(output, [(split_revision(spec) or ("", spec))[1] for spec in (old, new)], "-o")
     before, after = _load_pair(old, new)
     data = render_compare(before, after, theme=theme, max_width=max_width)
     if output == "-":

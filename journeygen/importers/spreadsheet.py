@@ -21,7 +21,7 @@ from journeygen.validate import build
 
 _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "actions": ("persona", "touchpoint", "emotion"), "touchpoints": ("channel",),
-    "ideas": ("owner", "due", "impact", "effort", "status"), "metrics": ("value", "target"),
+    "ideas": ("owner", "due", "impact", "effort", "status"), "metrics": ("value", "target", "better"),
 }
 _KEY_FIELD = {"touchpoints": "name", "metrics": "name"}
 _STAGE_ROWS = {"id": "id", "description": "description", "moment of truth": "moment_of_truth",

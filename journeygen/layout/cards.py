@@ -9,18 +9,8 @@ from typing import Any
 
 from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
 from journeygen.layout.scene import Box, Circle, Path, Rect
+from journeygen.spec.metrics import reading, verdict
 from journeygen.spec.model import Action, Idea, Metric, Touchpoint
-
-_NUMBER = re.compile(r"^\s*([+\-\u2212]?\d+(?:[.,]\d+)?)\s*(\S{0,8})\s*$")
-# Measures where less is better, by name (English, Romanian, Polish, German, Hebrew) or by a unit of time:
-# for them a value under its target is ahead.
-_LOWER_IS_BETTER = re.compile(
-    r"\b(bounce|churn|cost|time|wait\w*|duration|abandon\w*|drop.?off|errors?|complaints?|returns?|latency|p9\d|"
-    r"cac|handling|damaged?|defects?|fail\w*|cancel\w*|refunds?|escalat\w*|contacts|"
-    r"timp|durat\w*|a[șs]teptare|reclama\w*|czas\w*|oczekiwani\w*|zwrot\w*|wartezeit|dauer|kosten)\b"
-    r"|זמן|המתנה", re.IGNORECASE)
-_TIME_UNITS = frozenset({"ms", "s", "sec", "secs", "min", "mins", "minutes", "h", "hrs", "hours", "d", "days",
-                         "zile", "ore", "dni", "godz", "דק׳", "דק'", "דקות", "שעות", "ימים"})
 
 
 @dataclass(frozen=True)
@@ -179,31 +169,14 @@ def _metric(kit: Kit, metric: Metric, width: float, ctx: CardContext) -> Block:
     if metric.target:
         target = kit.words.target.format(value=_ltr(kit, metric.target))
         parts.append(kit.text(target, inner_w, font="small", cls="t-muted"))
-    verdict = compare(metric)
-    if verdict is not None:
-        text = kit.words.ahead if verdict else kit.words.behind
-        parts.append(kit.text(text, inner_w, font="small", bold=True, cls="t-ahead" if verdict else "t-behind"))
+    ahead = verdict(metric)
+    if ahead is not None:
+        text = kit.words.ahead if ahead else kit.words.behind
+        parts.append(kit.text(text, inner_w, font="small", bold=True, cls="t-ahead" if ahead else "t-behind"))
     return framed(stack(parts, 2, inner_w), "card", pad_x=kit.gap, pad_y=kit.gap * 0.75,
                   radius=kit.theme.radius, width=width)
 
 
 def _ltr(kit: Kit, value: str) -> str:
     """In a right-to-left map a number like ``+32`` or ``3.1%`` keeps its sign and unit where they belong."""
-    return f"\u200e{value}\u200e" if kit.rtl and _parse(value) is not None else value
-
-
-def compare(metric: Metric) -> bool | None:
-    """True if the value meets the target, False if behind, None when they are not comparable numbers."""
-    value, target = _parse(metric.value), _parse(metric.target)
-    if value is None or target is None or value[1] != target[1]:
-        return None
-    lower = _LOWER_IS_BETTER.search(metric.name) is not None or value[1] in _TIME_UNITS
-    return value[0] <= target[0] if lower else value[0] >= target[0]
-
-
-def _parse(text: str | None) -> tuple[float, str] | None:
-    match = _NUMBER.match(text or "")
-    if not match:
-        return None
-    number = match.group(1).replace("\u2212", "-").replace(",", ".")
-    return float(number), match.group(2).lower()
+    return f"\u200e{value}\u200e" if kit.rtl and reading(value) is not None else value

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from journeygen.spec.metrics import comparable, verdict
 from journeygen.spec.model import Journey, Stage
 
 _OPEN_DONE = ("done", "dropped")
-# The same grammar the map's metric cards read: a number, then an optional unit (%, min, days, ...).
-_NUMBER = re.compile(r"^\s*([+\-\u2212]?\d+(?:[.,]\d+)?)\s*(\S{0,8})\s*$")
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ class IdeaDue:
 
 @dataclass(frozen=True)
 class MetricGap:
-    """A metric behind its target, as the map's metric card says: comparable numbers, same unit."""
+    """A metric behind its target: the verdict the map's metric card draws (journeygen.spec.metrics)."""
 
     map: str
     stage: str
@@ -122,27 +120,16 @@ def _sort_ideas(ideas: Sequence[IdeaDue]) -> tuple[IdeaDue, ...]:
 
 
 def _metrics(stage: Stage, name: str) -> list[MetricGap]:
-    # The map's own verdict (it knows which measures are better lower), so report and map agree; imported
-    # here because the layout package loads the text shaper.
-    from journeygen.layout.cards import compare
-
     gaps = []
     for metric in stage.metrics:
-        value, target = _number(metric.value), _number(metric.target)
-        if value is None or target is None or compare(metric) is not False:
+        pair = comparable(metric)
+        if pair is None or verdict(metric) is not False:
             continue
-        unit = " pp" if value[1] == "%" else f" {value[1]}" if value[1] else ""
+        value, target = pair
+        unit = " pp" if value.unit == "%" else f" {value.unit}" if value.unit else ""
         gaps.append(MetricGap(name, stage.id, stage.name, metric.name, str(metric.value), str(metric.target),
-                              f"{number(value[0] - target[0], sign=True)}{unit}"))
+                              f"{number(value.number - target.number, sign=True)}{unit}"))
     return gaps
-
-
-def _number(text: str | None) -> tuple[Decimal, str] | None:
-    """``1.2%`` -> (1.2, "%"); ``+32`` -> (32, ""); ``4 min`` -> (4, "min"); ``4 of 5`` -> None."""
-    match = _NUMBER.match(text or "")
-    if match is None:
-        return None
-    return Decimal(match[1].replace("\u2212", "-").replace(",", ".")), match[2].lower()
 
 
 def number(value: Decimal, *, sign: bool = False) -> str:

@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 from journeygen.errors import Problem, SpecError
 from journeygen.spec.checks import Finding, check
 from journeygen.spec.loader import Document, PathKey, format_path
-from journeygen.spec.model import CUSTOM_KEY, EMOTION_TAGS, Journey, Stage
+from journeygen.spec.model import CUSTOM_KEY, DANGLING, EMOTION_TAGS, Journey, Stage
 from journeygen.spec.suggest import did_you_mean
 from journeygen.spec.text import MAX_TEXT
 
@@ -62,7 +62,14 @@ def build(doc: Document, files: FileCheck | None = None) -> Journey:
 
 def validation_problems(doc: Document, exc: ValidationError, model: type[BaseModel] = Journey) -> list[Problem]:
     """Every error pydantic found validating ``doc`` against ``model``, at its place in the file."""
-    return [_problem(doc, err, model) for err in _real(exc.errors(include_url=False))]
+    return [problem for err in _real(exc.errors(include_url=False)) for problem in _problems(doc, err, model)]
+
+
+def _problems(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> list[Problem]:
+    """One error's problems: a dangling-reference error carries one finding per id, each placed on its own."""
+    if err["type"] == DANGLING:
+        return [_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in err["ctx"]["findings"]]
+    return [_problem(doc, err, model)]
 
 
 def _real(errors: list[ErrorDetails]) -> list[ErrorDetails]:

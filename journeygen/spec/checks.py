@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeygen.spec.loader import PathKey
-from journeygen.spec.model import Journey
 from journeygen.spec.suggest import did_you_mean
+
+if TYPE_CHECKING:  # the model runs `dangling` when it validates, so this module needs it for types only
+    from journeygen.spec.model import Journey
 
 
 @dataclass(frozen=True)
@@ -21,8 +23,8 @@ class Finding:
 
 
 def check(journey: Journey, data: Any) -> list[Finding]:
-    """Every duplicate id and dangling reference in the journey."""
-    return [*_duplicates(journey, data), *_references(journey)]
+    """Every duplicate id in the journey (a dangling reference never gets this far: the model refuses it)."""
+    return list(_duplicates(journey, data))
 
 
 def _given_id_path(data: Any, kind: str, index: int) -> PathKey:
@@ -69,3 +71,8 @@ def _references(journey: Journey) -> Iterator[Finding]:
 
 def _unknown(kind: str, value: str, known: list[str]) -> str:
     return f"unknown {kind} {value!r}{did_you_mean(value, known)}; known: {', '.join(known)}"
+
+
+def dangling(journey: Journey) -> list[Finding]:
+    """Every reference to a persona or stage id the journey does not have."""
+    return list(_references(journey))

@@ -20,9 +20,11 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
-from pydantic_core import core_schema
+from pydantic_core import PydanticCustomError, core_schema
 
 from journeygen.locale import catalogue
+from journeygen.spec.checks import dangling
+from journeygen.spec.loader import format_path
 from journeygen.spec.text import Id, Text, slug
 
 MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
@@ -39,6 +41,8 @@ BUILTIN_LANES: tuple[str, ...] = (
 )
 LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
 """Each built-in lane's English title (journeygen/locales/en.yaml)."""
+DANGLING = "dangling_reference"
+"""The pydantic error type of ids that name no persona or stage."""
 CUSTOM_KEY = "custom_lanes"
 """Where a stage's custom-lane items are gathered; users write them as ``<lane id>: [...]``."""
 
@@ -121,7 +125,8 @@ class Persona(_Model):
     name: Text = Field(description="Shown on the persona card and in legends.")
     description: Text | None = Field(None, description="Who they are: age, role, context.")
     photo: Text | None = Field(
-        None, description="A local image file (PNG, JPEG, GIF, WebP, SVG), relative to the spec file."
+        None, description="A local image file (PNG, JPEG, GIF or WebP), relative to the spec file and inside "
+                          "its project."
     )
     quote: Text | None = Field(None, description="Their words, from research.")
     goals: tuple[Text, ...] = Field((), description="What they want to achieve.")
@@ -180,6 +185,10 @@ class Metric(_Shorthand):
     name: Text = Field(description="e.g. Conversion rate, CSAT, NPS, CES, retention.")
     value: Text | None = Field(None, description="As written: `1.2%`, `4.1`, `+32`.")
     target: Text | None = Field(None, description="The goal, written like the value: `2%`, `4.5`.")
+    better: Literal["higher", "lower"] | None = Field(
+        None, description="Which way is good: `higher` or `lower`. It decides the ahead/behind verdict; without "
+                          "it only a metric whose whole name has a conventional direction (NPS, churn rate, ...) "
+                          "gets one.")
 
 
 class MicroStep(_Shorthand):
@@ -234,7 +243,7 @@ class Stage(_Model):
         description="What the team will change: strings, or `{text, owner, due, impact, effort, status}`.",
     )
     metrics: tuple[Metric, ...] = Field(
-        (), max_length=MAX_ITEMS, description="Measures: strings, or `{name, value, target}`."
+        (), max_length=MAX_ITEMS, description="Measures: strings, or `{name, value, target, better}`."
     )
     moment_of_truth: StrictBool = Field(
         False, description="Highlight this stage as a moment that decides the relationship."
@@ -329,7 +338,8 @@ class Journey(_Model):
         "en", description="BCP 47 tag; right-to-left scripts (he, ar, fa, ur, ...) mirror the layout."
     )
     theme: Text | None = Field(
-        None, description="A built-in theme name or a path to a theme file, relative to the spec."
+        None, description="A built-in theme name or a path to a theme file, relative to the spec and inside "
+                          "its project."
     )
     personas: tuple[Persona, ...] = Field(
         min_length=1, max_length=50, description="The people the journey follows (or write one as `persona:`)."
@@ -358,6 +368,16 @@ class Journey(_Model):
         if custom and isinstance(value.get("stages"), list):
             value["stages"] = [_gather_custom(stage, custom) for stage in value["stages"]]
         return value
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Journey:
+        """A dangling id is a validation error here, not a KeyError when the map is drawn; the findings
+        travel in the error's context so that `spec.build` can place each one in the file."""
+        found = dangling(self)
+        if found:
+            message = "; ".join(f"{format_path(f.path)}: {f.message}" for f in found)
+            raise PydanticCustomError(DANGLING, "{message}", {"message": message, "findings": found})
+        return self
 
     @property
     def rtl(self) -> bool:

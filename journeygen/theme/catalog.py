@@ -47,7 +47,7 @@ def load_theme(ref: str | None, base_dir: Path | None = None) -> Theme:
 
 def theme_for(journey: Journey, options: RenderOptions) -> Theme:
     """The theme a render uses: ``--theme`` (the user's own choice, any file), else the spec's ``theme``,
-    whose file must lie inside the spec's folder like a photo (a spec may come from a stranger)."""
+    whose file must lie inside the spec's project like a photo (a spec may come from a stranger)."""
     if options.theme is not None:
         return load_theme(options.theme, options.base_dir)
     if journey.theme is not None and _is_path(journey.theme):

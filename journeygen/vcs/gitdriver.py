@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import shlex
 from pathlib import Path
 
 from journeygen.errors import SpecError, printable
+from journeygen.git import GitError, run, toplevel
 from journeygen.spec.build import build
 from journeygen.spec.diff import diff
 from journeygen.spec.loader import Limits, decode, parse_text
@@ -64,3 +66,23 @@ def textconv_file(file: Path) -> bytes:
         return facts(_load(file, str(file))).encode("utf-8")
     except SpecError:
         return file.read_bytes()
+
+
+def driver_config(python: str) -> dict[str, str]:
+    """The git settings that run journeygen through this interpreter's absolute path, so ``git diff`` works
+    whether or not a venv is active or journeygen is on PATH."""
+    command = f"{shlex.quote(python)} -m journeygen git-diff"
+    return {"diff.journeygen.command": command, "diff.journeygen.textconv": f"{command} --textconv"}
+
+
+def install(folder: Path, python: str) -> dict[str, str]:
+    """Write ``driver_config`` into the local config of the repository holding ``folder``; what was set."""
+    top = toplevel(folder)
+    if top is None:
+        raise GitError(f"{folder} is not inside a git repository")
+    settings = driver_config(python)
+    for key, value in settings.items():
+        answer = run(top, "config", "--local", key, value)
+        if not answer.ok:
+            raise GitError(f"git config {key} failed: {answer.complaint}")
+    return settings

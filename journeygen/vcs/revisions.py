@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from journeygen.api import load_spec
 from journeygen.errors import single
+from journeygen.git import GitError, read_blob, toplevel
 from journeygen.spec.build import build
 from journeygen.spec.loaded import Spec
 from journeygen.spec.loader import Limits, decode, parse_text
@@ -38,10 +37,14 @@ def load_any(arg: str) -> Spec:
 def load_revision(name: str, rev: str, path: str) -> Spec:
     """The spec at ``path`` as it was in ``rev`` of the git repository that contains ``path``."""
     target = Path(path).absolute()
-    top = _toplevel(name, _existing_parent(target))
-    relative = _relative(name, target, top)
-    raw = _git(name, top, "show", "--no-textconv", f"{rev}:{relative}")
-    limits = Limits()
+    folder, limits = _existing_parent(target), Limits()
+    try:
+        top = toplevel(folder)
+        if top is None:
+            raise GitError(f"{folder} is not inside a git repository")
+        raw = read_blob(top, f"{rev}:{_relative(name, target, top)}", limits.max_bytes)
+    except GitError as exc:
+        raise single(name, f"git cannot read it: {exc}") from None
     text = decode(name, raw, limits)
     doc = parse_text(text, name, base_dir=target.parent, json_syntax=target.suffix.lower() == ".json",
                      limits=limits)
@@ -62,21 +65,3 @@ def _relative(name: str, target: Path, top: Path) -> str:
         return resolved.relative_to(top).as_posix()
     except ValueError:
         raise single(name, f"{target} is outside the git repository at {top}") from None
-
-
-def _toplevel(name: str, folder: Path) -> Path:
-    out = _git(name, folder, "rev-parse", "--show-toplevel")
-    return Path(out.decode("utf-8", "replace").strip()).resolve()
-
-
-def _git(name: str, cwd: Path, *args: str) -> bytes:
-    """Run git with an argument list (never a shell); its complaint becomes a SpecError."""
-    git = shutil.which("git")
-    if git is None:
-        raise single(name, "git is not installed, so a revision like HEAD:map.yaml cannot be read")
-    result = subprocess.run([git, "-C", str(cwd), *args], capture_output=True, check=False,
-                            stdin=subprocess.DEVNULL, timeout=60)
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().removeprefix("fatal: ")
-        raise single(name, f"git cannot read it: {message or 'git ' + args[0] + ' failed'}")
-    return result.stdout

@@ -48,6 +48,9 @@ CASES: dict[str, tuple[str, str]] = {
     "JG110": (spec(stage(actions="['Reads \u200f']")),
               spec(stage(actions="['Reads \u200f']"), head="locale: ar\n")),
     "JG111": (spec(stage(id="ch\u0435ckout")), spec(stage(id="pl\u0103t\u0103-\u0219i-\u021bar\u0103"))),
+    "JG112": (spec(stage(metrics="[{name: First-time right, value: 38%, target: 70%}]")),
+              spec(stage(metrics="[{name: First-time right, value: 38%, target: 70%, better: higher}, "
+                                 "{name: NPS, value: '+20', target: '+30'}, {name: CES, value: '5'}]"))),
 }
 
 
@@ -161,3 +164,12 @@ def test_unknown_rule_codes_are_reported(tmp_path: Path) -> None:
     assert "unknown rule code(s) JG999" in lint_file(str(tmp_path / "map.yaml"), today=TODAY)[0].message
     result = CliRunner().invoke(main, ["lint", "--disable", "JG1O3", str(tmp_path / "map.yaml")])
     assert result.exit_code == 2 and "unknown rule code(s) JG1O3" in result.stderr
+
+
+def test_metric_direction_names_the_metric_and_its_place(tmp_path: Path) -> None:
+    text = spec(stage() + "  - name: T\n    metrics:\n      - {name: CES, value: '5.2', target: '6'}\n")
+    (tmp_path / "map.yaml").write_text(text, encoding="utf-8")
+    found = [f for f in lint_file(str(tmp_path / "map.yaml"), today=TODAY) if f.code == "JG112"]
+    assert [str(f) for f in found] == [
+        f"{tmp_path / 'map.yaml'}:7:9: JG112 metric 'CES' has a value and a target but no direction, so the map "
+        "cannot say whether it is ahead; add `better: higher` or `better: lower`"]

@@ -150,13 +150,13 @@ def test_lazy_summaries_match_their_commands() -> None:
 
 
 def test_validate_checks_the_files_a_spec_names(tmp_path: Path) -> None:
-    """What render would refuse (a photo outside the folder, an unknown theme) validate reports, positioned."""
+    """What render would refuse (a photo outside the project, an unknown theme) validate reports, positioned."""
     spec = tmp_path / "m.yaml"
     spec.write_text("title: T\ntheme: drak\npersona: {name: A, photo: ../secret.png}\nstages: [{name: S}]\n")
     code, out, _ = run("validate", str(spec))
     assert code == 1
     assert f"{spec}:2:8: theme: unknown theme 'drak' (did you mean 'dark'?)" in out
-    assert f"{spec}:3:27: persona.photo: photo '../secret.png': outside the spec's folder" in out
+    assert f"{spec}:3:27: persona.photo: photo '../secret.png': outside the spec's project" in out
 
 
 def test_two_specs_may_not_write_one_file(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from journeygen.spec.model import Journey
 SVG_NS = "{http://www.w3.org/2000/svg}"
 # Fields that hold ids, closed choices or dates: not free text a user could use to inject anything.
 _NOT_TEXT = frozenset({"id", "persona", "locale", "theme", "journeygen", "impact", "effort", "status", "source",
-                       "target", "due", "photo"})
+                       "target", "due", "photo", "better"})
 _SPACE = re.compile(r"\s+")
 # Bidi embedding marks that text extractors (pdftotext) add around right-to-left runs.
 _EXTRACTOR_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")

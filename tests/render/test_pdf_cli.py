@@ -48,12 +48,43 @@ def test_tile_cuts_an_a1_poster_into_a4_sheets(tmp_path: Path) -> None:
 def test_blank_template_has_stages_and_lanes_and_nothing_else(tmp_path: Path) -> None:
     done = run_journeygen("render", SHOP, "-f", "pdf", "--blank", "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    pdf = read(tmp_path / "online-shop.pdf")
+    assert not (tmp_path / "online-shop.pdf").exists()
+    pdf = read(tmp_path / "online-shop.blank.pdf")
     assert len(pdf.pages) == 1
     page = pdf.pages[0].extract_text()
     for word in ("WORKSHOP TEMPLATE", "Awareness", "Advocacy", "Touchpoints", "Pain points", "very positive"):
         assert word in page
     assert "Size-finder quiz" not in page and "Instagram ad" not in page
+
+
+def test_blank_never_replaces_the_map_pdf(tmp_path: Path) -> None:
+    spec = tmp_path / "mortgage.journey.yaml"
+    spec.write_text(Path(MINIMAL).read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_journeygen("render", str(spec), "-f", "pdf").returncode == 0
+    map_pdf = (tmp_path / "mortgage.pdf").read_bytes()
+    done = run_journeygen("render", str(spec), "-f", "pdf,svg", "--blank")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "mortgage.pdf").read_bytes() == map_pdf
+    assert len(read(tmp_path / "mortgage.blank.pdf").pages) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mortgage.blank.pdf", "mortgage.journey.yaml",
+                                                          "mortgage.pdf", "mortgage.svg"]
+    assert f"wrote {tmp_path / 'mortgage.blank.pdf'}" in done.stderr.decode()
+
+
+def test_a_named_output_never_takes_a_map_file_or_a_spec(tmp_path: Path) -> None:
+    spec = tmp_path / "mortgage.journey.yaml"
+    spec.write_text(Path(MINIMAL).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "mortgage.pdf").write_bytes(b"the map")
+    for args, taken in ((["render", str(spec), "--pack", str(tmp_path / "mortgage.pdf")], "mortgage.pdf"),
+                        (["render", str(spec), "--pack", str(tmp_path / "mortgage.blank.pdf")], "mortgage.blank.pdf"),
+                        (["render", str(spec), "--pack", str(spec)], spec.name),
+                        (["compare", MINIMAL, str(spec), "-o", str(tmp_path / "mortgage.svg")], "mortgage.svg")):
+        done = run_journeygen(*args)
+        assert done.returncode == 2, (args, done.stderr)
+        assert f"{tmp_path / taken}" in done.stderr.decode()
+        assert "choose another file name" in done.stderr.decode()
+    assert (tmp_path / "mortgage.pdf").read_bytes() == b"the map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mortgage.journey.yaml", "mortgage.pdf"]
 
 
 def test_generic_template_from_stage_names(tmp_path: Path) -> None:

@@ -42,14 +42,14 @@ def test_the_type_is_sniffed_from_the_bytes(data: bytes, mime: str | None) -> No
 
 @pytest.mark.parametrize(("ref", "message"), [
     ("/etc/passwd", "relative to the spec's folder"),
-    ("../outside.png", "outside the spec's folder"),
+    ("../outside.png", "outside the spec's project"),
     ("https://example.com/a.png", "not URLs"),
     ("file:///etc/passwd", "not URLs"),
     ("missing.png", "cannot read"),
     ("notes.txt", "not a PNG, JPEG, GIF or WebP"),
     ("face.svg", "not a PNG, JPEG, GIF or WebP"),
     ("folder", "not a regular file"),
-    ("escape.png", "outside the spec's folder"),
+    ("escape.png", "outside the spec's project"),
     ("big.png", "byte limit"),
 ])
 def test_refusals_name_the_file_and_the_reason(tmp_path: Path, ref: str, message: str) -> None:
@@ -76,5 +76,5 @@ def test_a_device_is_refused(tmp_path: Path) -> None:
 def test_a_refused_photo_fails_the_render_with_exit_1_and_no_file(tmp_path: Path) -> None:
     result = run_journeygen("render", str(spec(tmp_path, "../x.png")), "-o", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert b"outside the spec's folder" in result.stderr and b"Traceback" not in result.stderr
+    assert b"outside the spec's project" in result.stderr and b"Traceback" not in result.stderr
     assert not (tmp_path / "out" / "map.svg").exists()

@@ -48,7 +48,7 @@ def test_layout_is_stages_as_columns_lanes_as_rows(shop: Path) -> None:
     assert by_label["Emotions"][0] == "3 | label: curious"
     assert by_label["Ideas"][2] == ("Train the chatbot on fit data | owner: Support | due: 2026-02-28 | impact: high"
                                     " | effort: high | status: planned")
-    assert by_label["Metrics"][0] == "Ad CTR | value: 1.2% | target: 2%"
+    assert by_label["Metrics"][0] == "Ad CTR | value: 1.2% | target: 2% | better: higher"
     assert by_label["Touchpoints"][0] == "Instagram ad | channel: social\nRunning club chat | channel: word of mouth"
     assert by_label["Moment of truth"][2] == "yes"
 

@@ -117,6 +117,32 @@ def test_textconv_makes_git_log_show_facts(repo: Path) -> None:
     assert "-stage decision emotion: 3 | label: hopeful\n+stage decision emotion: 5 | label: sure\n" in out
 
 
+def test_install_works_without_journeygen_on_path(repo: Path) -> None:
+    """`git diff` used to die with `journeygen: not found` when the venv was not active: --install records
+    this interpreter's absolute path, so git finds it with a bare PATH."""
+    done = run_journeygen("git-diff", "--install", cwd=repo / "maps")
+    assert done.returncode == 0, done.stderr
+    command = f"{shlex.quote(sys.executable)} -m journeygen git-diff"
+    assert git(repo, "config", "diff.journeygen.command").strip() == command
+    assert git(repo, "config", "diff.journeygen.textconv").strip() == f"{command} --textconv"
+    assert f"git config diff.journeygen.command {shlex.quote(command)}\n" in done.stderr.decode()
+    (repo / ".gitattributes").write_text("*.journey.yaml diff=journeygen\n")
+    bare = {"PATH": "/usr/bin:/bin", "HOME": str(repo), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    assert shutil.which("journeygen", path=bare["PATH"]) is None
+    out = subprocess.run(["git", "-C", str(repo), "diff", "HEAD~1", "HEAD"], capture_output=True, text=True,
+                         env=bare, check=True).stdout
+    assert "  ~ Choice: 3 -> 5 (+2)" in out
+    log = subprocess.run(["git", "-C", str(repo), "log", "-p", "-1", "--format="], capture_output=True, text=True,
+                         env=bare, check=True).stdout
+    assert "+stage decision: Choice\n" in log
+
+
+def test_install_outside_a_repository_is_a_clear_error(tmp_path: Path) -> None:
+    done = run_journeygen("git-diff", "--install", cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    assert done.returncode == 1
+    assert done.stderr.decode() == f"{tmp_path} is not inside a git repository\n"
+
+
 def test_textconv_passes_an_invalid_map_through(tmp_path: Path) -> None:
     broken = tmp_path / "broken.journey.yaml"
     broken.write_bytes(b"title: [\n")

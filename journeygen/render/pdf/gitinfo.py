@@ -2,36 +2,30 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
+from journeygen.git import GitMissing, blob_id, object_id, run
 from journeygen.render.pdf.words import PdfWords, pdf_words_for
-
-# No optional locks (a render must not write the index), no fsmonitor hook from a repository's
-# config (rendering a cloned spec must not run the repository's commands), never a prompt.
-_ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
-_SAFE = ("-c", "core.fsmonitor=false")
-
-
-def _git(folder: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", str(folder), *_SAFE, *args], capture_output=True, text=True,
-                              env={**os.environ, **_ENV}, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None  # no git on this machine: the footer just has no commit
-    return done.stdout.strip() if done.returncode == 0 else None
 
 
 def describe(folder: Path | None, filename: str | None, words: PdfWords | None = None) -> str | None:
     """``commit 1a2b3c4``, with ``(modified)`` when the file differs from it, in the language of ``words``
-    (English by default); None outside a work tree."""
+    (English by default); None outside a work tree.
+
+    Only read-only plumbing runs (``rev-parse``): ``git status`` would run the clean filter a repository's
+    config names, so whether the file changed is decided here, by comparing its blob id with the committed one.
+    """
     if folder is None or not filename or not (folder / filename).is_file():
         return None  # standard input, or text: no file whose version could be named
-    commit = _git(folder, "rev-parse", "--short", "HEAD")
-    if not commit:
+    try:
+        head = run(folder, "rev-parse", "--verify", "--quiet", "--short", "HEAD")
+    except GitMissing:
+        return None  # no git on this machine: the footer just has no commit
+    if not head.ok or not head.text:
         return None
-    state = _git(folder, "status", "--porcelain", "--", filename)
+    committed = object_id(folder, f"HEAD:./{filename}")
     words = words or pdf_words_for("en")
-    wording = words.untracked if state and state.startswith("??") else words.modified if state else words.commit
-    return wording.format(id=commit)
+    if committed is None:
+        return words.untracked.format(id=head.text)
+    changed = blob_id((folder / filename).read_bytes(), len(committed)) != committed
+    return (words.modified if changed else words.commit).format(id=head.text)

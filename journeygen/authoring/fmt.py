@@ -21,8 +21,9 @@ import yaml as pyyaml
 from pydantic import BaseModel
 
 from journeygen.authoring.comments import put_tail, take_tail
-from journeygen.errors import JourneygenError, RenderError, SpecError, printable, single
+from journeygen.errors import JourneygenError, RenderError, SpecError, printable
 from journeygen.output import write_atomic
+from journeygen.readfile import read_limited
 from journeygen.spec.build import build
 from journeygen.spec.loader import Limits, _resolve_plain, decode, parse_text
 from journeygen.spec.model import (
@@ -206,15 +207,7 @@ def format_text(text: str, name: str, *, json_syntax: bool = False) -> str:
 
 def _source(spec: str) -> str:
     limits = Limits()
-    if spec == "-":
-        return decode("<stdin>", sys.stdin.buffer.read(limits.max_bytes + 1), limits)
-    try:
-        raw = Path(spec).read_bytes()
-    except FileNotFoundError:
-        raise single(spec, "no such file") from None
-    except OSError as exc:
-        raise single(spec, f"cannot read: {exc.strerror}") from None
-    return decode(spec, raw, limits)
+    return decode("<stdin>" if spec == "-" else spec, read_limited(spec, limits.max_bytes, confine=True), limits)
 
 
 def _diff(spec: str, before: str, after: str) -> str:

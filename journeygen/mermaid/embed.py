@@ -2,22 +2,52 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypedDict, cast, get_args
 from urllib.parse import quote
 
 import click
 
 from journeygen.errors import JourneygenError, Problem, SpecError, printable
+from journeygen.project import inside, written_root
+from journeygen.readfile import read_limited
+from journeygen.spec.loader import Limits
 
-_OPEN = re.compile(r"[ \t]*<!--[ \t]*journeygen:[ \t]*(?P<spec>.*?)[ \t]*-->[ \t]*")
+_OPEN = re.compile(r"[ \t]*<!--[ \t]*journeygen:[ \t]*(?P<spec>.*?)(?P<options>(?:[ \t]+[a-z][a-z-]*=\S*)*)[ \t]*-->"
+                   r"[ \t]*")
 _CLOSE = re.compile(r"[ \t]*<!--[ \t]*/journeygen[ \t]*-->[ \t]*")
 _FENCE = re.compile(r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
 _ALT_SPECIAL = re.compile(r"([\\\[\]<>*_`])")
 Mode = Literal["mermaid", "svg"]
+Style = Literal["journey", "swimlane"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a block is rendered; a marker remembers the ones that differ from these defaults."""
+
+    mode: Mode = "mermaid"
+    style: Style = "journey"
+
+    def marker(self) -> str:
+        """The options as a marker writes them (``as=svg``), defaults left out."""
+        pairs = (("as", self.mode, "mermaid"), ("mermaid-style", self.style, "journey"))
+        return "".join(f" {key}={value}" for key, value, default in pairs if value != default)
+
+
+class Chosen(TypedDict, total=False):
+    """Options given on the command line: they override a marker's."""
+
+    mode: Mode
+    style: Style
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {"as": get_args(Mode), "mermaid-style": get_args(Style)}
 
 
 @dataclass(frozen=True)
@@ -30,6 +60,12 @@ class Block:
     start: int
     end: int
     newline: str
+    options: Options = Options()
+    """What the marker says (defaults where it says nothing)."""
+
+    def opening(self, options: Options) -> str:
+        """The opening marker line for a block rendered with ``options``."""
+        return f"<!-- journeygen: {self.spec}{options.marker()} -->{self.newline}"
 
 
 @dataclass(frozen=True)
@@ -44,22 +80,34 @@ def find_blocks(lines: list[str], name: str) -> list[Block]:
     """Every journeygen block outside fenced code; an unclosed or nested marker is a SpecError."""
     blocks: list[Block] = []
     fence: str | None = None
-    opened: tuple[int, str, str] | None = None
+    opened: tuple[int, str, str, Options] | None = None
     for n, line in enumerate(lines):
         body = line.rstrip("\r\n")
         if opened is None and fence is None and (match := _OPEN.fullmatch(body)):
-            opened = (n, match.group("spec"), line[len(body):] or "\n")
+            opened = (n, match.group("spec"), line[len(body):] or "\n", _options(match.group("options"), name, n + 1))
         elif opened is not None and _OPEN.fullmatch(body):
             raise _error(name, n + 1, f"a journeygen block opened on line {opened[0] + 1} is not closed before "
                                       "this one; add <!-- /journeygen -->")
         elif opened is not None and _CLOSE.fullmatch(body):
-            blocks.append(Block(opened[1], opened[0] + 1, opened[0] + 1, n, opened[2]))
+            blocks.append(Block(opened[1], opened[0] + 1, opened[0] + 1, n, opened[2], opened[3]))
             opened = None
         elif opened is None:
             fence = _fence(body, fence)
     if opened is not None:
         raise _error(name, opened[0] + 1, "this journeygen block is never closed; add <!-- /journeygen -->")
     return blocks
+
+
+def _options(text: str, name: str, line: int) -> Options:
+    """The ``key=value`` options written in a marker; an unknown key or value is a SpecError."""
+    given: dict[str, str] = {"as": Options.mode, "mermaid-style": Options.style}
+    for pair in text.split():
+        key, _, value = pair.partition("=")
+        if value not in _CHOICES.get(key, ()):
+            known = "; ".join(f"{k}={'|'.join(v)}" for k, v in _CHOICES.items())
+            raise _error(name, line, f"unknown marker option {pair[:40]!r}; a marker takes {known}")
+        given[key] = value
+    return Options(cast(Mode, given["as"]), cast(Style, given["mermaid-style"]))
 
 
 def _fence(body: str, fence: str | None) -> str | None:
@@ -77,15 +125,19 @@ def _error(name: str, line: int, message: str) -> SpecError:
     return SpecError([Problem(name, line, 1, "embed", message)])
 
 
-def fresh(markdown: Path, block: Block, mode: Mode, style: str) -> Fresh:
+def fresh(markdown: Path, block: Block, options: Options) -> Fresh:
     """Render the block's spec (path relative to the Markdown file) into the block's new content."""
     from journeygen.api import load_spec, render
 
     spec_path = markdown.parent / block.spec
+    root = written_root(markdown)
+    if not inside(spec_path, root):
+        raise _error(str(markdown), block.line, f"{block.spec} is outside the project ({root}); a block may only "
+                                                "name a map inside the project its Markdown file is in")
     loaded = load_spec(spec_path)
     nl = block.newline
-    if mode == "mermaid":
-        data = render(loaded.journey, "mermaid", options=loaded.options(mermaid_style=style))
+    if options.mode == "mermaid":
+        data = render(loaded.journey, "mermaid", options=loaded.options(mermaid_style=options.style))
         body = data.decode().replace("\n", nl)
         return Fresh(f"```mermaid{nl}{body}```{nl}")
     from journeygen.output import stem
@@ -96,22 +148,38 @@ def fresh(markdown: Path, block: Block, mode: Mode, style: str) -> Fresh:
     return Fresh(f"![{alt}]({quote(svg_path.name)}){nl}", (svg_path, svg))
 
 
-def refresh(markdown: Path, text: str, mode: Mode, style: str) -> tuple[str, list[Block], list[tuple[Path, bytes]]]:
-    """The Markdown with every block rendered, the blocks that were stale, and SVG files to write."""
+def holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file, not a symlink, holding exactly ``data`` (sizes compared first)."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+        return False
+    return read_limited(path, len(data)) == data
+
+
+def refresh(markdown: Path, text: str, chosen: Chosen) -> tuple[str, list[Block], list[tuple[Path, bytes]]]:
+    """The Markdown with every block rendered, the blocks that were stale, and SVG files to write.
+
+    Each block is rendered with the options its marker names, overridden by ``chosen`` (Options
+    fields given on the command line); a marker whose options change is rewritten to remember them.
+    """
     lines = text.splitlines(keepends=True)
     out: list[str] = []
     stale: list[Block] = []
     svgs: list[tuple[Path, bytes]] = []
     done = 0
     for block in find_blocks(lines, str(markdown)):
-        new = fresh(markdown, block, mode, style)
-        old = "".join(lines[block.start:block.end])
-        svg_stale = new.svg is not None and (not new.svg[0].is_file() or new.svg[0].read_bytes() != new.svg[1])
-        if old != new.text or svg_stale:
+        options = replace(block.options, **chosen)
+        new = fresh(markdown, block, options)
+        marker = lines[block.line - 1] if options == block.options else block.opening(options)
+        old = "".join(lines[block.line - 1:block.end])
+        if old != marker + new.text or (new.svg is not None and not holds(*new.svg)):
             stale.append(block)
         if new.svg is not None:
             svgs = _add_svg(svgs, new.svg, markdown, block)
-        out += [*lines[done:block.start], new.text]
+        out += [*lines[done:block.line - 1], marker, new.text]
         done = block.end
     return "".join(out + lines[done:]), stale, svgs
 
@@ -126,52 +194,74 @@ def _add_svg(svgs: list[tuple[Path, bytes]], svg: tuple[Path, bytes], markdown: 
 
 
 @click.command("embed")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--as", "mode", type=click.Choice(["mermaid", "svg"]), default="mermaid", show_default=True,
-              help="A ```mermaid fence, or an image link to an SVG rendered next to the Markdown file.")
-@click.option("--mermaid-style", type=click.Choice(["journey", "swimlane"]), default="journey", show_default=True,
-              help="Mermaid journey diagram, or a flowchart that carries every lane.")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "mode", type=click.Choice(get_args(Mode)),
+              help="A ```mermaid fence, or an image link to an SVG rendered next to the Markdown file "
+                   "[default: what the block's marker says, else mermaid].")
+@click.option("--mermaid-style", type=click.Choice(get_args(Style)),
+              help="Mermaid journey diagram, or a flowchart that carries every lane "
+                   "[default: what the block's marker says, else journey].")
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 listing the blocks that are out of date.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
-def embed(files: tuple[str, ...], mode: Mode, mermaid_style: str, check: bool, quiet: bool) -> None:
+def embed(files: tuple[str, ...], mode: Mode | None, mermaid_style: Style | None, check: bool, quiet: bool) -> None:
     """Refresh the journeygen blocks of Markdown FILES with fresh Mermaid (or SVG image links).
 
     A block is everything between <!-- journeygen: SPEC --> and <!-- /journeygen -->; SPEC is
-    relative to the Markdown file. Everything outside the blocks is kept byte for byte, and
+    relative to the Markdown file and must lie inside its project. The marker remembers the
+    options a block was rendered with (<!-- journeygen: SPEC as=svg -->), so a later run or
+    --check renders it the same way. Everything outside the blocks is kept byte for byte, and
     running it twice changes nothing. With --check (for CI and pre-commit) nothing is written
-    and the exit status is 1 if any block is stale.
+    and the exit status is 1 if any block is stale. Without FILES, every Markdown file below the
+    current folder is refreshed (hidden folders, node_modules and virtual environments skipped).
 
     \b
     Examples:
       journeygen embed README.md docs/*.md
       journeygen embed docs/*.md --as svg
-      journeygen embed docs/*.md --check
+      journeygen embed --check
     """
+    chosen = Chosen()
+    if mode is not None:
+        chosen["mode"] = mode
+    if mermaid_style is not None:
+        chosen["style"] = mermaid_style
     stale = failed = 0
-    for name in files:
+    for path in map(Path, files) if files else markdown_files(Path()):
         try:
-            stale += _embed_file(Path(name), mode, mermaid_style, check=check, quiet=quiet)
+            stale += _embed_file(path, chosen, check=check, quiet=quiet)
         except JourneygenError as exc:  # one broken file or spec never stops the others
             failed += 1
-            click.echo(str(exc) if isinstance(exc, SpecError) else printable(f"{name}: {exc}"), err=True)
+            click.echo(str(exc) if isinstance(exc, SpecError) else printable(f"{path}: {exc}"), err=True)
     if check and stale:
         click.echo(f"{stale} stale block(s); run `journeygen embed` on the files above", err=True)
     if failed or (check and stale):
         sys.exit(1)
 
 
-def _embed_file(path: Path, mode: Mode, style: str, *, check: bool, quiet: bool) -> int:
+def markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files below ``folder``, sorted; hidden folders, node_modules, virtual environments
+    and symlinks are not entered."""
+    found: list[Path] = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules"
+                         and not (Path(top) / d / "pyvenv.cfg").exists())
+        found += [Path(top) / n for n in sorted(names) if n.lower().endswith((".md", ".markdown"))
+                  and not (Path(top) / n).is_symlink()]
+    return found
+
+
+def _embed_file(path: Path, chosen: Chosen, *, check: bool, quiet: bool) -> int:
     """Refresh (or, with check, only report) one Markdown file's blocks; return how many were stale."""
     from journeygen.output import write_atomic
 
     text = _read(path)
-    new, stale, svgs = refresh(path, text, mode, style)
+    new, stale, svgs = refresh(path, text, chosen)
     if check:
         for block in stale:
             click.echo(f"{path}:{block.line}: stale journeygen block for {block.spec}", err=True)
         return len(stale)
     for svg_path, data in svgs:
-        if not svg_path.is_file() or svg_path.read_bytes() != data:
+        if not holds(svg_path, data):
             write_atomic(svg_path, data)
     if new != text:
         write_atomic(path, new.encode())
@@ -182,6 +272,6 @@ def _embed_file(path: Path, mode: Mode, style: str, *, check: bool, quiet: bool)
 
 def _read(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8")
+        return read_limited(path, Limits().max_bytes, confine=True).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _error(str(path), 1, f"not UTF-8 text (byte {exc.start})") from None

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from journeygen.errors import Problem, SpecError, single
+from journeygen.errors import Problem, SpecError, excerpt, single
 from journeygen.readfile import read_limited, too_large
 
 PathKey = tuple[str | int, ...]
@@ -171,7 +171,7 @@ class _Builder:
             return tag
         shown = tag.replace(_CORE_TAG, "!!", 1)
         self.problem(event.start_mark, self.child_path(),
-                     f"YAML tag {shown!r} is not supported: journeygen reads plain data only")
+                     f"YAML tag {excerpt(shown)!r} is not supported: journeygen reads plain data only")
         return None
 
     def scalar(self, event: Any) -> None:
@@ -237,7 +237,7 @@ class _Builder:
         if key in top.value:
             first = self.keys[(*top.path, key)]
             self.problem(event.start_mark, (*top.path, key),
-                         f"duplicate key {key!r} (first given at line {first[0]}); keep one")
+                         f"duplicate key {excerpt(key)!r} (first given at line {first[0]}); keep one")
             key = f"\0duplicate:{len(top.value)}"
         else:
             self.keys[(*top.path, key)] = pos

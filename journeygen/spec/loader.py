@@ -245,10 +245,10 @@ class _Builder:
 
 
 def format_path(path: PathKey) -> str:
-    """``('stages', 2, 'emotion')`` -> ``stages[2].emotion``; the root is ``(root)``."""
+    """``('stages', 2, 'emotion')`` -> ``stages[2].emotion``; the root is ``(root)``; long keys are cut."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{excerpt(part)}" if out else str(excerpt(part)))
     return out or "(root)"
 
 

@@ -13,8 +13,8 @@ import re
 
 from journeygen.errors import printable
 
-MAX_LINES = 2_000
-"""Changed lines per side that the line diff compares."""
+MAX_LINES = 5_000
+"""Changed lines per side that the line diff compares (difflib's worst case at this size: about a second)."""
 CONTEXT = 3
 """Unchanged lines shown around each change, as ``diff -u``."""
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@$")

@@ -39,8 +39,8 @@ def read_limited(source: str | os.PathLike[str], limit: int, *, confine: bool = 
         return _bounded(sys.stdin.buffer.read, "<stdin>", limit)
     path = Path(source)
     if confine and not inside(path, root := written_root(path)):
-        raise single(name, f"is a symlink to a file outside the project ({root}); "
-                           "journeygen reads only files inside the project a spec is in")
+        raise single(name, f"leads out of its project ({root}) through a symlink; "
+                           "journeygen reads only files inside the project")
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -72,6 +72,4 @@ def _bounded(read: Callable[[int], bytes | None], name: str, limit: int) -> byte
 def _open_error(name: str, exc: OSError) -> SpecError:
     if exc.errno == errno.ENOENT:
         return single(name, "no such file")
-    if exc.errno == errno.EISDIR:
-        return single(name, "is a folder, not a file")
     return single(name, f"cannot read: {exc.strerror or exc}")

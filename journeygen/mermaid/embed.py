@@ -36,8 +36,8 @@ class Options:
 
     def marker(self) -> str:
         """The options as a marker writes them (``as=svg``), defaults left out."""
-        pairs = (("as", self.mode, "mermaid"), ("mermaid-style", self.style, "journey"))
-        return "".join(f" {key}={value}" for key, value, default in pairs if value != default)
+        return "".join(f" {key}={getattr(self, field)}" for key, (field, _) in _KEYS.items()
+                       if getattr(self, field) != getattr(Options, field))
 
 
 class Chosen(TypedDict, total=False):
@@ -47,7 +47,9 @@ class Chosen(TypedDict, total=False):
     style: Style
 
 
-_CHOICES: dict[str, tuple[str, ...]] = {"as": get_args(Mode), "mermaid-style": get_args(Style)}
+_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {"as": ("mode", get_args(Mode)),
+                                                 "mermaid-style": ("style", get_args(Style))}
+"""A marker's option names -> the Options field each sets, and the values it takes."""
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,15 @@ def find_blocks(lines: list[str], name: str) -> list[Block]:
 
 def _options(text: str, name: str, line: int) -> Options:
     """The ``key=value`` options written in a marker; an unknown key or value is a SpecError."""
-    given: dict[str, str] = {"as": Options.mode, "mermaid-style": Options.style}
+    given: dict[str, str] = {field: getattr(Options, field) for field, _ in _KEYS.values()}
     for pair in text.split():
         key, _, value = pair.partition("=")
-        if value not in _CHOICES.get(key, ()):
-            known = "; ".join(f"{k}={'|'.join(v)}" for k, v in _CHOICES.items())
+        field, allowed = _KEYS.get(key, ("", ()))
+        if value not in allowed:
+            known = "; ".join(f"{k}={'|'.join(values)}" for k, (_, values) in _KEYS.items())
             raise _error(name, line, f"unknown marker option {pair[:40]!r}; a marker takes {known}")
-        given[key] = value
-    return Options(cast(Mode, given["as"]), cast(Style, given["mermaid-style"]))
+        given[field] = value
+    return Options(cast(Mode, given["mode"]), cast(Style, given["style"]))
 
 
 def _fence(body: str, fence: str | None) -> str | None:

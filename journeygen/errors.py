@@ -14,6 +14,15 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def excerpt(value: object, limit: int = 40) -> object:
+    """A text cut to ``limit`` characters (an ellipsis marks the cut); anything else as it is.
+
+    Messages quote input through this, so a file that is not what it seems (a secret, a log) is never
+    printed at length into a terminal or CI log.
+    """
+    return value[:limit] + "…" if isinstance(value, str) and len(value) > limit else value
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with an input file, pinned to a place in it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT_MARKERS = ("journeygen.toml", "pyproject.toml", ".git")
@@ -25,3 +26,13 @@ def project_root(start: Path) -> Path:
 def inside(path: Path, root: Path) -> bool:
     """Whether ``path``, with every symlink resolved, lies in ``root``."""
     return path.resolve().is_relative_to(root.resolve())
+
+
+def written_root(path: Path) -> Path:
+    """The project ``path`` lies in as written, before any symlink on the way is followed.
+
+    A symlink inside a project may not lead a reader out of it: compare the real file against this
+    root with :func:`inside`.
+    """
+    folder = Path(os.path.abspath(path)).parent
+    return next((c for c in (folder, *folder.parents) if any((c / m).exists() for m in ROOT_MARKERS)), folder)

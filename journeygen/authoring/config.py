@@ -10,6 +10,8 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from journeygen.errors import SpecError, single
+from journeygen.readfile import read_limited
+from journeygen.spec.loader import Limits
 
 Level = Literal["error", "warning"]
 DEFAULT_MAX_ITEMS = 6
@@ -44,7 +46,7 @@ def find_config(start: Path, known: frozenset[str] = frozenset()) -> LintConfig:
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_limited(path, Limits().max_bytes, confine=True).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise single(str(path), f"invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:

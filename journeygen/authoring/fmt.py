@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 from collections.abc import Callable, MutableMapping
-from pathlib import Path
 from typing import Any
 
 import yaml as pyyaml
 from pydantic import BaseModel
 
 from journeygen.authoring.comments import put_tail, take_tail
-from journeygen.errors import RenderError, SpecError, single
+from journeygen.errors import RenderError, SpecError
+from journeygen.readfile import read_limited
 from journeygen.spec.build import build
 from journeygen.spec.loader import Limits, _resolve_plain, decode, parse_text
 from journeygen.spec.model import (
@@ -202,13 +201,6 @@ def format_text(text: str, name: str, *, json_syntax: bool = False) -> str:
 
 
 def source_text(spec: str) -> str:
+    """The text of a spec file (``-``: standard input), read within the size limit."""
     limits = Limits()
-    if spec == "-":
-        return decode("<stdin>", sys.stdin.buffer.read(limits.max_bytes + 1), limits)
-    try:
-        raw = Path(spec).read_bytes()
-    except FileNotFoundError:
-        raise single(spec, "no such file") from None
-    except OSError as exc:
-        raise single(spec, f"cannot read: {exc.strerror}") from None
-    return decode(spec, raw, limits)
+    return decode("<stdin>" if spec == "-" else spec, read_limited(spec, limits.max_bytes, confine=True), limits)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,7 +12,7 @@ from journeygen.authoring.config import Level, LintConfig, find_config
 from journeygen.authoring.rules import RULES, Context, Rule
 from journeygen.errors import SpecError, printable
 from journeygen.spec.checks import Finding as Hit
-from journeygen.spec.loader import Document, Limits, decode, parse_text, read
+from journeygen.spec.loader import Document, read_source
 from journeygen.validate import build
 
 INVALID = "JG001"
@@ -81,18 +80,10 @@ def _finding(doc: Document, rule: Rule, hit: Hit, config: LintConfig) -> Finding
 def lint_file(spec: str, *, today: dt.date, disable: Iterable[str] = ()) -> list[Finding]:
     """Read, validate and lint one spec with the project config found above it (``-``: stdin)."""
     try:
-        text, doc = _read(spec)
+        text, doc = read_source(spec)
         config = find_config(Path(spec) if spec != "-" else Path.cwd(), CODES)
     except SpecError as exc:
         return [Finding(p.file, p.line, p.col, INVALID, "error", f"{p.path}: {p.message}") for p in exc.problems]
     config = replace(config, disable=config.disable | {c.upper() for c in disable})
     return lint_document(doc, text, config, today)
 
-
-def _read(spec: str) -> tuple[str, Document]:
-    if spec == "-":
-        limits = Limits()
-        text = decode("<stdin>", sys.stdin.buffer.read(limits.max_bytes + 1), limits)
-        return text, parse_text(text, "<stdin>", base_dir=Path.cwd(), limits=limits)
-    doc = read(spec)
-    return Path(spec).read_text(encoding="utf-8-sig", errors="replace"), doc

@@ -5,12 +5,19 @@ from __future__ import annotations
 import contextlib
 import html
 import json
+import re
+import socket
 import threading
 from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 LONG_POLL_SECONDS = 20.0
+IDLE_SECONDS = 10.0
+"""A connection that sends nothing for this long is closed."""
+MAX_CONNECTIONS = 32
+"""Connections served at once; more are answered 503 and closed, so no one can pile up threads."""
+_NUMBER = re.compile(r"-?[0-9]{1,18}")
 
 _SCRIPT = b"""\
 (async function wait(version) {
@@ -87,23 +94,55 @@ def page(version: int, entries: list[Entry]) -> bytes:
 
 
 class PreviewServer(ThreadingHTTPServer):
-    """A threaded HTTP server that knows the board it shows."""
+    """A threaded HTTP server that knows the board it shows, and serves a bounded number of connections."""
 
     daemon_threads = True
 
     def __init__(self, port: int, board: Board) -> None:
         self.board = board
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__(("127.0.0.1", port), _Handler)
+        port = self.server_address[1]
+        self.hosts = frozenset(f"{host}:{port}" for host in ("127.0.0.1", "localhost", "[::1]"))
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
 
+    def process_request(self, request: socket.socket | tuple[bytes, socket.socket],
+                        client_address: tuple[str, int]) -> None:
+        if self._slots.acquire(blocking=False):
+            super().process_request(request, client_address)
+            return
+        assert isinstance(request, socket.socket)
+        with contextlib.suppress(OSError):
+            request.settimeout(1.0)
+            request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n")
+        self.shutdown_request(request)
+
+    def process_request_thread(self, request: socket.socket | tuple[bytes, socket.socket],
+                               client_address: tuple[str, int]) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+
+def number(text: str) -> int | None:
+    """A whole number as written in a URL (ASCII digits, at most 18), or None."""
+    return int(text) if _NUMBER.fullmatch(text) else None
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
+    timeout = IDLE_SECONDS
 
     def do_GET(self) -> None:
+        # A page on another site that points its own name at 127.0.0.1 (DNS rebinding) sends its
+        # name as Host: answer only requests addressed to this machine by its loopback names.
+        if self.headers.get("Host", "").lower() not in self.server.hosts:
+            self._send(403, "text/plain; charset=utf-8", b"forbidden: open the page as 127.0.0.1 or localhost\n")
+            return
         url = urlsplit(self.path)
         board = self.server.board
         if url.path == "/":
@@ -113,16 +152,22 @@ class _Handler(BaseHTTPRequestHandler):
         elif url.path == "/live.js":
             self._send(200, "text/javascript; charset=utf-8", _SCRIPT)
         elif url.path == "/version":
-            since = parse_qs(url.query).get("since", ["-1"])[0]
-            version = board.wait(int(since) if since.lstrip("-").isdigit() else -1, LONG_POLL_SECONDS)
+            since = number(parse_qs(url.query).get("since", ["-1"])[0])
+            if since is None:
+                self._send(400, "text/plain; charset=utf-8", b"since: not a whole number\n")
+                return
+            version = board.wait(since, LONG_POLL_SECONDS)
             self._send(200, "application/json", json.dumps({"version": version}).encode())
         else:
             self._map(url.path)
 
     def _map(self, path: str) -> None:
         _, entries = self.server.board.snapshot()
-        stem = path.removeprefix("/map/").removesuffix(".svg")
-        svg = entries[int(stem)].svg if path.startswith("/map/") and stem.isdigit() and int(stem) < len(entries) \
+        index = number(path.removeprefix("/map/").removesuffix(".svg"))
+        if path.startswith("/map/") and index is None:
+            self._send(400, "text/plain; charset=utf-8", b"a map is named by its number: /map/0.svg\n")
+            return
+        svg = entries[index].svg if path.startswith("/map/") and index is not None and 0 <= index < len(entries) \
             else None
         if svg is None:
             self._send(404, "text/plain; charset=utf-8", b"no such map\n")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from journeygen.errors import single
+from journeygen.readfile import read_limited
+from journeygen.spec.loader import Limits
 
 
 @click.group("import")
@@ -23,7 +24,7 @@ def import_group() -> None:
 def read_source(source: str) -> tuple[str, str]:
     """The text of FILE (or stdin for `-`) and the name used in messages; bad UTF-8 is a SpecError."""
     name = "<stdin>" if source == "-" else source
-    data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    data = read_limited(source, Limits().max_bytes)
     try:
         return data.decode("utf-8-sig"), name
     except UnicodeDecodeError as exc:

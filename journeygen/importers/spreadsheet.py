@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from journeygen.errors import Problem, SpecError, single
+from journeygen.errors import Problem, SpecError
+from journeygen.readfile import read_limited
 from journeygen.spec.loader import Document, Limits, PathKey, Positions, decode
 from journeygen.spec.model import BUILTIN_LANES, LANE_TITLES, Journey, MicroStep, Stage
 from journeygen.spec.suggest import did_you_mean
@@ -272,16 +272,8 @@ def read_csv(raw: bytes, name: str, base_dir: Path | None = None) -> tuple[Journ
 
 def read_file(source: str) -> dict[str, Any]:
     """Read a CSV file (``-`` for standard input) into validated spec data; raises SpecError."""
-    limits = Limits()
-    if source == "-":
-        raw, name, folder = sys.stdin.buffer.read(limits.max_bytes + 1), "<stdin>", Path.cwd()
-    else:
-        try:
-            raw, name, folder = Path(source).read_bytes(), source, Path(source).resolve().parent
-        except FileNotFoundError:
-            raise single(source, "no such file") from None
-        except OSError as exc:
-            raise single(source, f"cannot read: {exc.strerror}") from None
+    raw = read_limited(source, Limits().max_bytes)
+    name, folder = ("<stdin>", Path.cwd()) if source == "-" else (source, Path(source).resolve().parent)
     return read_csv(raw, name, folder)[1]
 
 

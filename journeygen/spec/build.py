@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from journeygen.errors import Problem, SpecError
+from journeygen.errors import Problem, SpecError, excerpt
 from journeygen.spec.checks import Finding, check
 from journeygen.spec.loader import Document, PathKey, format_path
 from journeygen.spec.model import CUSTOM_KEY, DANGLING, EMOTION_TAGS, Journey, Stage
@@ -103,7 +103,7 @@ def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Proble
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(path[-1])
-        return _at(doc, path, f"unknown key {key!r}{_hint(err['loc'], key, doc.data, model)}", key=True)
+        return _at(doc, path, f"unknown key {excerpt(key)!r}{_hint(err['loc'], key, doc.data, model)}", key=True)
     if kind == "missing":
         return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]))
     value = err.get("input")
@@ -111,7 +111,7 @@ def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Proble
         kind = "string_too_long"
     template = _MESSAGES.get(kind)
     limit = "JOURNEYGEN_MAX_STAGES" if path == ("stages",) else "JOURNEYGEN_MAX_ITEMS"
-    message = template.format(kind=_kind(value), value=value, limit=limit, **err.get("ctx", {})) if template \
+    message = template.format(kind=_kind(value), value=excerpt(value), limit=limit, **err.get("ctx", {})) if template \
         else err["msg"]
     return _at(doc, _existing(doc, path), message.removeprefix("Value error, "))
 
@@ -132,7 +132,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {getattr(value, 'source', value)}"
     if isinstance(value, str):
-        return f"the text {value[:40]!r}"
+        return f"the text {excerpt(value)!r}"
     return "a list" if isinstance(value, list) else "a mapping"
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from journeygen.errors import excerpt
 from journeygen.spec.loader import PathKey
 from journeygen.spec.suggest import did_you_mean
 
@@ -70,7 +71,7 @@ def _references(journey: Journey) -> Iterator[Finding]:
 
 
 def _unknown(kind: str, value: str, known: list[str]) -> str:
-    return f"unknown {kind} {value!r}{did_you_mean(value, known)}; known: {', '.join(known)}"
+    return f"unknown {kind} {excerpt(value)!r}{did_you_mean(value, known)}; known: {', '.join(known)}"
 
 
 def dangling(journey: Journey) -> list[Finding]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from journeygen.errors import Problem, SpecError, single
+from journeygen.errors import Problem, SpecError, excerpt, single
+from journeygen.readfile import read_limited, too_large
 
 PathKey = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -171,7 +171,7 @@ class _Builder:
             return tag
         shown = tag.replace(_CORE_TAG, "!!", 1)
         self.problem(event.start_mark, self.child_path(),
-                     f"YAML tag {shown!r} is not supported: journeygen reads plain data only")
+                     f"YAML tag {excerpt(shown)!r} is not supported: journeygen reads plain data only")
         return None
 
     def scalar(self, event: Any) -> None:
@@ -237,7 +237,7 @@ class _Builder:
         if key in top.value:
             first = self.keys[(*top.path, key)]
             self.problem(event.start_mark, (*top.path, key),
-                         f"duplicate key {key!r} (first given at line {first[0]}); keep one")
+                         f"duplicate key {excerpt(key)!r} (first given at line {first[0]}); keep one")
             key = f"\0duplicate:{len(top.value)}"
         else:
             self.keys[(*top.path, key)] = pos
@@ -245,18 +245,17 @@ class _Builder:
 
 
 def format_path(path: PathKey) -> str:
-    """``('stages', 2, 'emotion')`` -> ``stages[2].emotion``; the root is ``(root)``."""
+    """``('stages', 2, 'emotion')`` -> ``stages[2].emotion``; the root is ``(root)``; long keys are cut."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{excerpt(part)}" if out else str(excerpt(part)))
     return out or "(root)"
 
 
 def decode(name: str, raw: bytes, limits: Limits) -> str:
     """Bytes -> text: size-checked, UTF-8 (BOM allowed), bad bytes reported by line and column."""
     if len(raw) > limits.max_bytes:
-        raise single(name, f"file is {len(raw)} bytes, over the limit of {limits.max_bytes} "
-                           "(raise JOURNEYGEN_MAX_BYTES if this is intended)")
+        raise too_large(name, limits.max_bytes, len(raw))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise single(name, "the file is UTF-16; save it as UTF-8")
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
@@ -344,22 +343,18 @@ def parse_text(text: str, name: str = "<text>", *, base_dir: Path | None = None,
 
 
 def read(source: str | os.PathLike[str], limits: Limits | None = None) -> Document:
-    """Read a spec file (``-`` is standard input) into a Document."""
+    """Read a spec file (``-`` is standard input) into a Document; a symlink out of the project is refused."""
+    return read_source(source, limits)[1]
+
+
+def read_source(source: str | os.PathLike[str], limits: Limits | None = None) -> tuple[str, Document]:
+    """A spec file's text (or standard input's, for ``-``) and its Document, read once."""
     limits = limits or Limits()
+    raw = read_limited(source, limits.max_bytes, confine=True)
     if str(source) == "-":
-        raw = sys.stdin.buffer.read(limits.max_bytes + 1)
-        return parse_text(decode("<stdin>", raw, limits), "<stdin>", base_dir=Path.cwd(), limits=limits)
-    path = Path(source)
-    name = str(source)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise single(name, "no such file") from None
-    except IsADirectoryError:
-        raise single(name, "is a folder, not a spec file") from None
-    except OSError as exc:
-        raise single(name, f"cannot read: {exc.strerror}") from None
+        text = decode("<stdin>", raw, limits)
+        return text, parse_text(text, "<stdin>", base_dir=Path.cwd(), limits=limits)
+    path, name = Path(source), str(source)
     text = decode(name, raw, limits)
-    return parse_text(text, name, base_dir=path.resolve().parent,
-                      json_syntax=path.suffix.lower() == ".json", limits=limits)
+    return text, parse_text(text, name, base_dir=path.resolve().parent,
+                            json_syntax=path.suffix.lower() == ".json", limits=limits)

@@ -43,6 +43,8 @@ class _Reader:
         self.text, self.name, self.delimiter, self.max_cells = text, name, delimiter, max_cells
         self.cells = 0
         self.pos, self.line, self.col = 0, 1, 1
+        self.newline = -1
+        """Where the line holding ``pos`` ends, found once per line, so a long line costs its length once."""
         self.rows: list[list[Cell]] = []
 
     def fail(self, line: int, col: int, message: str) -> SpecError:
@@ -83,8 +85,11 @@ class _Reader:
         return chunk
 
     def plain(self) -> str:
-        ends = [i for i in (self.text.find(self.delimiter, self.pos), self.text.find("\n", self.pos)) if i >= 0]
-        return self.jump(min(ends, default=len(self.text))).removesuffix("\r")
+        if self.newline < self.pos:
+            found = self.text.find("\n", self.pos)
+            self.newline = found if found >= 0 else len(self.text)
+        end = self.text.find(self.delimiter, self.pos, self.newline)
+        return self.jump(end if end >= 0 else self.newline).removesuffix("\r")
 
     def quoted(self) -> str:
         opened = (self.line, self.col)

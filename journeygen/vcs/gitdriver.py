@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import shlex
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from journeygen.spec.diff import diff
 from journeygen.spec.loader import Limits, decode, parse_text
 from journeygen.spec.model import Journey
 from journeygen.vcs.diff_format import Names, to_text
+from journeygen.vcs.linediff import line_diff
 
 _NULL = "/dev/null"
 
@@ -48,14 +48,6 @@ def _whole(path: str, file: Path, what: str) -> str:
         return f"{what}: {printable(path)} (not a valid map)\n"
     return f"{what} map {printable(repr(journey.title))}: {len(journey.stages)} stage(s), " \
            f"{len(journey.personas)} persona(s)\n"
-
-
-def line_diff(old: bytes, new: bytes, old_name: str, new_name: str) -> str:
-    """The plain unified diff, every line made safe for a terminal."""
-    before = old.decode("utf-8", "replace").splitlines()
-    after = new.decode("utf-8", "replace").splitlines()
-    return "".join(printable(line) + "\n" for line in difflib.unified_diff(before, after, old_name, new_name,
-                                                                              lineterm=""))
 
 
 def textconv_file(file: Path) -> bytes:

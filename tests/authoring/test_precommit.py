@@ -32,3 +32,12 @@ def test_validate_and_lint_hooks_pass_on_the_examples() -> None:
         entry = next(h["entry"] for h in HOOKS if h["id"] == hook_id)
         result = run_journeygen(*shlex.split(entry)[1:], *map(str, EXAMPLES))
         assert result.returncode == 0, result.stdout
+
+
+def test_embed_check_runs_when_a_markdown_file_or_a_map_changes() -> None:
+    """A changed map makes its blocks stale wherever they are: the hook runs on either, over every file."""
+    hook = next(h for h in HOOKS if h["id"] == "journeygen-embed-check")
+    assert hook["pass_filenames"] is False
+    for changed in ("README.md", "docs/journeys.markdown", *(str(p.relative_to(ROOT)) for p in EXAMPLES)):
+        assert re.search(hook["files"], changed), changed
+    assert not re.search(hook["files"], "journeygen/cli.py")

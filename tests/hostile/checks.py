@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import unicodedata
 import xml.parsers.expat
+import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 from xml.etree import ElementTree
@@ -350,7 +351,28 @@ def check_csv(data: bytes, journey: Journey) -> None:
     assert not lost, f"csv: labels changed on the way back: {dict(list(lost.items())[:5])}"
 
 
+def check_png(data: bytes, journey: Journey) -> None:
+    """A well-formed PNG (every chunk's CRC right, ending in IEND) that carries no text of the spec: no
+    tEXt, iTXt or zTXt chunk, nothing but the picture; and it decodes to a picture of the map's size."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, kinds = 8, []
+    while at < len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        kind, body = data[at + 4:at + 8], data[at + 8:at + 8 + length]
+        assert zlib.crc32(kind + body) == int.from_bytes(data[at + 8 + length:at + 12 + length], "big")
+        kinds.append(kind)
+        at += 12 + length
+    assert kinds[0] == b"IHDR" and kinds[-1] == b"IEND" and b"IDAT" in kinds
+    assert not {b"tEXt", b"iTXt", b"zTXt"} & set(kinds)
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as picture:
+        picture.load()
+        assert picture.size[0] > 0 and picture.size[1] > 0
+
+
 CHECKERS: dict[str, Callable[[bytes, Journey], None]] = {
+    "png": check_png,
     "svg": check_svg,
     "flow": check_flow,
     "dot": check_dot,

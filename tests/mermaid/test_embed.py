@@ -27,6 +27,7 @@ def run(*args: str) -> tuple[int, str]:
 
 @pytest.fixture
 def doc(tmp_path: Path) -> Path:
+    (tmp_path / "journeygen.toml").write_text("")
     (tmp_path / "maps").mkdir()
     shutil.copy(SHOP, tmp_path / "maps" / "shop.journey.yaml")
     (tmp_path / "docs").mkdir()
@@ -124,3 +125,40 @@ def test_two_maps_may_not_share_one_svg(tmp_path: Path) -> None:
     code, err = run("--as", "svg", str(path))
     assert code == 1 and f"{path}:3:1: embed: another block already renders a different map to map.svg" in err
     assert path.read_text() == text and not (tmp_path / "map.svg").exists()
+
+
+def test_the_marker_remembers_the_options_so_check_agrees(doc: Path) -> None:
+    assert run("--as", "svg", "--mermaid-style", "swimlane", str(doc))[0] == 0
+    text = doc.read_bytes().decode()
+    assert text.count("<!-- journeygen: ../maps/shop.journey.yaml as=svg mermaid-style=swimlane -->\r\n") == 2
+    assert run("--check", str(doc)) == (0, "")
+    assert run(str(doc)) == (0, "") and doc.read_bytes().decode() == text
+    code, err = run("--as", "mermaid", "--check", str(doc))
+    assert code == 1 and "2 stale block(s)" in err
+    assert run("--as", "mermaid", str(doc))[0] == 0
+    text = doc.read_bytes().decode()
+    assert text.count(OPEN.replace(" -->", " mermaid-style=swimlane -->") + "```mermaid\r\n") == 2
+    assert "![" not in text and run("--check", str(doc)) == (0, "")
+
+
+def test_an_unknown_marker_option_is_an_error_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    text = "intro\n<!-- journeygen: x.yaml as=png -->\n<!-- /journeygen -->\n"
+    path.write_text(text)
+    code, err = run(str(path))
+    assert code == 1 and f"{path}:2:1: embed: unknown marker option 'as=png'; a marker takes " \
+                          "as=mermaid|svg; mermaid-style=journey|swimlane" in err
+    assert path.read_text() == text
+
+
+def test_without_files_every_markdown_file_below_is_checked(doc: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = doc.parent.parent
+    for skipped in (".git", "node_modules", "venv"):
+        (root / skipped).mkdir()
+        (root / skipped / "x.md").write_text("<!-- journeygen: nowhere.yaml -->\n<!-- /journeygen -->\n")
+    (root / "venv" / "pyvenv.cfg").write_text("")
+    monkeypatch.chdir(root)
+    code, err = run("--check")
+    assert code == 1 and err.count("stale journeygen block") == 2 and "nowhere" not in err
+    assert run()[0] == 0
+    assert run("--check") == (0, "")

@@ -96,6 +96,11 @@ _WORDS: Mapping[str, Words] = MappingProxyType({
 })
 
 
+def languages() -> tuple[str, ...]:
+    """The language codes journeygen has words for (``en`` first)."""
+    return tuple(_WORDS)
+
+
 def words_for(locale: str) -> Words:
     """The words for a BCP 47 locale's language; English when journeygen does not speak it."""
     language = locale.split("-")[0].lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import typing
 from typing import Any
 
@@ -9,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeygen.errors import Problem, SpecError
-from journeygen.spec.checks import check
+from journeygen.spec.checks import Finding, check
 from journeygen.spec.files import check_files
 from journeygen.spec.loader import Document, PathKey, format_path
 from journeygen.spec.model import CUSTOM_KEY, EMOTION_TAGS, Journey, Stage
@@ -44,7 +45,8 @@ def build(doc: Document) -> Journey:
     try:
         journey = Journey.model_validate(doc.data)
     except ValidationError as exc:
-        raise SpecError(validation_problems(doc, exc)) from None
+        late = [_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in checks_despite(doc.data)]
+        raise SpecError([*validation_problems(doc, exc), *late]) from None
     findings = check(journey, doc.data)
     other: list[Problem] = []
     if not findings and doc.base_dir is not None:
@@ -53,6 +55,36 @@ def build(doc: Document) -> Journey:
         raise SpecError([*(_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in findings),
                          *other])
     return journey
+
+
+def checks_despite(data: Any, rounds: int = 3) -> list[Finding]:
+    """The cross-reference findings of ``data`` without the values pydantic rejects, so that one run
+    reports both kinds; nothing when that would mean dropping a whole persona, stage or transition."""
+    pruned = copy.deepcopy(data)
+    for _ in range(rounds):
+        try:
+            journey = Journey.model_validate(pruned)
+        except ValidationError as exc:
+            targets = [_innermost_key(pruned, tuple(e["loc"])) for e in _real(exc.errors())]
+            if None in targets:
+                return []
+            for node, key in filter(None, targets):
+                node.pop(key, None)
+            continue
+        return check(journey, pruned)
+    return []
+
+
+def _innermost_key(data: Any, loc: tuple[int | str, ...]) -> tuple[dict[Any, Any], Any] | None:
+    """The innermost mapping and key the user wrote on the way to ``loc``, if it lies inside a list item."""
+    node, found, depth = data, None, 0
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            found = (node, part) if depth >= 2 else None
+            node, depth = node[part], depth + 1
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node, depth = node[part], depth + 1
+    return found
 
 
 def validation_problems(doc: Document, exc: ValidationError, model: type[BaseModel] = Journey) -> list[Problem]:

@@ -25,6 +25,7 @@ class Spec:
     journey: Journey
     name: str
     base_dir: Path | None
+    warnings: tuple[Problem, ...] = ()
 
     def options(self, **overrides: Any) -> RenderOptions:
         """Render options that resolve files next to this spec."""
@@ -33,8 +34,10 @@ class Spec:
 
 def load_spec(source: str | os.PathLike[str]) -> Spec:
     """Read and validate a spec file (``-`` for standard input); raises SpecError."""
+    from journeygen.spec.explain import warnings
+
     doc = read(source)
-    return Spec(build(doc), doc.name, doc.base_dir)
+    return Spec(build(doc), doc.name, doc.base_dir, tuple(warnings(doc)))
 
 
 def load_all(sources: Sequence[str], loader: Callable[[str], Spec] = load_spec) -> tuple[Spec, ...]:

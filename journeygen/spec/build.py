@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from journeygen.errors import Problem, SpecError
 from journeygen.spec.checks import Finding, check
+from journeygen.spec.explain import at, colon_text, comma_split, comment, id_for_name
 from journeygen.spec.files import check_files
 from journeygen.spec.loader import Document, PathKey, format_path
 from journeygen.spec.model import CUSTOM_KEY, EMOTION_TAGS, Journey, Stage
@@ -89,7 +90,14 @@ def _innermost_key(data: Any, loc: tuple[int | str, ...]) -> tuple[dict[Any, Any
 
 def validation_problems(doc: Document, exc: ValidationError, model: type[BaseModel] = Journey) -> list[Problem]:
     """Every error pydantic found validating ``doc`` against ``model``, at its place in the file."""
-    return [_problem(doc, err, model) for err in _real(exc.errors(include_url=False))]
+    errors = _real(exc.errors(include_url=False))
+    paths = [(source_path(tuple(e["loc"]), doc.data), e["type"]) for e in errors]
+    missing = {path[:-1] for path, kind in paths if kind == "missing"}
+    unknown = {path[:-1] for path, kind in paths if kind == "extra_forbidden"}
+    colons = {path: colon_text(at(doc.data, path)) for path in missing & unknown}
+    return [_problem(doc, err, model, colons.get(path[:-1], ""))
+            for err, (path, kind) in zip(errors, paths, strict=True)
+            if not (kind == "extra_forbidden" and colons.get(path[:-1]))]
 
 
 def _real(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -118,14 +126,15 @@ def source_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
     return tuple(out)
 
 
-def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Problem:
+def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel], colon: str = "") -> Problem:
     path = source_path(tuple(err["loc"]), doc.data)
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(path[-1])
-        return _at(doc, path, f"unknown key {key!r}{_hint(err['loc'], key, doc.data, model)}", key=True)
+        cause = comma_split(doc, path) or _hint(err["loc"], key, doc.data, model)
+        return _at(doc, path, f"unknown key {key!r}{cause}", key=True)
     if kind == "missing":
-        return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]))
+        return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]) + colon)
     value = err.get("input")
     if kind == "too_long" and isinstance(value, str):
         kind = "string_too_long"
@@ -133,7 +142,18 @@ def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Proble
     limit = "JOURNEYGEN_MAX_STAGES" if path == ("stages",) else "JOURNEYGEN_MAX_ITEMS"
     message = template.format(kind=_kind(value), value=value, limit=limit, **err.get("ctx", {})) if template \
         else err["msg"]
+    if kind == "string_pattern_mismatch":
+        message = _name_for_id(doc, path, value) or message
+    elif kind == "string_type":
+        message += colon_text(value) or comment(doc, path)
     return _at(doc, _existing(doc, path), message.removeprefix("Value error, "))
+
+
+def _name_for_id(doc: Document, path: PathKey, value: Any) -> str:
+    """``persona: Radu Petrescu`` (or a stage's name in a transition): name the id to write instead."""
+    if path[-1:] == ("persona",) or (path[-1:] == ("[key]",) and "emotion" in path):
+        return id_for_name(doc.data, "personas", value)
+    return id_for_name(doc.data, "stages", value) if path[:1] == ("transitions",) else ""
 
 
 def _existing(doc: Document, path: PathKey) -> PathKey:

@@ -9,6 +9,7 @@ from typing import Any
 from journeygen.spec.loader import PathKey
 from journeygen.spec.model import Journey
 from journeygen.spec.suggest import did_you_mean
+from journeygen.spec.text import slug
 
 
 @dataclass(frozen=True)
@@ -51,21 +52,25 @@ def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
 
 
 def _references(journey: Journey) -> Iterator[Finding]:
-    personas = [p.id for p in journey.personas]
-    stages = [s.id for s in journey.stages]
+    personas = {slug(p.name): p.id for p in journey.personas}
+    stages = {slug(s.name): s.id for s in journey.stages}
     for i, stage in enumerate(journey.stages):
         for j, action in enumerate(stage.actions):
-            if action.persona is not None and action.persona not in personas:
+            if action.persona is not None and action.persona not in personas.values():
                 yield Finding(("stages", i, "actions", j, "persona"), _unknown("persona", action.persona, personas))
         if isinstance(stage.emotion, dict):
             for key in stage.emotion:
-                if key not in personas:
+                if key not in personas.values():
                     yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
     for k, move in enumerate(journey.transitions):
         for end, value in (("from", move.source), ("to", move.target)):
-            if value not in stages:
+            if value not in stages.values():
                 yield Finding(("transitions", k, end), _unknown("stage", value, stages))
 
 
-def _unknown(kind: str, value: str, known: list[str]) -> str:
+def _unknown(kind: str, value: str, ids_by_name: dict[str, str]) -> str:
+    """Name the id when ``value`` is a name (``Radu Petrescu`` for ``radu``), else the closest id."""
+    known = list(ids_by_name.values())
+    if slug(value) in ids_by_name:
+        return f"{value!r} is the name of a {kind}; refer to it by its id: {ids_by_name[slug(value)]}"
     return f"unknown {kind} {value!r}{did_you_mean(value, known)}; known: {', '.join(known)}"

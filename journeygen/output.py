@@ -76,6 +76,10 @@ def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Rend
     options = loaded.options(**opts)
     outputs = {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
     notes = [f"warning: {warning}" for warning in loaded.warnings]
+    if any(get_format(fmt).drawn for fmt in formats):
+        from journeygen.layout.glyphs import notes as glyph_notes
+
+        notes += [f"note: {spec}: {note}" for note in glyph_notes(loaded.journey, options)]
     notes += [f"note: {spec}: {note}" for fmt in formats for note in get_format(fmt).notes(loaded.journey, options)]
     return outputs, notes
 

@@ -61,6 +61,8 @@ class Format:
     summary: str
     notes_target: str | None = None
     """A function listing what this format could not carry (shown on stderr unless -q)."""
+    drawn: bool = False
+    """Drawn with the bundled fonts (so a character they lack is replaced, and said so)."""
 
     def renderer(self) -> Renderer:
         """Import the renderer module now (heavy libraries load here, not at start-up)."""
@@ -76,12 +78,12 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
+    Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG", drawn=True),
     Format("csv", ".csv", "journeygen.vcs.csvio:render", "the workshop spreadsheet: stages as columns, lanes as rows"),
     Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or swimlane flowchart)",
            notes_target="journeygen.render.mermaid:losses"),
     Format("pdf", ".pdf", "journeygen.render.pdf:render", "print-ready PDF: map, personas, micro-journeys, actions",
-           notes_target="journeygen.pdf.legibility:notes"),
+           notes_target="journeygen.pdf.legibility:notes", drawn=True),
     Format("dot", ".dot", "journeygen.render.graphviz:render_dot", "the flow view as Graphviz DOT"),
     Format("flow", ".flow.svg", "journeygen.render.graphviz:render_flow", "the flow view drawn by Graphviz as SVG"),
 )}

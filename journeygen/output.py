@@ -78,7 +78,9 @@ def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Rend
     notes = [f"warning: {warning}" for warning in loaded.warnings]
     if any(get_format(fmt).drawn for fmt in formats):
         from journeygen.layout.glyphs import notes as glyph_notes
+        from journeygen.theme.notes import contrast_notes
 
+        notes += [f"warning: {spec}: {note}" for note in contrast_notes(loaded.journey, options)]
         notes += [f"note: {spec}: {note}" for note in glyph_notes(loaded.journey, options)]
     notes += [f"note: {spec}: {note}" for fmt in formats for note in get_format(fmt).notes(loaded.journey, options)]
     return outputs, notes

@@ -94,17 +94,51 @@ def test_formulas_are_neutralised_on_export() -> None:
     assert not [cell for cell in every if cell[:1] in ("=", "+", "-", "@")]
 
 
-def test_import_writes_a_valid_spec_and_refuses_to_overwrite(tmp_path: Path, shop: Path) -> None:
+def test_import_writes_a_valid_spec_in_canonical_form(tmp_path: Path, shop: Path) -> None:
     sheet = tmp_path / "workshop.csv"
     sheet.write_bytes(render(load(shop), "csv"))
     out = tmp_path / "shop.journey.yaml"
     first = run_journeygen("import", "csv", str(sheet), "-o", str(out))
     assert first.returncode == 0, first.stderr
     assert load(out) == load(shop)
-    again = run_journeygen("import", "csv", str(sheet), "-o", str(out))
-    assert again.returncode == 1 and b"exists; use --force" in again.stderr
+    check = run_journeygen("fmt", "--check", str(out))
+    assert check.returncode == 0, check.stderr
+
+
+COMMENTED = """# The mortgage map: owned by the CX team, reviewed every quarter.
+journeygen: 1
+title: Mortgage
+personas:
+  - {id: dana, name: Dana}  # returning customer
+stages:
+  - id: apply
+    name: Apply
+    actions:
+      - Fills the form  # 14 fields, too many
+      - Uploads payslips
+    emotion: 2  # from interviews 3 and 7
+    pain_points: ['Slow: 3 weeks']
+"""
+
+
+def test_a_sheet_imported_over_a_map_merges_into_it_keeping_comments(tmp_path: Path) -> None:
+    out = tmp_path / "mortgage.journey.yaml"
+    out.write_text(COMMENTED)
+    edited = loads(COMMENTED.replace("emotion: 2", "emotion: 3").replace("      - Uploads payslips\n", "")
+                   .replace("['Slow: 3 weeks']", "['Slow: 3 weeks', No status updates]"))
+    sheet = tmp_path / "workshop.csv"
+    sheet.write_bytes(render(edited, "csv"))
+    result = run_journeygen("import", "csv", str(sheet), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert load(out) == edited
+    for comment in ("# The mortgage map: owned by the CX team", "# returning customer", "# 14 fields, too many",
+                    "# from interviews 3 and 7"):
+        assert comment in text
+    assert "Uploads payslips" not in text and "'Slow: 3 weeks'" in text
+    assert run_journeygen("fmt", "--check", str(out)).returncode == 0
     forced = run_journeygen("import", "csv", str(sheet), "-o", str(out), "--force")
-    assert forced.returncode == 0
+    assert forced.returncode == 0 and "# returning customer" not in out.read_text() and load(out) == edited
 
 
 def test_a_hand_written_workshop_sheet(tmp_path: Path) -> None:

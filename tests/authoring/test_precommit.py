@@ -32,3 +32,14 @@ def test_validate_and_lint_hooks_pass_on_the_examples() -> None:
         entry = next(h["entry"] for h in HOOKS if h["id"] == hook_id)
         result = run_journeygen(*shlex.split(entry)[1:], *map(str, EXAMPLES))
         assert result.returncode == 0, result.stdout
+
+
+def test_the_documented_setup_names_one_release_tag_and_installs_from_the_repository() -> None:
+    from journeygen import __version__
+
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    revs = set(re.findall(r"rev: (\S+)", text))
+    pins = set(re.findall(r"git\+https://\S+@([\w.]+)", text))
+    assert revs == pins == {f"v{__version__}"}, (revs, pins)  # the lead tags v{__version__} at release
+    installs = re.findall(r"pip install (.+)", text)
+    assert installs and all("git+" in line or "./" in line for line in installs), installs  # no index release

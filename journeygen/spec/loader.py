@@ -295,6 +295,11 @@ def _json_gate(name: str, text: str) -> None:
         raise single(name, "JSON nested too deeply") from None
 
 
+# What libyaml says when a line is indented unlike the block it should belong to.
+_INDENT_PROBLEMS = ("did not find expected '-' indicator", "did not find expected key",
+                    "mapping values are not allowed", "expected <block end>")
+
+
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     """A YAML syntax error, placed where the real fault is: an unclosed quote or bracket is reported
     where it was opened, not at the end of the file."""
@@ -306,7 +311,7 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if context is not None and exc.context:
         message += f", {exc.context} that starts at line {context.line + 1}, column {context.column + 1}"
     line, col = (problem.line + 1, problem.column + 1) if problem is not None else (1, 1)
-    hint = indentation(text, line)
+    hint = indentation(text, line) if (exc.problem or "").startswith(_INDENT_PROBLEMS) else ""
     return Problem(name, line, col, "(syntax)", f"{hint} ({message})" if hint else message)
 
 

@@ -52,25 +52,28 @@ def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
 
 
 def _references(journey: Journey) -> Iterator[Finding]:
-    personas = {slug(p.name): p.id for p in journey.personas}
-    stages = {slug(s.name): s.id for s in journey.stages}
+    personas = [(p.id, p.name) for p in journey.personas]
+    stages = [(s.id, s.name) for s in journey.stages]
+    persona_ids = {ident for ident, _ in personas}
     for i, stage in enumerate(journey.stages):
         for j, action in enumerate(stage.actions):
-            if action.persona is not None and action.persona not in personas.values():
+            if action.persona is not None and action.persona not in persona_ids:
                 yield Finding(("stages", i, "actions", j, "persona"), _unknown("persona", action.persona, personas))
         if isinstance(stage.emotion, dict):
             for key in stage.emotion:
-                if key not in personas.values():
+                if key not in persona_ids:
                     yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
+    stage_ids = {ident for ident, _ in stages}
     for k, move in enumerate(journey.transitions):
         for end, value in (("from", move.source), ("to", move.target)):
-            if value not in stages.values():
+            if value not in stage_ids:
                 yield Finding(("transitions", k, end), _unknown("stage", value, stages))
 
 
-def _unknown(kind: str, value: str, ids_by_name: dict[str, str]) -> str:
+def _unknown(kind: str, value: str, known: list[tuple[str, str]]) -> str:
     """Name the id when ``value`` is a name (``Radu Petrescu`` for ``radu``), else the closest id."""
-    known = list(ids_by_name.values())
-    if slug(value) in ids_by_name:
-        return f"{value!r} is the name of a {kind}; refer to it by its id: {ids_by_name[slug(value)]}"
-    return f"unknown {kind} {value!r}{did_you_mean(value, known)}; known: {', '.join(known)}"
+    named = next((ident for ident, name in known if slug(name) == slug(value)), None)
+    if named is not None:
+        return f"{value!r} is the name of a {kind}; refer to it by its id: {named}"
+    ids = [ident for ident, _ in known]
+    return f"unknown {kind} {value!r}{did_you_mean(value, ids)}; known: {', '.join(ids)}"

@@ -292,8 +292,10 @@ def _pypdf_text(page: Any) -> str:
 
 
 def pdf_labels(journey: Journey) -> dict[str, str]:
-    """Every label but emotion notes, which are tooltips on screen and have no place on paper."""
-    return {path: text for path, text in drawn_labels(journey).items() if not path.endswith(".note")}
+    """Every label but emotion notes, which are tooltips on screen and have no place on paper; as drawn (a
+    symbol the bundled fonts lack is U+FFFD), but the author, which is metadata only."""
+    return {path: text if path == "author" else drawable(text) for path, text in drawn_labels(journey).items()
+            if not path.endswith(".note")}
 
 
 _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
@@ -330,7 +332,7 @@ def check_pdf(data: bytes, journey: Journey) -> None:
     # pdftotext reads only what lies on the page: the map page must show every stage.
     first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", "-", "-"], input=data,
                            capture_output=True, timeout=60, check=True).stdout.decode("utf-8")
-    stages = {f"stages[{k}].name": s.name for k, s in enumerate(journey.stages)}
+    stages = {f"stages[{k}].name": drawable(s.name) for k, s in enumerate(journey.stages)}
     assert_all_present(pdf_pieces(stages, journey.rtl), [extractable(_EXTRACTOR_MARKS.sub("", first))], "pdf map page")
 
 

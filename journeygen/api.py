@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 def load_spec(source: str | os.PathLike[str]) -> Spec:
     """Read and validate a spec file (``-`` for standard input); raises SpecError."""
+    from journeygen.spec.explain import warnings
+
     doc = read(source)
-    return Spec(build(doc), doc.name, doc.base_dir)
+    return Spec(build(doc), doc.name, doc.base_dir, tuple(warnings(doc)))
 
 
 def load_all(sources: Sequence[str], loader: Callable[[str], Spec] = load_spec) -> tuple[Spec, ...]:

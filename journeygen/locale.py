@@ -19,10 +19,11 @@ ALIASES = {"iw": "he"}
 
 
 @cache
-def languages() -> frozenset[str]:
-    """The languages journeygen has a catalogue for."""
+def languages() -> tuple[str, ...]:
+    """The languages journeygen has a catalogue for, English first."""
     folder = importlib.resources.files("journeygen") / "locales"
-    return frozenset(f.name.removesuffix(".yaml") for f in folder.iterdir() if f.name.endswith(".yaml"))
+    found = sorted(f.name.removesuffix(".yaml") for f in folder.iterdir() if f.name.endswith(".yaml"))
+    return ("en", *(code for code in found if code != "en"))
 
 
 def language_of(locale: str) -> str:

@@ -77,7 +77,10 @@ def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Rend
 
     loaded = load_spec(spec)
     outputs = render_formats(loaded.journey, formats, loaded.options(**opts))
-    notes = [f"note: {spec}: {note}" for output in outputs.values() for note in output.notes]
+    # Formats drawn from one Scene report the same warnings and notes: each is said once per spec.
+    warned = dict.fromkeys(f"warning: {spec}: {text}" for output in outputs.values() for text in output.warnings)
+    noted = dict.fromkeys(f"note: {spec}: {text}" for output in outputs.values() for text in output.notes)
+    notes = [f"warning: {warning}" for warning in loaded.warnings] + list(warned) + list(noted)
     return {fmt: output.data for fmt, output in outputs.items()}, notes
 
 

@@ -20,7 +20,7 @@ def _leaves(value: Any, path: str = "") -> dict[str, Any]:
     return {path: value}
 
 
-@pytest.mark.parametrize("language", sorted(languages() - {"en"}))
+@pytest.mark.parametrize("language", languages()[1:])
 def test_every_locale_has_every_key_of_english(language: str) -> None:
     english, other = _leaves(catalogue("en")), _leaves(catalogue(language))
     assert sorted(other) == sorted(english)
@@ -39,7 +39,7 @@ def test_placeholders_are_those_the_code_fills(language: str) -> None:
 
 
 def test_languages_and_fallback() -> None:
-    assert {"en", "ro", "pl", "he"} <= languages()
+    assert languages()[0] == "en" and {"ro", "pl", "he"} <= set(languages())
     assert language_of("ro-RO") == "ro" and language_of("iw") == "he" and language_of("fr-CA") == "en"
     assert words_for("pl").lanes["pain_points"] == "Problemy"
     romanian = pdf_words_for("ro")

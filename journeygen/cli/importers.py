@@ -80,23 +80,32 @@ def mermaid(source: str, output: str | None, force: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT.yaml|-",
               help="Where to write the spec (default: <stem>.journey.yaml beside FILE); `-` prints it.")
-@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@click.option("--force", is_flag=True, help="Replace OUT if it exists, instead of merging into it.")
 def import_csv(file: str, output: str | None, force: bool) -> None:
-    """Turn a workshop spreadsheet saved as CSV into a journey spec.
+    """Turn a workshop spreadsheet saved as CSV into a journey spec, in canonical form.
 
     Stages are columns and lanes are rows (Actions, Touchpoints, Emotions, Pain points, Ideas,
-    Metrics, or any other title for a custom lane); a cell holds one item a line. The layout is
+    Metrics, or `Custom: Title` for a custom lane); a cell holds one item a line. The layout is
     the one `journeygen render -f csv` writes; see docs/version-control.md. A problem is reported
-    as FILE:LINE:COL: CELL: message, and nothing is written.
+    as FILE:LINE:COL: CELL: message, and nothing is written. When OUT exists, the sheet is merged
+    into it: its comments stay, and so does the spelling of what did not change.
 
     \b
     Examples:
       journeygen import csv workshop.csv -o maps/shop.journey.yaml
       journeygen render maps/shop.journey.yaml -f csv -o -   # the same layout, back out
     """
+    from journeygen.authoring.merge import fresh, merged
     from journeygen.importers.spreadsheet import read_file, to_yaml
 
-    write_spec(to_yaml(read_file(file), file), file, output, force)
+    data = read_file(file)
+    target = None if output == "-" else Path(output) if output else _default_output(file)
+    if target is not None and target.is_file() and not force and target.suffix.lower() != ".json":
+        text = merged(target.read_text(encoding="utf-8-sig"), data, str(target))
+        force = True
+    else:
+        text = fresh(to_yaml(data, file), str(target or "<stdout>"))
+    write_spec(text, file, output, force)
 
 
 import_group.add_command(import_csv)

@@ -107,7 +107,8 @@ def validate(specs: tuple[str, ...]) -> None:
     bad = 0
     for spec in specs:
         try:
-            load_spec(spec)
+            for warning in load_spec(spec).warnings:
+                click.echo(f"warning: {warning}", err=True)
         except SpecError as exc:
             bad += 1
             for problem in exc.problems:

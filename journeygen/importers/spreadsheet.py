@@ -11,10 +11,11 @@ import yaml
 from journeygen.errors import Problem, SpecError
 from journeygen.readfile import read_limited
 from journeygen.spec.loader import Document, Limits, PathKey, Positions, decode
-from journeygen.spec.model import BUILTIN_LANES, LANE_TITLES, Journey, MicroStep, Stage
+from journeygen.spec.model import BUILTIN_LANES, Journey, MicroStep
 from journeygen.spec.suggest import did_you_mean
-from journeygen.spec.text import slug
 from journeygen.spreadsheet.cells import cell_lines, parse_item, unescape
+from journeygen.spreadsheet.lanerows import LaneRows
+from journeygen.spreadsheet.lanerows import norm as _norm
 from journeygen.spreadsheet.read import Cell, read_rows
 from journeygen.spreadsheet.sheet import LIST_FIELDS, META_FIELDS, PERSONA_FIELDS, TRANSITION_FIELDS, stage_fields
 from journeygen.validate import build
@@ -28,14 +29,6 @@ _STAGE_ROWS = {"id": "id", "description": "description", "moment of truth": "mom
                "micro journeys": "micro_journeys", "micro journey": "micro_journeys"}
 
 
-def _norm(label: str) -> str:
-    return " ".join(label.replace("_", " ").replace("-", " ").casefold().split())
-
-
-_LANE_NAMES = {**{_norm(lane): lane for lane in BUILTIN_LANES}, **{_norm(t): i for i, t in LANE_TITLES.items()},
-               **{_norm(t).removesuffix("s"): i for i, t in LANE_TITLES.items()}}
-
-
 class Importer:
     """Collects spec data, the cell each value came from, and every problem, in one pass over the rows."""
 
@@ -47,8 +40,7 @@ class Importer:
         self.problems: list[Problem] = []
         self.columns: dict[int, int] = {}
         self.lane_rows: list[str] = []
-        self.custom: dict[str, str] = {}
-        self.titles: dict[str, str] = {}
+        self.labels = LaneRows(["Id", "Description", "Moment of truth", "Micro-journeys"])
         self.seen: dict[str, int] = {}
 
     def put(self, path: PathKey, cell: Cell, value: Any) -> Any:
@@ -72,8 +64,6 @@ class Importer:
         for row in rows[header + 1:]:
             self.stage_row(row)
         self.finish()
-        if self.problems:
-            raise SpecError(self.problems)
         return Document(self.name, self.data, Positions(self.positions, {}), None)
 
     def once(self, label: Cell, key: str) -> bool:
@@ -120,9 +110,7 @@ class Importer:
             if lane is not None:
                 text, attrs = lane
                 lanes.append({"id": text, **attrs} if attrs else text)
-                if text not in BUILTIN_LANES:
-                    self.custom[_norm(attrs.get("title", text))] = text
-                    self.custom[_norm(text)] = text
+                self.labels.declare(text, attrs.get("title"))
         self.data["lanes"] = self.put(("lanes",), cell, lanes)
 
     def parse(self, cell: Cell, line: str, allowed: tuple[str, ...]) -> tuple[str, dict[str, str]] | None:
@@ -147,7 +135,7 @@ class Importer:
             return
         field = _STAGE_ROWS.get(label)
         lane = None if field else self.lane_of(row[0])
-        if not self.once(row[0], f"stage {field or lane}"):
+        if not (field or lane) or not self.once(row[0], f"stage {field or lane}"):
             return
         for cell in row[1:]:
             index = self.columns.get(cell.column)
@@ -159,15 +147,11 @@ class Importer:
                 self.stage_cell(self.data["stages"][index], ("stages", index), field or lane or "", cell)
 
     def lane_of(self, cell: Cell) -> str | None:
-        label = _norm(cell.text)
-        lane = self.custom.get(label) or _LANE_NAMES.get(label)
-        if lane is None:
-            lane = slug(cell.text)
-            if lane in Stage.model_fields:
-                self.problem(cell, f"{cell.text!r} names a stage field, not a lane; call the row something else")
-                return None
-            self.custom[label] = lane
-            self.titles[lane] = cell.text.strip()
+        try:
+            lane = self.labels.resolve(cell.text)
+        except ValueError as exc:
+            self.problem(cell, str(exc))
+            return None
         self.lane_rows.append(lane)
         return lane
 
@@ -238,7 +222,8 @@ class Importer:
     def finish(self) -> None:
         custom = [lane for lane in dict.fromkeys(self.lane_rows) if lane not in BUILTIN_LANES]
         if "lanes" not in self.data and custom:
-            self.data["lanes"] = [{"id": lane, "title": self.titles[lane]} if lane in self.titles else lane
+            titles = self.labels.titles
+            self.data["lanes"] = [{"id": lane, "title": titles[lane]} if lane in titles else lane
                                   for lane in dict.fromkeys(self.lane_rows)]
         declared = [lane if isinstance(lane, str) else lane["id"] for lane in self.data.get("lanes", [])]
         self.data["stages"] = [stage_fields(s, declared) for s in self.data.get("stages", [])]
@@ -265,8 +250,11 @@ def read_csv(raw: bytes, name: str, base_dir: Path | None = None) -> tuple[Journ
     try:
         journey = build(Document(name, doc.data, doc.positions, base_dir))
     except SpecError as exc:
-        raise SpecError(Problem(p.file, p.line, p.col, f"{importer.cells.get((p.line, p.col), 'A1')} ({p.path})",
-                                p.message) for p in exc.problems) from None
+        built = [Problem(p.file, p.line, p.col, f"{importer.cells.get((p.line, p.col), 'A1')} ({p.path})", p.message)
+                 for p in exc.problems]
+        raise SpecError([*importer.problems, *built]) from None
+    if importer.problems:
+        raise SpecError(importer.problems)
     return journey, doc.data
 
 

@@ -45,6 +45,20 @@ class Prepared:
         return persona_photos(self.journey, self.options.base_dir)
 
     @cached_property
+    def drawing_notes(self) -> tuple[str, ...]:
+        """What a format drawn with the bundled fonts shows otherwise than written (a character they lack)."""
+        from journeygen.layout.glyphs import notes
+
+        return tuple(notes(self.journey))
+
+    @cached_property
+    def drawing_warnings(self) -> tuple[str, ...]:
+        """What may be hard to read in a drawn format: the theme's text below WCAG AA contrast."""
+        from journeygen.theme.notes import contrast_notes
+
+        return tuple(contrast_notes(self.theme))
+
+    @cached_property
     def measure(self) -> Measurer:
         """The one text measurer of this journey's layouts."""
         from journeygen.layout.text import Measurer

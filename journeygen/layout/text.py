@@ -10,8 +10,9 @@ from pathlib import Path
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
-FONT_FILES = {False: FONTS / "DejaVuSans.ttf", True: FONTS / "DejaVuSans-Bold.ttf"}
+from journeygen.layout.fonts import FONT_FILES
+from journeygen.layout.glyphs import drawable
+
 LINE_HEIGHT = 1.3
 """Line spacing as a multiple of the font size."""
 _SPACES = re.compile(r"[ \t]+")
@@ -78,7 +79,7 @@ class Measurer:
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
         """Greedy word wrap into lines no wider than ``width``; words too long for a line are broken."""
         lines: list[str] = []
-        for paragraph in text.split("\n"):
+        for paragraph in drawable(text).split("\n"):
             lines.extend(self._wrap_paragraph(_SPACES.sub(" ", paragraph).strip(), width, size, bold))
         return tuple(lines) or ("",)
 

@@ -27,6 +27,8 @@ class Output:
 
     data: bytes
     notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """What may be wrong with what was drawn (a theme's text below WCAG AA contrast)."""
 
 
 Renderer = Callable[["Prepared"], Output]

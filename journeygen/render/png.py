@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 
 from journeygen.errors import RenderError
+from journeygen.layout.fonts import FONT_FILES
 from journeygen.layout.prepared import Prepared
-from journeygen.layout.text import FONT_FILES
 from journeygen.render import Output
 from journeygen.render.svg import render_scene
 
@@ -34,4 +34,4 @@ def render(prepared: Prepared) -> Output:
     svg = render_scene(scene, prepared.theme, physical_anchors=True).decode("utf-8")
     data: bytes = resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, zoom=scale,
                                         font_files=[str(path) for path in FONT_FILES.values()])
-    return Output(data)
+    return Output(data, prepared.drawing_notes, prepared.drawing_warnings)

@@ -17,7 +17,7 @@ _SELECTORS = re.compile(r"(^|\})([^{}]+)\{")
 
 def render(prepared: Prepared) -> Output:
     """The swimlane map of the prepared journey as a standalone SVG document."""
-    return Output(render_scene(prepared.scene, prepared.theme))
+    return Output(render_scene(prepared.scene, prepared.theme), prepared.drawing_notes, prepared.drawing_warnings)
 
 
 def render_scene(scene: Scene, theme: Theme, *, physical_anchors: bool = False) -> bytes:

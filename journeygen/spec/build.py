@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import typing
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from journeygen.errors import Problem, SpecError, excerpt
 from journeygen.spec.checks import Finding, check
+from journeygen.spec.explain import at, colon_text, comma_split, comment, id_for_name
 from journeygen.spec.loader import Document, PathKey, format_path
 from journeygen.spec.model import CUSTOM_KEY, DANGLING, EMOTION_TAGS, Journey, Stage
 from journeygen.spec.suggest import did_you_mean
@@ -49,7 +51,11 @@ def build(doc: Document, files: FileCheck | None = None) -> Journey:
     try:
         journey = Journey.model_validate(doc.data)
     except ValidationError as exc:
-        raise SpecError(validation_problems(doc, exc)) from None
+        problems = validation_problems(doc, exc)
+        if any(e["type"] != DANGLING for e in _real(exc.errors())):  # else the references are all it found
+            problems += [_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key)
+                         for f in checks_despite(doc.data)]
+        raise SpecError(problems) from None
     findings = check(journey, doc.data)
     other: list[Problem] = []
     if not findings and files is not None and doc.base_dir is not None:
@@ -60,16 +66,56 @@ def build(doc: Document, files: FileCheck | None = None) -> Journey:
     return journey
 
 
+def checks_despite(data: Any, rounds: int = 3) -> list[Finding]:
+    """The cross-reference findings of ``data`` without the values pydantic rejects, so that one run
+    reports both kinds; nothing when that would mean dropping a whole persona, stage or transition."""
+    pruned = copy.deepcopy(data)
+    for _ in range(rounds):
+        try:
+            journey = Journey.model_validate(pruned)
+        except ValidationError as exc:
+            errors = _real(exc.errors())
+            if all(e["type"] == DANGLING for e in errors):  # only references left: the findings sought
+                return [finding for e in errors for finding in e["ctx"]["findings"]]
+            targets = [_innermost_key(pruned, tuple(e["loc"])) for e in errors]
+            if None in targets:
+                return []
+            for node, key in filter(None, targets):
+                node.pop(key, None)
+            continue
+        return check(journey, pruned)
+    return []
+
+
+def _innermost_key(data: Any, loc: tuple[int | str, ...]) -> tuple[dict[Any, Any], Any] | None:
+    """The innermost mapping and key the user wrote on the way to ``loc``, if it lies inside a list item."""
+    node, found, depth = data, None, 0
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            found = (node, part) if depth >= 2 else None
+            node, depth = node[part], depth + 1
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node, depth = node[part], depth + 1
+    return found
+
+
 def validation_problems(doc: Document, exc: ValidationError, model: type[BaseModel] = Journey) -> list[Problem]:
     """Every error pydantic found validating ``doc`` against ``model``, at its place in the file."""
-    return [problem for err in _real(exc.errors(include_url=False)) for problem in _problems(doc, err, model)]
+    errors = _real(exc.errors(include_url=False))
+    paths = [(source_path(tuple(e["loc"]), doc.data), e["type"]) for e in errors]
+    missing = {path[:-1] for path, kind in paths if kind == "missing"}
+    unknown = {path[:-1] for path, kind in paths if kind == "extra_forbidden"}
+    colons = {path: colon_text(at(doc.data, path)) for path in missing & unknown}
+    return [problem for err, (path, kind) in zip(errors, paths, strict=True)
+            if not (kind == "extra_forbidden" and colons.get(path[:-1]))
+            for problem in _problems(doc, err, model, colons.get(path[:-1], ""))]
 
 
-def _problems(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> list[Problem]:
+def _problems(doc: Document, err: ErrorDetails, model: type[BaseModel], colon: str) -> list[Problem]:
     """One error's problems: a dangling-reference error carries one finding per id, each placed on its own."""
     if err["type"] == DANGLING:
         return [_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in err["ctx"]["findings"]]
-    return [_problem(doc, err, model)]
+    return [_problem(doc, err, model, colon)]
 
 
 def _real(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -98,14 +144,15 @@ def source_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
     return tuple(out)
 
 
-def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Problem:
+def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel], colon: str = "") -> Problem:
     path = source_path(tuple(err["loc"]), doc.data)
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(path[-1])
-        return _at(doc, path, f"unknown key {excerpt(key)!r}{_hint(err['loc'], key, doc.data, model)}", key=True)
+        cause = comma_split(doc, path) or _hint(err["loc"], key, doc.data, model)
+        return _at(doc, path, f"unknown key {excerpt(key)!r}{cause}", key=True)
     if kind == "missing":
-        return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]))
+        return _at(doc, path[:-1], _MESSAGES[kind].format(field=path[-1]) + colon)
     value = err.get("input")
     if kind == "too_long" and isinstance(value, str):
         kind = "string_too_long"
@@ -113,7 +160,18 @@ def _problem(doc: Document, err: ErrorDetails, model: type[BaseModel]) -> Proble
     limit = "JOURNEYGEN_MAX_STAGES" if path == ("stages",) else "JOURNEYGEN_MAX_ITEMS"
     message = template.format(kind=_kind(value), value=excerpt(value), limit=limit, **err.get("ctx", {})) if template \
         else err["msg"]
+    if kind == "string_pattern_mismatch":
+        message = _name_for_id(doc, path, value) or message
+    elif kind == "string_type":
+        message += colon_text(value) or comment(doc, path)
     return _at(doc, _existing(doc, path), message.removeprefix("Value error, "))
+
+
+def _name_for_id(doc: Document, path: PathKey, value: Any) -> str:
+    """``persona: Radu Petrescu`` (or a stage's name in a transition): name the id to write instead."""
+    if path[-1:] == ("persona",) or (path[-1:] == ("[key]",) and "emotion" in path):
+        return id_for_name(doc.data, "personas", value)
+    return id_for_name(doc.data, "stages", value) if path[:1] == ("transitions",) else ""
 
 
 def _existing(doc: Document, path: PathKey) -> PathKey:

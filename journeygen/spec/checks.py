@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from journeygen.errors import excerpt
 from journeygen.spec.loader import PathKey
 from journeygen.spec.suggest import did_you_mean
+from journeygen.spec.text import slug
 
 if TYPE_CHECKING:  # the model runs `dangling` when it validates, so this module needs it for types only
     from journeygen.spec.model import Journey
@@ -54,24 +55,31 @@ def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
 
 
 def _references(journey: Journey) -> Iterator[Finding]:
-    personas = [p.id for p in journey.personas]
-    stages = [s.id for s in journey.stages]
+    personas = [(p.id, p.name) for p in journey.personas]
+    stages = [(s.id, s.name) for s in journey.stages]
+    persona_ids = {ident for ident, _ in personas}
     for i, stage in enumerate(journey.stages):
         for j, action in enumerate(stage.actions):
-            if action.persona is not None and action.persona not in personas:
+            if action.persona is not None and action.persona not in persona_ids:
                 yield Finding(("stages", i, "actions", j, "persona"), _unknown("persona", action.persona, personas))
         if isinstance(stage.emotion, dict):
             for key in stage.emotion:
-                if key not in personas:
+                if key not in persona_ids:
                     yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
+    stage_ids = {ident for ident, _ in stages}
     for k, move in enumerate(journey.transitions):
         for end, value in (("from", move.source), ("to", move.target)):
-            if value not in stages:
+            if value not in stage_ids:
                 yield Finding(("transitions", k, end), _unknown("stage", value, stages))
 
 
-def _unknown(kind: str, value: str, known: list[str]) -> str:
-    return f"unknown {kind} {excerpt(value)!r}{did_you_mean(value, known)}; known: {', '.join(known)}"
+def _unknown(kind: str, value: str, known: list[tuple[str, str]]) -> str:
+    """Name the id when ``value`` is a name (``Radu Petrescu`` for ``radu``), else the closest id."""
+    named = next((ident for ident, name in known if slug(name) == slug(value)), None)
+    if named is not None:
+        return f"{excerpt(value)!r} is the name of a {kind}; refer to it by its id: {named}"
+    ids = [ident for ident, _ in known]
+    return f"unknown {kind} {excerpt(value)!r}{did_you_mean(value, ids)}; known: {', '.join(ids)}"
 
 
 def dangling(journey: Journey) -> list[Finding]:

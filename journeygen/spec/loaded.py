@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from journeygen.errors import Problem
 from journeygen.options import RenderOptions
 from journeygen.spec.model import Journey
 
@@ -17,6 +18,8 @@ class Spec:
     journey: Journey
     name: str
     base_dir: Path | None
+    warnings: tuple[Problem, ...] = ()
+    """What the spec probably did not mean, though it is valid (a list item merged into the text above)."""
 
     def options(self, **overrides: Any) -> RenderOptions:
         """Render options that resolve files next to this spec."""

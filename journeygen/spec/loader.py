@@ -20,6 +20,7 @@ import yaml
 
 from journeygen.errors import Problem, SpecError, excerpt, single
 from journeygen.readfile import read_limited, too_large
+from journeygen.spec.indent import indentation
 
 PathKey = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -79,6 +80,7 @@ class Document:
     data: Any
     positions: Positions
     base_dir: Path | None
+    text: str = ""
 
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -292,7 +294,12 @@ def _json_gate(name: str, text: str) -> None:
         raise single(name, "JSON nested too deeply") from None
 
 
-def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+# What libyaml says when a line is indented unlike the block it should belong to.
+_INDENT_PROBLEMS = ("did not find expected '-' indicator", "did not find expected key",
+                    "mapping values are not allowed", "expected <block end>")
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     """A YAML syntax error, placed where the real fault is: an unclosed quote or bracket is reported
     where it was opened, not at the end of the file."""
     problem, context = exc.problem_mark, exc.context_mark
@@ -303,7 +310,8 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     if context is not None and exc.context:
         message += f", {exc.context} that starts at line {context.line + 1}, column {context.column + 1}"
     line, col = (problem.line + 1, problem.column + 1) if problem is not None else (1, 1)
-    return Problem(name, line, col, "(syntax)", message)
+    hint = indentation(text, line) if (exc.problem or "").startswith(_INDENT_PROBLEMS) else ""
+    return Problem(name, line, col, "(syntax)", f"{hint} ({message})" if hint else message)
 
 
 _LIBYAML_TOO_DEEP = "YAML syntax: exceeded maximum nesting depth"
@@ -315,7 +323,7 @@ def _feed(builder: _Builder, text: str, loader: Any) -> _Builder:
         for event in yaml.parse(text, Loader=loader):
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
-        builder.problems.append(_syntax_problem(builder.name, exc))
+        builder.problems.append(_syntax_problem(builder.name, exc, text))
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -339,7 +347,7 @@ def parse_text(text: str, name: str = "<text>", *, base_dir: Path | None = None,
         builder = _feed(_Builder(name, limits), text, yaml.SafeLoader)
     if builder.problems:
         raise SpecError(builder.problems)
-    return Document(name, builder.root, Positions(builder.values, builder.keys), base_dir)
+    return Document(name, builder.root, Positions(builder.values, builder.keys), base_dir, text)
 
 
 def read(source: str | os.PathLike[str], limits: Limits | None = None) -> Document:

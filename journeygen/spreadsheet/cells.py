@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from journeygen.spec.suggest import did_you_mean
+
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPES = {"\\": "\\", "|": "|", "n": "\n", "-": "-"}
@@ -75,7 +77,8 @@ def parse_item(line: str, allowed: Sequence[str]) -> tuple[str, dict[str, str]]:
         key, colon, value = part.partition(":")
         key = key.strip().lower().replace(" ", "_")
         if not colon or key not in allowed:
-            raise ValueError(f"{part.strip()!r} is not an attribute; write `text | key: value` with key one of: "
+            hint = did_you_mean(key, allowed) if colon else ""
+            raise ValueError(f"{part.strip()!r} is not an attribute{hint}; write `text | key: value` with key one of: "
                              f"{', '.join(allowed)} (a literal | is written \\|)")
         if key in attrs:
             raise ValueError(f"attribute {key!r} given twice")

@@ -16,7 +16,7 @@ from journeygen.spec.build import validation_problems
 from journeygen.spec.loader import Document, Limits, decode, format_path, parse_text, read
 from journeygen.spec.model import Journey
 from journeygen.spec.suggest import did_you_mean
-from journeygen.theme.derive import derive
+from journeygen.theme.derive import derive, stale
 from journeygen.theme.model import SEEDS, Theme, ThemeFile
 
 DEFAULT = "default"
@@ -100,7 +100,8 @@ def _layers(doc: Document, chain: tuple[str, ...]) -> dict[str, Any]:
         loop = " -> ".join((*chain, parent))
         raise SpecError([_problem(doc, ("extends",), f"built-in themes extend each other in a loop: {loop}")])
     inherited = _layers(_builtin_doc(parent), (*chain, parent))
-    inherited.pop("description", None)  # the parent's one-liner does not describe this theme
+    for slot in {"description", *stale(given)}:  # the parent's one-liner does not describe this theme either
+        inherited.pop(slot, None)
     return {**inherited, **given}
 
 

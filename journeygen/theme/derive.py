@@ -7,6 +7,7 @@ from typing import Any
 
 from journeygen.theme.colour import mix, rotate
 from journeygen.theme.contrast import AA_GRAPHICS, best_text, readable
+from journeygen.theme.model import TEXT_PAIRS
 
 Slots = Mapping[str, Any]
 
@@ -46,6 +47,13 @@ RULES: tuple[tuple[str, Callable[[Slots], Any]], ...] = (
     ("persona_palette", lambda s: tuple(readable(rotate(s["accent"], 90 * i), _LANES(s), AA_GRAPHICS)
                                         for i in range(4))),
 )
+
+
+def stale(given: Slots) -> frozenset[str]:
+    """Text slots to derive again: the theme sets their background but not them, so a colour inherited for
+    another background would not do (a dark ``idea_background`` under the default theme's dark ``idea_ink``)."""
+    ruled = {slot for slot, _ in RULES}
+    return frozenset(text for text, bg in TEXT_PAIRS if bg in given and text not in given and text in ruled)
 
 
 def derive(given: Slots) -> dict[str, Any]:

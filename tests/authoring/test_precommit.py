@@ -40,4 +40,15 @@ def test_embed_check_runs_when_a_markdown_file_or_a_map_changes() -> None:
     assert hook["pass_filenames"] is False
     for changed in ("README.md", "docs/journeys.markdown", *(str(p.relative_to(ROOT)) for p in EXAMPLES)):
         assert re.search(hook["files"], changed), changed
-    assert not re.search(hook["files"], "journeygen/cli.py")
+    assert not re.search(hook["files"], "journeygen/cli/main.py")
+
+
+def test_the_documented_setup_names_one_release_tag_and_installs_from_the_repository() -> None:
+    from journeygen import __version__
+
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    revs = set(re.findall(r"rev: (\S+)", text))
+    pins = set(re.findall(r"git\+https://\S+@([\w.]+)", text))
+    assert revs == pins == {f"v{__version__}"}, (revs, pins)  # the lead tags v{__version__} at release
+    installs = re.findall(r"pip install (.+)", text)
+    assert installs and all("git+" in line or "./" in line for line in installs), installs  # no index release

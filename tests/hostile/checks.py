@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from pydantic import BaseModel
 
+from journeygen.layout.glyphs import drawable
 from journeygen.spec.model import Journey
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -69,9 +70,11 @@ def squeeze(text: str) -> str:
 
 
 def assert_all_present(wanted: dict[str, str], haystacks: list[str], fmt: str) -> None:
-    """Each wanted label, whitespace removed, is inside one of the haystacks (whitespace removed)."""
+    """Each wanted label, whitespace removed, is inside one of the haystacks (whitespace removed); as drawn, a
+    symbol the bundled fonts lack is U+FFFD (a tooltip keeps it as written)."""
     squeezed = [squeeze(h) for h in haystacks]
-    missing = {path: text for path, text in wanted.items() if not any(squeeze(text) in h for h in squeezed)}
+    missing = {path: text for path, text in wanted.items()
+               if not any(squeeze(text) in h or squeeze(drawable(text)) in h for h in squeezed)}
     assert not missing, f"{fmt}: {len(missing)} label(s) not drawn literally: {dict(list(missing.items())[:5])}"
 
 
@@ -290,8 +293,10 @@ def _pypdf_text(page: Any) -> str:
 
 
 def pdf_labels(journey: Journey) -> dict[str, str]:
-    """Every label but emotion notes, which are tooltips on screen and have no place on paper."""
-    return {path: text for path, text in drawn_labels(journey).items() if not path.endswith(".note")}
+    """Every label but emotion notes, which are tooltips on screen and have no place on paper; as drawn (a
+    symbol the bundled fonts lack is U+FFFD), but the author, which is metadata only."""
+    return {path: text if path == "author" else drawable(text) for path, text in drawn_labels(journey).items()
+            if not path.endswith(".note")}
 
 
 _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
@@ -328,7 +333,7 @@ def check_pdf(data: bytes, journey: Journey) -> None:
     # pdftotext reads only what lies on the page: the map page must show every stage.
     first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", "-", "-"], input=data,
                            capture_output=True, timeout=60, check=True).stdout.decode("utf-8")
-    stages = {f"stages[{k}].name": s.name for k, s in enumerate(journey.stages)}
+    stages = {f"stages[{k}].name": drawable(s.name) for k, s in enumerate(journey.stages)}
     assert_all_present(pdf_pieces(stages, journey.rtl), [extractable(_EXTRACTOR_MARKS.sub("", first))], "pdf map page")
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from journeygen.cli.main import main
 from journeygen.spec.loader import parse_text
 from journeygen.theme import GRAPHIC_PAIRS, TEXT_PAIRS, load_theme, theme_names
 from journeygen.theme.catalog import from_document
@@ -64,3 +68,21 @@ def test_any_legible_seeds_derive_a_readable_theme(page_and_ink: tuple[str, str]
             f'emotion_negative: "{negative}"\nemotion_positive: "{positive}"\n')
     theme = from_document(parse_text(text, "seeds.yaml"), "seeds")
     assert [w for w in shortfalls(theme) if "emotion_negative" not in w and "emotion_positive" not in w] == []
+
+
+def test_a_background_set_over_a_built_in_gets_a_text_colour_readable_on_it() -> None:
+    theme = from_document(parse_text('extends: default\nidea_background: "#1e3a8a"\n', "blue.theme.yaml"), "blue")
+    assert ratio(theme.idea_ink, theme.idea_background) >= 4.5
+    assert theme.pain_ink == load_theme("default").pain_ink  # what it did not touch is still the default's
+
+
+def test_render_warns_about_text_below_aa_in_the_theme_it_draws_with(tmp_path: Path) -> None:
+    spec = tmp_path / "map.journey.yaml"
+    spec.write_text("title: T\npersona: {name: Ana}\nstages:\n  - {name: Apply, ideas: [Call back]}\n")
+    (tmp_path / "bad.theme.yaml").write_text('extends: default\nidea_background: "#1e3a8a"\nidea_ink: "#334155"\n')
+    bad = CliRunner().invoke(main, ["render", str(spec), "--theme", str(tmp_path / "bad.theme.yaml")])
+    assert bad.exit_code == 0
+    assert (f"warning: {spec}: theme 'bad' fails WCAG AA contrast in 1 place(s): idea_ink #334155 on "
+            "idea_background #1e3a8a: contrast") in bad.stderr
+    fine = CliRunner().invoke(main, ["render", str(spec), "--theme", "dark"])
+    assert fine.exit_code == 0 and "WCAG" not in fine.stderr

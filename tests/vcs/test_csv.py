@@ -94,23 +94,57 @@ def test_formulas_are_neutralised_on_export() -> None:
     assert not [cell for cell in every if cell[:1] in ("=", "+", "-", "@")]
 
 
-def test_import_writes_a_valid_spec_and_refuses_to_overwrite(tmp_path: Path, shop: Path) -> None:
+def test_import_writes_a_valid_spec_in_canonical_form(tmp_path: Path, shop: Path) -> None:
     sheet = tmp_path / "workshop.csv"
     sheet.write_bytes(render(load(shop), "csv"))
     out = tmp_path / "shop.journey.yaml"
     first = run_journeygen("import", "csv", str(sheet), "-o", str(out))
     assert first.returncode == 0, first.stderr
     assert load(out) == load(shop)
-    again = run_journeygen("import", "csv", str(sheet), "-o", str(out))
-    assert again.returncode == 1 and b"exists; use --force" in again.stderr
+    check = run_journeygen("fmt", "--check", str(out))
+    assert check.returncode == 0, check.stderr
+
+
+COMMENTED = """# The mortgage map: owned by the CX team, reviewed every quarter.
+journeygen: 1
+title: Mortgage
+personas:
+  - {id: dana, name: Dana}  # returning customer
+stages:
+  - id: apply
+    name: Apply
+    actions:
+      - Fills the form  # 14 fields, too many
+      - Uploads payslips
+    emotion: 2  # from interviews 3 and 7
+    pain_points: ['Slow: 3 weeks']
+"""
+
+
+def test_a_sheet_imported_over_a_map_merges_into_it_keeping_comments(tmp_path: Path) -> None:
+    out = tmp_path / "mortgage.journey.yaml"
+    out.write_text(COMMENTED)
+    edited = loads(COMMENTED.replace("emotion: 2", "emotion: 3").replace("      - Uploads payslips\n", "")
+                   .replace("['Slow: 3 weeks']", "['Slow: 3 weeks', No status updates]"))
+    sheet = tmp_path / "workshop.csv"
+    sheet.write_bytes(render(edited, "csv"))
+    result = run_journeygen("import", "csv", str(sheet), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert load(out) == edited
+    for comment in ("# The mortgage map: owned by the CX team", "# returning customer", "# 14 fields, too many",
+                    "# from interviews 3 and 7"):
+        assert comment in text
+    assert "Uploads payslips" not in text and "'Slow: 3 weeks'" in text
+    assert run_journeygen("fmt", "--check", str(out)).returncode == 0
     forced = run_journeygen("import", "csv", str(sheet), "-o", str(out), "--force")
-    assert forced.returncode == 0
+    assert forced.returncode == 0 and "# returning customer" not in out.read_text() and load(out) == edited
 
 
 def test_a_hand_written_workshop_sheet(tmp_path: Path) -> None:
     sheet = tmp_path / "w.csv"
     sheet.write_text("Title;Onboarding\nPersona;Ana\n\nStage;Sign-up;First use\nActions;Fills the form;Clicks around\n"
-                     "Emotion;4;2 | label: lost\nThoughts;Easy;Where is the menu?\nPain point;;No tour\n",
+                     "Emotion;4;2 | label: lost\nCustom: Thoughts;Easy;Where is the menu?\nPain point;;No tour\n",
                      encoding="utf-8")
     result = CliRunner().invoke(main, ["import", "csv", str(sheet), "-o", "-"])
     assert result.exit_code == 0, result.output
@@ -143,6 +177,50 @@ def test_malformed_csv_names_line_column_and_cell(text: str, expected: str) -> N
     with pytest.raises(SpecError) as caught:
         read_csv(text.encode(), "map.csv")
     assert expected in str(caught.value)
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Painpoints", "row 'Painpoints' is not a lane; did you mean 'Pain points'? To add a custom lane, label the "
+                   "row 'Custom: Painpoints' (or declare it in the Lanes row)"),
+    ("Touch points", "did you mean 'Touchpoints'?"),
+    ("Puncte de durerre", "did you mean 'Puncte de durere'?"),
+    ("Pomysly", "did you mean 'Pomysły'?"),
+    ("Thoughts", "row 'Thoughts' is not a lane; to add a custom lane, label the row 'Custom: Thoughts'"),
+    ("Descripton", "did you mean 'Description'?"),
+])
+def test_a_row_label_that_is_not_a_lane_is_an_error_not_a_new_lane(label: str, expected: str) -> None:
+    sheet = f'Title,T\nPersona,A\nLanes,"actions\npain_points\nideas"\nStage,One\n{label},Too slow\n'
+    with pytest.raises(SpecError) as caught:
+        read_csv(sheet.encode(), "map.csv")
+    assert f"map.csv:7:1: A5: row {label!r} is not a lane; " in str(caught.value)
+    assert expected in str(caught.value)
+
+
+@pytest.mark.parametrize(("label", "lane"), [("Idei", "ideas"), ("Puncte de durere", "pain_points"),
+                                             ("Problemy", "pain_points"), ("נקודות כאב", "pain_points"),
+                                             ("Pain point", "pain_points"), ("Custom: Pain-killers", "pain-killers")])
+def test_lane_titles_in_every_language_and_the_custom_marker_are_lanes(label: str, lane: str) -> None:
+    journey, _ = read_csv(f"Title,T\nPersona,A\nStage,One\n{label},x\n".encode(), "map.csv")
+    assert [getattr(item, "text", item) for item in journey.stages[0].items(lane)] == ["x"]
+
+
+def test_a_declared_title_names_its_lane_even_for_a_built_in_lane() -> None:
+    sheet = 'Title,T\nPersona,A\nLanes,"actions\nideas | title: Opportunities"\nStage,One\nOpportunities,x\n'
+    journey, _ = read_csv(sheet.encode(), "map.csv")
+    assert journey.stages[0].ideas[0].text == "x"
+
+
+def test_every_problem_of_the_sheet_comes_in_one_run() -> None:
+    sheet = ("Title,T\nPersona,Ana\nStage,One,Two\nIdeas,Quiz | ownr: Web,\nEmotions,9,3\n"
+             "Actions,Calls | persona: bob,Waits\nPainpoints,Slow,\n")
+    with pytest.raises(SpecError) as caught:
+        read_csv(sheet.encode(), "map.csv")
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 4, lines
+    assert "B4: 'ownr: Web' is not an attribute (did you mean 'owner'?)" in lines[0]
+    assert "B5 (stages[0].emotion): an emotion score is a whole number from 1 to 5, not 9" in lines[1]
+    assert "B6 (stages[0].actions[0].persona): unknown persona 'bob'" in lines[2]
+    assert "A7: row 'Painpoints' is not a lane; did you mean 'Pain points'?" in lines[3]
 
 
 def test_import_of_a_broken_sheet_writes_nothing(tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ import html
 from collections.abc import Iterable
 from typing import NewType
 
+from journeygen.layout.glyphs import drawable
+
 Html = NewType("Html", str)
 """A fragment that is already safe HTML: only ``text``, ``tag`` and ``join`` make one."""
 
@@ -13,8 +15,9 @@ _VOID = frozenset({"img", "meta", "br", "col"})
 
 
 def text(value: str) -> Html:
-    """Plain text, escaped; newlines stay newlines (CSS ``white-space`` decides how they show)."""
-    return Html(html.escape(value, quote=True))
+    """Plain text, escaped, what the bundled fonts lack shown as U+FFFD; newlines stay newlines (CSS
+    ``white-space`` decides how they show)."""
+    return Html(html.escape(drawable(value), quote=True))
 
 
 def ui(value: str, direction: str = "ltr") -> Html:

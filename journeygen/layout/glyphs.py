@@ -1,0 +1,116 @@
+"""Text -> the same text with the symbols the bundled fonts cannot draw (emoji) replaced by a visible mark.
+
+The map is measured and drawn with the bundled DejaVu Sans; a symbol it lacks would be an empty box
+in the SVG and nothing at all in the PDF (no machine font is asked for emoji). It becomes U+FFFD (a
+diamond with a question mark) instead, one for a whole emoji sequence, and ``notes`` names the field
+and the character. Letters of scripts DejaVu Sans lacks (Chinese, Thai, ...) are left to the
+machine's fonts, as before.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from journeygen.spec.model import Journey
+
+REPLACEMENT = "\ufffd"
+_SYMBOLS = frozenset({"So", "Sk", "Co", "Cn"})
+"""Symbols (emoji among them), private-use and unassigned code points: no fallback font draws them."""
+_ZWJ = 0x200D
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """The code points both bundled faces (regular and bold) draw."""
+    import uharfbuzz as hb  # type: ignore[import-untyped]
+
+    from journeygen.layout.fonts import FONT_FILES
+
+    faces = [set(hb.Face(hb.Blob.from_file_path(str(path))).unicodes) for path in FONT_FILES.values()]
+    return frozenset(set.intersection(*faces))
+
+
+def _drawn(char: str) -> bool:
+    return ord(char) in _covered() or unicodedata.category(char) not in _SYMBOLS
+
+
+def _attached(code: int) -> bool:
+    """Variation selectors, skin tones, keycaps and tags: parts of the emoji before them."""
+    return (0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or code == 0x20E3
+            or 0xE0020 <= code <= 0xE007F)
+
+
+def _regional(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+
+
+def _cluster_end(text: str, index: int, regional: bool) -> int:
+    """Where the emoji sequence that starts just before ``index`` ends (ZWJ joins, modifiers, flag pairs)."""
+    while index < len(text):
+        code = ord(text[index])
+        if code == _ZWJ and index + 1 < len(text):
+            index += 2
+        elif _attached(code) or unicodedata.combining(text[index]):
+            index += 1
+        elif regional and _regional(text[index]):
+            index, regional = index + 1, False
+        else:
+            break
+    return index
+
+
+def clusters_missing(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each run of characters the fonts cannot draw, one per emoji sequence."""
+    index = 0
+    while index < len(text):
+        if _drawn(text[index]):
+            index += 1
+            continue
+        end = _cluster_end(text, index + 1, _regional(text[index]))
+        yield index, end
+        index = end
+
+
+def drawable(text: str) -> str:
+    """``text`` with every symbol the bundled fonts lack replaced by U+FFFD (one per emoji sequence)."""
+    if all(_drawn(char) for char in text):
+        return text
+    out, last = [], 0
+    for start, end in clusters_missing(text):
+        out += [text[last:start], REPLACEMENT]
+        last = end
+    return "".join([*out, text[last:]])
+
+
+def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _texts(inner, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, (list, tuple)):
+        for index, inner in enumerate(value):
+            yield from _texts(inner, f"{path}[{index}]")
+
+
+def undrawable(journey: Journey) -> list[str]:
+    """``stages[0].actions[1].text: 😀 (U+1F600)`` for each text field holding what the fonts cannot draw."""
+    found = []
+    for path, text in _texts(journey.model_dump(mode="json", exclude_none=True), ""):
+        chars = [text[start:end] for start, end in clusters_missing(text)]
+        if chars:
+            codes = ", ".join(f"{c} ({' '.join(f'U+{ord(x):04X}' for x in c)})" for c in dict.fromkeys(chars))
+            found.append(f"{path}: {codes}")
+    return found
+
+
+def notes(journey: Journey) -> list[str]:
+    """One line naming every field and character the drawn map shows as U+FFFD; none when all is drawn."""
+    found = undrawable(journey)
+    if not found:
+        return []
+    return [f"the bundled fonts cannot draw these characters, shown as {REPLACEMENT} instead: {'; '.join(found)}"]

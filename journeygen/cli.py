@@ -158,6 +158,8 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      show_default=True, help="Mermaid journey diagram, or a flowchart that carries every lane."),
         click.option("--by", "flow_by", type=click.Choice(["stage", "channel"]), default="stage", show_default=True,
                      help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
+        click.option("--persona", metavar="ID", help="Flow view: only this persona's path (default: every "
+                                                      "persona's, one colour each)."),
         click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
                      help="SVG and PDF: wrap stages into rows so the map is at most PX wide."),
     ]

@@ -38,6 +38,8 @@ class RenderOptions:
     """Mermaid: the native journey diagram, or a flowchart that carries every lane."""
     flow_by: Literal["stage", "channel"] = "stage"
     """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
+    persona: str | None = None
+    """Flow view: only this persona's path (a persona id); every persona's, one colour each, when None."""
     max_width: int | None = None
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""
 

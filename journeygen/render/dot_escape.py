@@ -1,7 +1,8 @@
-"""Spec text -> Graphviz escString labels that are drawn literally and can never change the graph."""
+"""Spec text -> Graphviz labels (escString or HTML-like) that are drawn literally and can never change the graph."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from graphviz import nohtml  # type: ignore[import-untyped]  # the package ships no type hints
@@ -41,3 +42,14 @@ def label(*parts: str, width: int = 28) -> str:
 
 def _escape_line(line: str) -> str:
     return line.replace("\\", "\\\\").replace("&", "&amp;")
+
+
+def html_text(text: str, width: int) -> str:
+    """Text for inside a cell of an HTML-like label: wrapped, each line entity-escaped, lines joined by ``<BR/>``.
+
+    Graphviz reads such a label as XML, so ``&``, ``<``, ``>`` and quotes become entities and nothing of the
+    spec can open a tag; it still expands ``\\N`` or ``\\G`` in the text (even when written as an entity),
+    so backslashes are doubled, as in plain labels. Graphviz drops a tab there (even ``&#9;``): it becomes a space.
+    """
+    lines = wrap(text.replace("\t", " "), width)
+    return "<BR/>".join(html.escape(line.replace("\\", "\\\\"), quote=True) for line in lines)

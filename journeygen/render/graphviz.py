@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -13,27 +12,20 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type hin
 
 from journeygen.errors import RenderError
 from journeygen.render.dot_escape import label
-from journeygen.render.flow_look import FONT, Look, emotion_lines, look_for
+from journeygen.render.flow_header import stage_label
+from journeygen.render.flow_look import FONT, Look, look_for
+from journeygen.render.flow_moves import Ends, add_moves, gap
+from journeygen.render.flow_paths import drawn_personas, shown
 from journeygen.theme import theme_for
 
 if TYPE_CHECKING:
     from journeygen.render import RenderOptions
-    from journeygen.spec.model import Journey, MicroJourney, Stage, Transition
+    from journeygen.spec.model import Journey, MicroJourney, Stage
 
 DOT_TIMEOUT = 60
 INSTALL_HINT = ("the flow view needs Graphviz's `dot` program, which was not found on PATH; install Graphviz "
                 "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz) "
                 "or render `-f dot` and lay it out elsewhere")
-
-
-@dataclass(frozen=True)
-class Ends:
-    """Where arrows attach to a drawn stage: the node they enter by, the node they leave from."""
-
-    cluster: str | None
-    """The stage's cluster, or None when the stage is a single node."""
-    entry: str
-    exit: str
 
 
 def render_dot(journey: Journey, options: RenderOptions) -> bytes:
@@ -49,10 +41,12 @@ def render_flow(journey: Journey, options: RenderOptions) -> bytes:
 
 def build(journey: Journey, options: RenderOptions) -> graphviz.Digraph:
     """The flow graph: stages as clusters (or channels as rows with ``flow_by="channel"``)."""
-    look = look_for(theme_for(journey, options), journey)
+    personas = drawn_personas(journey, options.persona)
+    look = look_for(theme_for(journey, options), journey, personas, picked=options.persona is not None)
     graph = graphviz.Digraph("journey", graph_attr=look.graph_attr(journey.rtl), node_attr=look.node_attr(),
                              edge_attr=look.edge_attr())
-    graph.attr(label=label(journey.title, width=80), fontsize="18")
+    whose = [personas[0].name] if look.picked else []
+    graph.attr(label=label(journey.title, *whose, width=80), fontsize="18")
     if options.flow_by == "channel":
         from journeygen.render.flow_channels import add_channel_view
 
@@ -64,32 +58,17 @@ def build(journey: Journey, options: RenderOptions) -> graphviz.Digraph:
 
 def add_stage_view(graph: graphviz.Digraph, journey: Journey, look: Look) -> None:
     """Stages left to right as clusters joined by the default path, then every transition."""
-    ends = {stage.id: _add_stage(graph, stage, journey, look) for stage in journey.stages}
+    ends = {stage.id: _add_stage(graph, stage, look) for stage in journey.stages}
     for before, after in pairwise(ends.values()):
-        graph.edge(before.exit, after.entry, ltail=before.cluster, lhead=after.cluster, penwidth="2", weight="10")
-    order = list(ends)
-    for move in journey.transitions:
-        backward = order.index(move.target) <= order.index(move.source)
-        add_transition(graph, ends[move.source], ends[move.target], move, look, backward=backward)
+        graph.edge(before.exit, after.entry, ltail=before.cluster, lhead=after.cluster, penwidth="2", weight="10",
+                   **gap(journey))
+    add_moves(graph, ends, journey.transitions, look)
 
 
-def add_transition(graph: graphviz.Digraph, source: Ends, target: Ends, move: Transition, look: Look,
-                   *, backward: bool) -> None:
-    """A labelled arrow off the default path; it never moves stages (``constraint=false``)."""
-    attrs = {"color": look.theme.transition, "fontcolor": look.theme.transition, "penwidth": "1.5",
-             "constraint": "false", "style": "dashed" if backward else "solid"}
-    if move.label:
-        attrs["label"] = label(move.label, width=24)
-    if source.cluster and target.cluster and source.cluster != target.cluster:
-        attrs.update(ltail=source.cluster, lhead=target.cluster)
-    graph.edge(source.exit, target.entry, **attrs)
-
-
-def _add_stage(graph: graphviz.Digraph, stage: Stage, journey: Journey, look: Look) -> Ends:
+def _add_stage(graph: graphviz.Digraph, stage: Stage, look: Look) -> Ends:
     name = f"cluster_{stage.id}"
     with graph.subgraph(name=name) as box:
-        title = f"★ {stage.name}" if stage.moment_of_truth else stage.name
-        box.attr(label=label(title, *emotion_lines(stage, journey), width=30), **look.stage_box(stage, journey))
+        box.attr(label=stage_label(stage, look), **look.stage_box(stage))
         main = _add_main(box, stage, look)
         exits = [_add_micro(box, stage, k, micro, main[0], look) for k, micro in enumerate(stage.micro_journeys)]
     longest = max(exits, key=lambda pair: pair[1], default=(main[0], 0))
@@ -97,19 +76,21 @@ def _add_stage(graph: graphviz.Digraph, stage: Stage, journey: Journey, look: Lo
 
 
 def _add_main(box: graphviz.Digraph, stage: Stage, look: Look) -> list[str]:
-    """The stage's touchpoints (else its actions), one column; their ids in order."""
+    """The touchpoints the drawn personas meet (else the stage's actions), one column; their ids in order."""
+    points = shown(stage, tuple(look.personas))
     with box.subgraph() as column:
         column.attr(rank="same")
-        if stage.touchpoints:
-            for k, point in enumerate(stage.touchpoints, 1):
+        if points:
+            for k, point in points:
                 colour = look.channel(point.channel)
-                column.node(f"{stage.id}/tp{k}", label(point.name, *filter(None, [point.channel])),
+                column.node(f"{stage.id}/tp{k + 1}", label(point.name, *filter(None, [point.channel])),
                             color=colour, fillcolor=look.tint(colour))
-            return [f"{stage.id}/tp{k}" for k in range(1, len(stage.touchpoints) + 1)]
-        for k, action in enumerate(stage.actions, 1):
+            return [f"{stage.id}/tp{k + 1}" for k, _ in points]
+        actions = [a for a in stage.actions if a.persona is None or a.persona in {p.id for p in look.personas}]
+        for k, action in enumerate(actions, 1):
             column.node(f"{stage.id}/act{k}", label(action.text), style="rounded,dashed,filled", color=look.theme.muted)
-        if stage.actions:
-            return [f"{stage.id}/act{k}" for k in range(1, len(stage.actions) + 1)]
+        if actions:
+            return [f"{stage.id}/act{k}" for k in range(1, len(actions) + 1)]
         column.node(f"{stage.id}/empty", "", shape="point", style="invis")
         return [f"{stage.id}/empty"]
 

@@ -34,8 +34,9 @@ class RenderOptions:
     """PDF: split the map across several sheets with overlap and cut marks."""
     blank: bool = False
     """PDF: an empty workshop template with the spec's stages and lanes."""
-    mermaid_style: Literal["journey", "swimlane"] = "journey"
-    """Mermaid: the native journey diagram, or a flowchart that carries every lane."""
+    mermaid_style: Literal["journey", "swimlane", "flowchart"] = "journey"
+    """Mermaid: the native journey diagram, a grid of every lane by stage (``block-beta``), or a flowchart of
+    every lane (any Mermaid version)."""
     flow_by: Literal["stage", "channel"] = "stage"
     """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
     persona: str | None = None
@@ -80,7 +81,7 @@ class Format:
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("svg", ".svg", "journeygen.render.svg:render", "the swimlane map as SVG"),
     Format("csv", ".csv", "journeygen.vcs.csvio:render", "the workshop spreadsheet: stages as columns, lanes as rows"),
-    Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or swimlane flowchart)",
+    Format("mermaid", ".mmd", "journeygen.render.mermaid:render", "Mermaid journey diagram (or lane grid or flowchart)",
            notes_target="journeygen.render.mermaid:losses"),
     Format("pdf", ".pdf", "journeygen.render.pdf:render", "print-ready PDF: map, personas, micro-journeys, actions",
            notes_target="journeygen.pdf.legibility:notes"),

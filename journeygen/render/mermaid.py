@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journeygen.mermaid.grid import grid_lines
 from journeygen.mermaid.journey import PLACEHOLDER_SCORE, journey_lines, placeholders
 from journeygen.mermaid.swimlane import swimlane_lines
 from journeygen.render import RenderOptions
@@ -15,7 +16,8 @@ MAX_EDGES = 500
 
 
 def _lines(journey: Journey, options: RenderOptions) -> list[str]:
-    return swimlane_lines(journey) if options.mermaid_style == "swimlane" else journey_lines(journey)
+    styles = {"journey": journey_lines, "swimlane": grid_lines, "flowchart": swimlane_lines}
+    return styles[options.mermaid_style](journey)
 
 
 def render(journey: Journey, options: RenderOptions) -> bytes:
@@ -26,7 +28,7 @@ def render(journey: Journey, options: RenderOptions) -> bytes:
 def losses(journey: Journey, options: RenderOptions) -> list[str]:
     """What the chosen Mermaid form leaves out, stands in for, or cannot show, one sentence each (for stderr)."""
     notes = _limits(_lines(journey, options))
-    if options.mermaid_style == "swimlane":
+    if options.mermaid_style != "journey":
         return notes
     left_out = [lane.label for lane in journey.lane_list()
                 if lane.id not in _JOURNEY_LANES and any(stage.items(lane.id) for stage in journey.stages)]

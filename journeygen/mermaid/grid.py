@@ -13,6 +13,7 @@ from journeygen.mermaid.escape import flowchart_text
 from journeygen.mermaid.swimlane import OTHER_PATHS, lane_items, micro_steps, transition_texts
 from journeygen.render.wrap import wrap
 from journeygen.spec.model import Journey, Stage
+from journeygen.theme import Theme
 
 _INDENT = "    "
 WIDTH = 28
@@ -63,11 +64,30 @@ def _rows(journey: Journey) -> list[list[str]]:
     return rows
 
 
-def grid_lines(journey: Journey) -> list[str]:
+def _styles(journey: Journey, rows: list[list[str]], theme: Theme) -> list[str]:
+    """The theme's header and lane-title colours for the first row and column, a heavy border on a moment of
+    truth, and the cells on the theme's surface."""
+    t = theme
+    ids = [[cell.split("[", 1)[0] for cell in row if cell != "space"] for row in rows]
+    stage_ids = [ids[0][0], *(f"r0c{c}" for c, s in enumerate(journey.stages, 1) if not s.moment_of_truth)]
+    moments = [f"r0c{c}" for c, s in enumerate(journey.stages, 1) if s.moment_of_truth]
+    lane_ids = [f"r{r}c0" for r in range(1, len(rows))]
+    cell_ids = [i for row in ids[1:] for i in row if not i.endswith("c0")]
+    lines = [f"classDef stage fill:{t.header_background},color:{t.header_ink},stroke:{t.header_background}",
+             f"classDef moment fill:{t.header_background},color:{t.header_ink},stroke:{t.moment_of_truth},"
+             "stroke-width:4px",
+             f"classDef lane fill:{t.lane_title_background},color:{t.lane_title_ink},stroke:{t.grid}",
+             f"classDef cell fill:{t.surface},color:{t.ink},stroke:{t.grid}"]
+    groups = (("stage", stage_ids), ("moment", moments), ("lane", lane_ids), ("cell", cell_ids))
+    return lines + [f"class {','.join(members)} {name}" for name, members in groups if members]
+
+
+def grid_lines(journey: Journey, theme: Theme) -> list[str]:
     """The whole block diagram, line by line; right-to-left maps read their columns from the right."""
     rows = _rows(journey)
+    styles = _styles(journey, rows, theme)
     if journey.rtl:
         rows = [row[::-1] for row in rows]
     # The block grammar has no accTitle or accDescr: the title is the grid's first cell.
     head = ["block-beta", f"{_INDENT}columns {len(journey.stages) + 1}"]
-    return [*head, *(_INDENT + " ".join(row) for row in rows)]
+    return [*head, *(_INDENT + " ".join(row) for row in rows), *(_INDENT + line for line in styles)]

@@ -7,6 +7,7 @@ from journeygen.mermaid.journey import PLACEHOLDER_SCORE, journey_lines, placeho
 from journeygen.mermaid.swimlane import swimlane_lines
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
+from journeygen.theme import theme_for
 
 # Mermaid's journey diagram draws tasks with scores and actors; every other lane has no place in it.
 _JOURNEY_LANES = frozenset({"actions", "emotions"})
@@ -16,8 +17,9 @@ MAX_EDGES = 500
 
 
 def _lines(journey: Journey, options: RenderOptions) -> list[str]:
-    styles = {"journey": journey_lines, "swimlane": grid_lines, "flowchart": swimlane_lines}
-    return styles[options.mermaid_style](journey)
+    if options.mermaid_style == "swimlane":
+        return grid_lines(journey, theme_for(journey, options))
+    return swimlane_lines(journey) if options.mermaid_style == "flowchart" else journey_lines(journey)
 
 
 def render(journey: Journey, options: RenderOptions) -> bytes:

@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, ROOT
 
 from journeygen.api import load, loads, render
 from journeygen.mermaid.swimlane import lane_items, micro_steps, transition_texts
 from journeygen.render import RenderOptions
 from journeygen.render.wrap import wrap
 from journeygen.spec.model import Journey
+from journeygen.theme import load_theme
 
 GRID = RenderOptions(mermaid_style="swimlane")
 RealParse = Any
@@ -93,3 +94,14 @@ def test_hostile_text_reads_back_exactly_and_makes_no_block(parsed: dict[str, An
     journey, result = parsed["hostile"][hostile]
     assert result["ok"], result.get("error")
     assert read_back(result) == expected_grid(journey)
+
+
+@pytest.mark.parametrize("theme", ["default", "dark"])
+def test_grid_draws_headers_and_lane_titles_in_the_theme_s_colours(theme: str) -> None:
+    colours = load_theme(theme)
+    text = render(load(str(ROOT / "examples" / "mortgage.journey.yaml")), "mermaid",
+                  options=RenderOptions(mermaid_style="swimlane", theme=theme)).decode()
+    assert f"classDef stage fill:{colours.header_background},color:{colours.header_ink}," in text
+    assert f"classDef lane fill:{colours.lane_title_background},color:{colours.lane_title_ink}," in text
+    assert f"stroke:{colours.moment_of_truth},stroke-width:4px" in text
+    assert "    class r0c5 moment\n" in text  # underwriting, the moment of truth

@@ -156,7 +156,7 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--blank", is_flag=True, help="PDF: an empty workshop template of the spec's stages and lanes."),
         click.option("--mermaid-style", type=click.Choice(["journey", "swimlane", "flowchart"]), default="journey",
                      show_default=True, help="Mermaid journey diagram; swimlane: every lane as a grid (Mermaid "
-                                             "10.8+); flowchart: every lane, any Mermaid."),
+                                             "10.8+); flowchart: every lane, older Mermaid."),
         click.option("--by", "flow_by", type=click.Choice(["stage", "channel"]), default="stage", show_default=True,
                      help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
         click.option("--persona", metavar="ID", help="Flow view: only this persona's path (default: every "

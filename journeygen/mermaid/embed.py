@@ -131,7 +131,7 @@ def _add_svg(svgs: list[tuple[Path, bytes]], svg: tuple[Path, bytes], markdown: 
               help="A ```mermaid fence, or an image link to an SVG rendered next to the Markdown file.")
 @click.option("--mermaid-style", type=click.Choice(["journey", "swimlane", "flowchart"]), default="journey",
               show_default=True, help="Mermaid journey diagram; swimlane: every lane as a grid (Mermaid 10.8+); "
-                                      "flowchart: every lane, any Mermaid.")
+                                      "flowchart: every lane, older Mermaid.")
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 listing the blocks that are out of date.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
 def embed(files: tuple[str, ...], mode: Mode, mermaid_style: str, check: bool, quiet: bool) -> None:

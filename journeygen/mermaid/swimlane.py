@@ -1,6 +1,6 @@
 """A Journey -> a Mermaid ``flowchart`` carrying every lane: one subgraph per stage, one node per lane.
 
-The ``flowchart`` style: it draws on any Mermaid, transitions included; ``swimlane`` (mermaid/grid.py) lines
+The ``flowchart`` style: it draws on Mermaid 9.1 and later; ``swimlane`` (mermaid/grid.py) lines
 the lanes up as a true grid on Mermaid 10.8 or later.
 """
 

@@ -36,7 +36,7 @@ class RenderOptions:
     """PDF: an empty workshop template with the spec's stages and lanes."""
     mermaid_style: Literal["journey", "swimlane", "flowchart"] = "journey"
     """Mermaid: the native journey diagram, a grid of every lane by stage (``block-beta``), or a flowchart of
-    every lane (any Mermaid version)."""
+    every lane (Mermaid 9.1 and later, for renderers older than 10.8)."""
     flow_by: Literal["stage", "channel"] = "stage"
     """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
     persona: str | None = None

@@ -43,15 +43,15 @@ def add_channel_view(graph: graphviz.Digraph, journey: Journey, look: Look) -> N
     heads = _add_headers(graph, journey, look)
     for n, (key, name) in enumerate(rows.items(), 1):
         _add_row(graph, n, key, name, journey, visits, look)
-    graph.node("channel/0", "", shape="point", style="invis", width="0.01")
-    graph.edge("channel/0", heads[0], style="invis", **gap(journey))
+    # The row titles' column, with an empty slot level with the stage headers.
+    graph.node(_title(0), "", shape="point", style="invis", width="0.01")
+    graph.edge(_title(0), heads[0], style="invis", **gap(journey))
     _add_column(graph, [_title(n) for n in range(len(rows) + 1)])
     for stage, head in zip(journey.stages, heads, strict=True):
         _add_column(graph, [head, *(_cell(stage.id, n) for n in range(1, len(rows) + 1))])
     numbers = {key: n for n, key in enumerate(rows, 1)}
     for persona in look.personas:
-        path = [v for s in journey.stages for k, v in visits[s.id].items() if k in met_by(s, persona)]
-        _add_path(graph, path, numbers, look, persona)
+        _add_path(graph, _path(journey, visits, persona), numbers, look, persona)
     add_moves(graph, {s.id: Ends(None, head, head) for s, head in zip(journey.stages, heads, strict=True)},
               journey.transitions, look)
 
@@ -59,7 +59,16 @@ def add_channel_view(graph: graphviz.Digraph, journey: Journey, look: Look) -> N
 def _visits(stage: Stage, look: Look) -> dict[int, Visit]:
     """Per touchpoint index the drawn personas meet: its Visit (cell, port, channel row)."""
     return {k: Visit(stage.id, f"tp{k + 1}", channel_key(point.channel))
-            for k, point in shown(stage, tuple(look.personas))}
+            for k, point in shown(stage, look.personas)}
+
+
+def _path(journey: Journey, visits: dict[str, dict[int, Visit]], persona: Persona) -> list[Visit]:
+    """The touchpoints one persona meets, in journey order."""
+    path: list[Visit] = []
+    for stage in journey.stages:
+        met = met_by(stage, persona)
+        path += [visit for k, visit in visits[stage.id].items() if k in met]
+    return path
 
 
 def _rows(journey: Journey, visits: dict[str, dict[int, Visit]]) -> dict[str, str]:
@@ -97,7 +106,7 @@ def _add_row(graph: graphviz.Digraph, n: int, key: str, name: str, journey: Jour
 
 
 def _title(row: int) -> str:
-    return f"channel/{row}"  # "/" never occurs in an id: no clash
+    return f"channel/{row}"  # "/" never occurs in an id: no clash; row 0 is the slot beside the headers
 
 
 def _table(ports: list[tuple[str, str]], colour: str, look: Look) -> str:

@@ -11,7 +11,7 @@ from journeygen.theme.colour import mix
 from journeygen.theme.model import FONT_STACK_FIRST
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Mapping
 
     from journeygen.spec.model import Journey, Persona, Stage
     from journeygen.theme import Theme
@@ -31,7 +31,7 @@ class Look:
     theme: Theme
     channels: Mapping[str, Channel]
     """Channel key -> its palette slot, the same slot the SVG map gives it."""
-    personas: Sequence[Persona]
+    personas: tuple[Persona, ...]
     """The personas drawn: every persona of the map, or the one picked with ``--persona``."""
     picked: bool = False
     """True when ``--persona`` picked one: the title names it, so stage headers need not."""
@@ -91,7 +91,7 @@ class Look:
         return fmean(scores) if scores else None
 
 
-def look_for(theme: Theme, journey: Journey, personas: Sequence[Persona], *, picked: bool) -> Look:
+def look_for(theme: Theme, journey: Journey, personas: tuple[Persona, ...], *, picked: bool) -> Look:
     """The Look of one journey: channel colours follow the order channels first appear in, as on the map."""
     names = [tp.channel for stage in journey.stages for tp in stage.touchpoints if tp.channel]
-    return Look(theme, channels(names, len(theme.channel_palette)), tuple(personas), picked)
+    return Look(theme, channels(names, len(theme.channel_palette)), personas, picked)

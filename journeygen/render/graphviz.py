@@ -77,7 +77,7 @@ def _add_stage(graph: graphviz.Digraph, stage: Stage, look: Look) -> Ends:
 
 def _add_main(box: graphviz.Digraph, stage: Stage, look: Look) -> list[str]:
     """The touchpoints the drawn personas meet (else the stage's actions), one column; their ids in order."""
-    points = shown(stage, tuple(look.personas))
+    points = shown(stage, look.personas)
     with box.subgraph() as column:
         column.attr(rank="same")
         if points:

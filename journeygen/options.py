@@ -27,10 +27,13 @@ class RenderOptions:
     """PDF: split the map across several sheets with overlap and cut marks."""
     blank: bool = False
     """PDF: an empty workshop template with the spec's stages and lanes."""
-    mermaid_style: Literal["journey", "swimlane"] = "journey"
-    """Mermaid: the native journey diagram, or a flowchart that carries every lane."""
+    mermaid_style: Literal["journey", "swimlane", "flowchart"] = "journey"
+    """Mermaid: the native journey diagram, a grid of every lane by stage (``block-beta``), or a flowchart of
+    every lane (Mermaid 9.1 and later, for renderers older than 10.8)."""
     flow_by: Literal["stage", "channel"] = "stage"
     """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
+    persona: str | None = None
+    """Flow view: only this persona's path (a persona id); every persona's, one colour each, when None."""
     scale: float = 2.0
     """PNG: pixels per layout pixel (2 is sharp on slides and high-density screens)."""
     max_width: int | None = None

@@ -47,7 +47,7 @@ def test_example_points_editors_at_the_schema(spec: Path) -> None:
 def test_the_showcase_set_is_there() -> None:
     names = {p.name for p in EXAMPLES}
     for stem in ("online-shop", "saas-onboarding", "banca-ro", "sklep-pl", "clinic-he", "service-minimal",
-                 "stress-30-stages"):
+                 "stress-30-stages", "mortgage"):
         assert f"{stem}.journey.yaml" in names
 
 
@@ -116,3 +116,12 @@ def test_examples_are_in_the_form_fmt_writes() -> None:
     # Users copy the examples: they should show the canonical order and short forms `fmt` produces.
     done = run_journeygen("fmt", "--check", *map(str, EXAMPLES))
     assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+
+
+def test_mortgage_is_the_flow_showcase() -> None:
+    """Two personas, seven stages, transitions going back, a micro-journey: what docs/flow.md pictures."""
+    journey = load(EX / "mortgage.journey.yaml")
+    order = [stage.id for stage in journey.stages]
+    assert len(journey.personas) == 2 and len(journey.stages) == 7
+    assert sum(order.index(m.target) < order.index(m.source) for m in journey.transitions) >= 2
+    assert any(stage.micro_journeys for stage in journey.stages)

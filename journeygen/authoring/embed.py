@@ -21,7 +21,7 @@ _CLOSE = re.compile(r"[ \t]*<!--[ \t]*/journeygen[ \t]*-->[ \t]*")
 _FENCE = re.compile(r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
 _ALT_SPECIAL = re.compile(r"([\\\[\]<>*_`])")
 Mode = Literal["mermaid", "svg"]
-Style = Literal["journey", "swimlane"]
+Style = Literal["journey", "swimlane", "flowchart"]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from journeygen.errors import JourneygenError, SpecError, printable
               help="A ```mermaid fence, or an image link to an SVG rendered next to the Markdown file "
                    "[default: what the block's marker says, else mermaid].")
 @click.option("--mermaid-style", type=click.Choice(get_args(Style)),
-              help="Mermaid journey diagram, or a flowchart that carries every lane "
+              help="Mermaid journey diagram; swimlane: every lane as a grid (Mermaid 10.8+); flowchart: every lane, "
+                   "older Mermaid "
                    "[default: what the block's marker says, else journey].")
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 listing the blocks that are out of date.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")

@@ -32,10 +32,13 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--portrait", is_flag=True, help="PDF pages upright (default: landscape)."),
         click.option("--tile", is_flag=True, help="PDF: split a large map over several sheets with cut marks."),
         click.option("--blank", is_flag=True, help="PDF: an empty workshop template of the spec's stages and lanes."),
-        click.option("--mermaid-style", type=click.Choice(["journey", "swimlane"]), default="journey",
-                     show_default=True, help="Mermaid journey diagram, or a flowchart that carries every lane."),
+        click.option("--mermaid-style", type=click.Choice(["journey", "swimlane", "flowchart"]), default="journey",
+                     show_default=True, help="Mermaid journey diagram; swimlane: every lane as a grid (Mermaid "
+                                             "10.8+); flowchart: every lane, older Mermaid."),
         click.option("--by", "flow_by", type=click.Choice(["stage", "channel"]), default="stage", show_default=True,
                      help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
+        click.option("--persona", metavar="ID", help="Flow view: only this persona's path (default: every "
+                                                      "persona's, one colour each)."),
         click.option("--scale", type=click.FloatRange(0.25, 8), default=2.0, show_default=True, metavar="N",
                      help="PNG: pixels per map pixel (2 is sharp on slides and high-density screens)."),
         click.option("--max-width", type=click.IntRange(min=400), metavar="PX",

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from journeygen.layout.blocks import Block, Kit
+from journeygen.layout.keys import emotion_kind
 from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
 from journeygen.spec.model import Persona, Stage
 
@@ -42,10 +43,6 @@ def plot_for(kit: Kit) -> Plot:
     label = kit.measure.line_height(kit.size("small"))
     radius = kit.size("body") * 0.95
     return Plot(top=kit.pad / 2 + label + radius + 6, step=max(24.0, radius * 2.8), radius=radius)
-
-
-def emotion_kind(score: int) -> str:
-    return "neg" if score < 3 else "pos" if score > 3 else "neu"
 
 
 def face(cx: float, cy: float, r: float, score: int, persona_cls: str = "") -> tuple[Item, ...]:

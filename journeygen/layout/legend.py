@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from journeygen.layout.blocks import Block, Kit, flow, row
-from journeygen.layout.cards import Channel, badge, warning
+from journeygen.layout.cards import badge, warning
 from journeygen.layout.emotion import face
+from journeygen.layout.keys import Channel
 from journeygen.layout.scene import Path
 
 

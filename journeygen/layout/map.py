@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from journeygen.layout import paths
 from journeygen.layout.band import Plan, band
 from journeygen.layout.blocks import Block, Kit, stack
-from journeygen.layout.cards import CardContext, channels
+from journeygen.layout.cards import CardContext
 from journeygen.layout.grid import Metrics, grid_for
 from journeygen.layout.header import header, persona_cards
+from journeygen.layout.keys import channels
 from journeygen.layout.legend import Needs, legend
 from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
 from journeygen.layout.summary import summary

@@ -61,7 +61,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("csv", ".csv", "journeygen.spreadsheet.sheet:render",
            "the workshop spreadsheet: stages as columns, lanes as rows"),
     Format("mermaid", ".mmd", "journeygen.render.mermaid.export:render",
-           "Mermaid journey diagram (or swimlane flowchart)"),
+           "Mermaid journey diagram (or lane grid or flowchart)"),
     Format("pdf", ".pdf", "journeygen.render.pdf.printer:render",
            "print-ready PDF: map, personas, micro-journeys, actions"),
     Format("dot", ".dot", "journeygen.render.flow.dot:render_dot", "the flow view as Graphviz DOT"),

@@ -117,7 +117,7 @@ _NOT_IN_SWIMLANE = re.compile(r"^(author|description|personas\[\d+\]\.(?!name)|s
 
 def test_real_mermaid_parser_reads_the_swimlane_flowchart() -> None:
     journeys = [_spec(path).journey for path in SPECS]
-    texts = [render(journey, "mermaid", options=RenderOptions(mermaid_style="swimlane")).decode()
+    texts = [render(journey, "mermaid", options=RenderOptions(mermaid_style="flowchart")).decode()
              for journey in journeys]
     for path, text in zip(SPECS, texts, strict=True):
         assert not [line for line in text.splitlines() if line.lstrip().startswith("%%{")], path.name

@@ -41,12 +41,20 @@ function flowchart(db) {
   return { accTitle: decode(db.getAccTitle()), accDescr: decode(db.getAccDescription()), vertices, subgraphs, edges };
 }
 
+function block(db) {
+  const blocks = db.getBlocks().map((b) => ({
+    id: b.id, type: b.type, label: decode(b.label ?? ""), width: b.widthInColumns ?? 1,
+  }));
+  return { columns: db.getColumns("root"), blocks, edges: db.getEdges().length };
+}
+
 // getDiagramFromText is what mermaid.parse() runs (preprocessing, entity encoding, the diagram's
 // jison parser), and it also hands back the parsed db.
 async function parseOne(text) {
   try {
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
-    const shape = diagram.type === "journey" ? journey(diagram.db) : flowchart(diagram.db);
+    const shape = diagram.type === "journey" ? journey(diagram.db)
+      : diagram.type === "block" ? block(diagram.db) : flowchart(diagram.db);
     return { ok: true, type: diagram.type, ...shape };
   } catch (error) {
     return { ok: false, error: String(error?.message ?? error) };

@@ -174,7 +174,7 @@ def test_the_words_the_map_adds_follow_the_locale(shop: Path, locale: str, expec
 
 
 def test_channels_ignore_case_and_spacing_and_badges_use_letters_only() -> None:
-    from journeygen.layout.cards import channels
+    from journeygen.layout.keys import channels
 
     found = channels(["Web", "web ", "word  of mouth", "<b>app</b>", "!!!"], 8)
     assert list(found) == ["web", "word of mouth", "<b>app</b>", "!!!"]

@@ -72,8 +72,10 @@ def test_check_lists_stale_blocks_and_changes_nothing(doc: Path) -> None:
     assert doc.read_bytes() == before
 
 
-def test_swimlane_style_embeds_the_flowchart(doc: Path) -> None:
+def test_swimlane_style_embeds_the_grid_and_flowchart_the_flowchart(doc: Path) -> None:
     assert run("--mermaid-style", "swimlane", str(doc))[0] == 0
+    assert "```mermaid\r\nblock-beta\r\n" in doc.read_bytes().decode()
+    assert run("--mermaid-style", "flowchart", str(doc))[0] == 0
     assert "```mermaid\r\nflowchart LR\r\n" in doc.read_bytes().decode()
 
 

@@ -20,7 +20,8 @@ from journeygen.cli.main import main
 from journeygen.options import RenderOptions
 from journeygen.render.mermaid.export import losses
 
-SWIMLANE = RenderOptions(mermaid_style="swimlane")
+SWIMLANE = RenderOptions(mermaid_style="flowchart")
+GRID = RenderOptions(mermaid_style="swimlane")
 
 
 def journey(**stage: Any) -> str:
@@ -37,7 +38,8 @@ def tasks(text: str) -> list[str]:
 def test_examples_match_their_goldens(path: Path) -> None:
     stem = path.name.removesuffix(".journey.yaml")
     assert_golden(f"mermaid/{stem}.mmd", render(load(str(path)), "mermaid"))
-    assert_golden(f"mermaid/{stem}.swimlane.mmd", render(load(str(path)), "mermaid", options=SWIMLANE))
+    assert_golden(f"mermaid/{stem}.swimlane.mmd", render(load(str(path)), "mermaid", options=GRID))
+    assert_golden(f"mermaid/{stem}.flowchart.mmd", render(load(str(path)), "mermaid", options=SWIMLANE))
 
 
 def test_per_persona_scores_give_one_line_per_score() -> None:
@@ -70,7 +72,7 @@ def test_losses_name_the_lanes_left_out() -> None:
     assert losses(shop, RenderOptions()) == [
         "mermaid journey leaves out lanes: Touchpoints, Motivations, Pain points, Ideas, Metrics "
         "(--mermaid-style swimlane keeps them)", "mermaid journey also leaves out micro-journeys and transitions"]
-    assert losses(shop, SWIMLANE) == []
+    assert losses(shop, SWIMLANE) == losses(shop, GRID) == []
 
 
 def test_cli_prints_the_loss_note_unless_quiet(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from journeygen.importers.mermaid_parse import parse
 from journeygen.options import RenderOptions
 from journeygen.spec.model import Journey
 
-SWIMLANE = RenderOptions(mermaid_style="swimlane")
+SWIMLANE = RenderOptions(mermaid_style="flowchart")  # the flowchart of every lane (the grid: test_grid.py)
 RealParse = Callable[[list[str]], list[dict[str, Any]]]
 # Random labels drawn from Mermaid's special characters, keywords, scripts and spaces (fixed seed).
 _PIECES = [

@@ -13,9 +13,11 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type hin
 from journeygen.errors import RenderError
 from journeygen.layout.prepared import Prepared
 from journeygen.render import Output
-from journeygen.render.flow.edges import Ends, add_transition
 from journeygen.render.flow.escape import label
-from journeygen.render.flow.look import FONT, Look, emotion_lines, look_for
+from journeygen.render.flow.header import stage_label
+from journeygen.render.flow.look import FONT, Look, look_for
+from journeygen.render.flow.moves import Ends, add_moves, gap
+from journeygen.render.flow.paths import drawn_personas, shown
 from journeygen.theme import Theme
 
 if TYPE_CHECKING:
@@ -45,10 +47,12 @@ def _dot(prepared: Prepared) -> bytes:
 
 def build(journey: Journey, options: RenderOptions, theme: Theme) -> graphviz.Digraph:
     """The flow graph: stages as clusters (or channels as rows with ``flow_by="channel"``)."""
-    look = look_for(theme, journey)
+    personas = drawn_personas(journey, options.persona)
+    look = look_for(theme, journey, personas, picked=options.persona is not None)
     graph = graphviz.Digraph("journey", graph_attr=look.graph_attr(journey.rtl), node_attr=look.node_attr(),
                              edge_attr=look.edge_attr())
-    graph.attr(label=label(journey.title, width=80), fontsize="18")
+    whose = [personas[0].name] if look.picked else []
+    graph.attr(label=label(journey.title, *whose, width=80), fontsize="18")
     if options.flow_by == "channel":
         from journeygen.render.flow.channels import add_channel_view
 
@@ -60,20 +64,17 @@ def build(journey: Journey, options: RenderOptions, theme: Theme) -> graphviz.Di
 
 def add_stage_view(graph: graphviz.Digraph, journey: Journey, look: Look) -> None:
     """Stages left to right as clusters joined by the default path, then every transition."""
-    ends = {stage.id: _add_stage(graph, stage, journey, look) for stage in journey.stages}
+    ends = {stage.id: _add_stage(graph, stage, look) for stage in journey.stages}
     for before, after in pairwise(ends.values()):
-        graph.edge(before.exit, after.entry, ltail=before.cluster, lhead=after.cluster, penwidth="2", weight="10")
-    order = list(ends)
-    for move in journey.transitions:
-        backward = order.index(move.target) <= order.index(move.source)
-        add_transition(graph, ends[move.source], ends[move.target], move, look, backward=backward)
+        graph.edge(before.exit, after.entry, ltail=before.cluster, lhead=after.cluster, penwidth="2", weight="10",
+                   **gap(journey))
+    add_moves(graph, ends, journey.transitions, look)
 
 
-def _add_stage(graph: graphviz.Digraph, stage: Stage, journey: Journey, look: Look) -> Ends:
+def _add_stage(graph: graphviz.Digraph, stage: Stage, look: Look) -> Ends:
     name = f"cluster_{stage.id}"
     with graph.subgraph(name=name) as box:
-        title = f"★ {stage.name}" if stage.moment_of_truth else stage.name
-        box.attr(label=label(title, *emotion_lines(stage, journey), width=30), **look.stage_box(stage, journey))
+        box.attr(label=stage_label(stage, look), **look.stage_box(stage))
         main = _add_main(box, stage, look)
         exits = [_add_micro(box, stage, k, micro, main[0], look) for k, micro in enumerate(stage.micro_journeys)]
     longest = max(exits, key=lambda pair: pair[1], default=(main[0], 0))
@@ -81,19 +82,21 @@ def _add_stage(graph: graphviz.Digraph, stage: Stage, journey: Journey, look: Lo
 
 
 def _add_main(box: graphviz.Digraph, stage: Stage, look: Look) -> list[str]:
-    """The stage's touchpoints (else its actions), one column; their ids in order."""
+    """The touchpoints the drawn personas meet (else the stage's actions), one column; their ids in order."""
+    points = shown(stage, look.personas)
     with box.subgraph() as column:
         column.attr(rank="same")
-        if stage.touchpoints:
-            for k, point in enumerate(stage.touchpoints, 1):
+        if points:
+            for k, point in points:
                 colour = look.channel(point.channel)
-                column.node(f"{stage.id}/tp{k}", label(point.name, *filter(None, [point.channel])),
+                column.node(f"{stage.id}/tp{k + 1}", label(point.name, *filter(None, [point.channel])),
                             color=colour, fillcolor=look.tint(colour))
-            return [f"{stage.id}/tp{k}" for k in range(1, len(stage.touchpoints) + 1)]
-        for k, action in enumerate(stage.actions, 1):
+            return [f"{stage.id}/tp{k + 1}" for k, _ in points]
+        actions = [a for a in stage.actions if a.persona is None or a.persona in {p.id for p in look.personas}]
+        for k, action in enumerate(actions, 1):
             column.node(f"{stage.id}/act{k}", label(action.text), style="rounded,dashed,filled", color=look.theme.muted)
-        if stage.actions:
-            return [f"{stage.id}/act{k}" for k in range(1, len(stage.actions) + 1)]
+        if actions:
+            return [f"{stage.id}/act{k}" for k in range(1, len(actions) + 1)]
         column.node(f"{stage.id}/empty", "", shape="point", style="invis")
         return [f"{stage.id}/empty"]
 

@@ -1,29 +1,12 @@
-"""Spec text -> Graphviz escString labels that are drawn literally and can never change the graph."""
+"""Spec text -> Graphviz labels (escString or HTML-like) that are drawn literally and can never change the graph."""
 
 from __future__ import annotations
 
-import re
+import html
 
 from graphviz import nohtml  # type: ignore[import-untyped]  # the package ships no type hints
 
-_SPACE = re.compile(r"(?<! ) (?! )")
-"""Lines wrap only at a single space, so the drawn words keep every character of the spec."""
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters where possible; explicit newlines are kept."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        first, *rest = _SPACE.split(paragraph)
-        line = first
-        for word in rest:
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}"
-        lines.append(line)
-    return lines
+from journeygen.render.wrap import wrap
 
 
 def label(*parts: str, width: int = 28) -> str:
@@ -41,3 +24,14 @@ def label(*parts: str, width: int = 28) -> str:
 
 def _escape_line(line: str) -> str:
     return line.replace("\\", "\\\\").replace("&", "&amp;")
+
+
+def html_text(text: str, width: int) -> str:
+    """Text for inside a cell of an HTML-like label: wrapped, each line entity-escaped, lines joined by ``<BR/>``.
+
+    Graphviz reads such a label as XML, so ``&``, ``<``, ``>`` and quotes become entities and nothing of the
+    spec can open a tag; it still expands ``\\N`` or ``\\G`` in the text (even when written as an entity),
+    so backslashes are doubled, as in plain labels. Graphviz drops a tab there (even ``&#9;``): it becomes a space.
+    """
+    lines = wrap(text.replace("\t", " "), width)
+    return "<BR/>".join(html.escape(line.replace("\\", "\\\\"), quote=True) for line in lines)

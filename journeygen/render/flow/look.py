@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 from typing import TYPE_CHECKING
 
+from journeygen.layout.keys import Channel, channel_key, channels, emotion_kind
 from journeygen.theme.colour import mix
 from journeygen.theme.model import FONT_STACK_FIRST
 
 if TYPE_CHECKING:
-    from journeygen.spec.model import Journey, Stage
+    from collections.abc import Mapping
+
+    from journeygen.spec.model import Journey, Persona, Stage
     from journeygen.theme import Theme
 
 FONT = FONT_STACK_FIRST
@@ -27,13 +29,17 @@ class Look:
     """Everything the flow view takes from the theme, resolved to 6-digit hex colours."""
 
     theme: Theme
-    channels: tuple[tuple[str, str], ...]
-    """(channel, colour) in order of first appearance in the journey."""
+    channels: Mapping[str, Channel]
+    """Channel key -> its palette slot, the same slot the SVG map gives it."""
+    personas: tuple[Persona, ...]
+    """The personas drawn: every persona of the map, or the one picked with ``--persona``."""
+    picked: bool = False
+    """True when ``--persona`` picked one: the title names it, so stage headers need not."""
 
     def emotion(self, score: float) -> str:
-        """The map's emotion scale: below 3 negative, 3 neutral, above 3 positive."""
+        """The colour of a score's bucket (negative, neutral, positive), as on the map."""
         t = self.theme
-        return t.emotion_negative if score < 3 else t.emotion_positive if score > 3 else t.emotion_neutral
+        return {"neg": t.emotion_negative, "neu": t.emotion_neutral, "pos": t.emotion_positive}[emotion_kind(score)]
 
     def tint(self, colour: str, amount: float = NODE_TINT) -> str:
         """``colour`` laid thinly over the background: a fill dark text stays readable on."""
@@ -41,7 +47,14 @@ class Look:
 
     def channel(self, name: str | None) -> str:
         """The colour touchpoints of one channel share; the muted ink when no channel is given."""
-        return dict(self.channels).get(name or "", self.theme.muted)
+        found = self.channels.get(channel_key(name))
+        return self.theme.channel_palette[found.index] if found else self.theme.muted
+
+    def persona(self, persona: Persona) -> str:
+        """The colour of one persona's path and header line, from the theme's persona palette."""
+        ids = [p.id for p in self.personas]
+        palette = self.theme.persona_palette
+        return palette[ids.index(persona.id) % len(palette)]
 
     def graph_attr(self, rtl: bool) -> dict[str, str]:
         """Attributes of the whole drawing: left to right (right to left for RTL locales)."""
@@ -61,9 +74,9 @@ class Look:
         t = self.theme
         return {"fontname": FONT, "fontsize": "10", "fontcolor": t.ink, "color": t.ink, "arrowsize": "0.7"}
 
-    def stage_box(self, stage: Stage, journey: Journey) -> dict[str, str]:
+    def stage_box(self, stage: Stage) -> dict[str, str]:
         """A stage's colours: its emotion as fill and border, a heavy border on a moment of truth."""
-        score = stage_score(stage, journey)
+        score = self.stage_score(stage)
         edge = self.emotion(score) if score is not None else self.theme.grid
         strength = STAGE_TINT + STRONGER_TINT * abs((score or 3) - 3)
         attrs = {"style": "rounded,filled", "fillcolor": self.tint(edge, strength), "color": edge,
@@ -72,27 +85,13 @@ class Look:
             attrs.update(color=self.theme.moment_of_truth, penwidth="4", fontname=f"{FONT} Bold")
         return attrs
 
-
-def look_for(theme: Theme, journey: Journey) -> Look:
-    """The Look of one journey: channel colours follow the order channels first appear in."""
-    names = dict.fromkeys(tp.channel for stage in journey.stages for tp in stage.touchpoints if tp.channel)
-    palette = theme.channel_palette
-    return Look(theme, tuple((name, palette[k % len(palette)]) for k, name in enumerate(names)))
+    def stage_score(self, stage: Stage) -> float | None:
+        """The stage's emotion score, averaged over the drawn personas when given per persona."""
+        scores = [e.score for e in (stage.emotion_for(p.id) for p in self.personas) if e is not None]
+        return fmean(scores) if scores else None
 
 
-def stage_score(stage: Stage, journey: Journey) -> float | None:
-    """The stage's emotion score, averaged over personas when given per persona."""
-    scores = [e.score for e in (stage.emotion_for(p.id) for p in journey.personas) if e is not None]
-    return fmean(scores) if scores else None
-
-
-def emotion_lines(stage: Stage, journey: Journey) -> Iterable[str]:
-    """How the stage feels, as text under its name: ``curious · 3/5``, or one line per persona."""
-    several = isinstance(stage.emotion, dict)
-    for persona in journey.personas if several else journey.personas[:1]:
-        emotion = stage.emotion_for(persona.id)
-        if emotion is None:
-            continue
-        words = [persona.name] if several else []
-        words += [emotion.label] if emotion.label else []
-        yield " · ".join([*words, f"{emotion.score}/5"])
+def look_for(theme: Theme, journey: Journey, personas: tuple[Persona, ...], *, picked: bool) -> Look:
+    """The Look of one journey: channel colours follow the order channels first appear in, as on the map."""
+    names = [tp.channel for stage in journey.stages for tp in stage.touchpoints if tp.channel]
+    return Look(theme, channels(names, len(theme.channel_palette)), personas, picked)

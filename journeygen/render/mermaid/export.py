@@ -1,10 +1,11 @@
-"""A Journey -> Mermaid text (the native journey diagram, or a swimlane flowchart), plus what it leaves out."""
+"""A Journey -> Mermaid text (the native journey diagram, a lane grid or a flowchart), plus what it leaves out."""
 
 from __future__ import annotations
 
 from journeygen.layout.prepared import Prepared
 from journeygen.options import RenderOptions
 from journeygen.render import Output
+from journeygen.render.mermaid.grid import grid_lines
 from journeygen.render.mermaid.journey import PLACEHOLDER_SCORE, journey_lines, placeholders
 from journeygen.render.mermaid.swimlane import swimlane_lines
 from journeygen.spec.model import Journey
@@ -16,21 +17,24 @@ MAX_TEXT_SIZE = 50_000
 MAX_EDGES = 500
 
 
-def _lines(journey: Journey, options: RenderOptions) -> list[str]:
-    return swimlane_lines(journey) if options.mermaid_style == "swimlane" else journey_lines(journey)
+def _lines(prepared: Prepared) -> list[str]:
+    journey, style = prepared.journey, prepared.options.mermaid_style
+    if style == "swimlane":
+        return grid_lines(journey, prepared.theme)  # the grid is coloured like the map
+    return swimlane_lines(journey) if style == "flowchart" else journey_lines(journey)
 
 
 def render(prepared: Prepared) -> Output:
     """Mermaid source as UTF-8 bytes, one statement per line, ending with a newline, and what it leaves out."""
     journey, options = prepared.journey, prepared.options
-    lines = _lines(journey, options)
+    lines = _lines(prepared)
     return Output(("\n".join(lines) + "\n").encode(), tuple(losses(journey, options, lines)))
 
 
 def losses(journey: Journey, options: RenderOptions, lines: list[str] | None = None) -> list[str]:
     """What the chosen Mermaid form leaves out, stands in for, or cannot show, one sentence each (for stderr)."""
-    notes = _limits(lines if lines is not None else _lines(journey, options))
-    if options.mermaid_style == "swimlane":
+    notes = _limits(lines if lines is not None else _lines(Prepared(journey, options)))
+    if options.mermaid_style != "journey":
         return notes
     left_out = [lane.label for lane in journey.lane_list()
                 if lane.id not in _JOURNEY_LANES and any(stage.items(lane.id) for stage in journey.stages)]

@@ -1,4 +1,8 @@
-"""A Journey -> a Mermaid ``flowchart`` carrying every lane: one subgraph per stage, one node per lane."""
+"""A Journey -> a Mermaid ``flowchart`` carrying every lane: one subgraph per stage, one node per lane.
+
+The ``flowchart`` style: it draws on Mermaid 9.1 and later; ``swimlane`` (mermaid/grid.py) lines
+the lanes up as a true grid on Mermaid 10.8 or later.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from journeygen.render.mermaid.journey import summary
 from journeygen.spec.model import Action, Idea, Journey, Lane, Metric, MicroJourney, Stage, Touchpoint
 
 _INDENT = "    "
+OTHER_PATHS = "Other paths"
 
 
 def _label(title: str, items: Iterable[str], bullet: str = "• ") -> str:
@@ -65,29 +70,41 @@ def _item(journey: Journey, item: Any) -> str:
     return str(item)
 
 
-def _lane_items(journey: Journey, stage: Stage, lane: Lane) -> list[str]:
+def lane_items(journey: Journey, stage: Stage, lane: Lane) -> list[str]:
+    """The lane's items in one stage as plain text, one string each (emotions one per persona)."""
     if lane.id == "emotions":
         return _emotions(journey, stage)
     return [_item(journey, item) for item in stage.items(lane.id)]
 
 
+def micro_steps(micro: MicroJourney) -> list[str]:
+    """A micro-journey's steps as numbered plain text: ``2. Creates an account @ Checkout (2/5)``."""
+    return [f"{n}. {s.name}" + (f" @ {s.touchpoint}" if s.touchpoint else "")
+            + (f" ({s.emotion}/5)" if s.emotion is not None else "") for n, s in enumerate(micro.steps, 1)]
+
+
 def _micro(micro: MicroJourney) -> str:
-    steps = [f"{n}. {s.name}" + (f" @ {s.touchpoint}" if s.touchpoint else "")
-             + (f" ({s.emotion}/5)" if s.emotion is not None else "") for n, s in enumerate(micro.steps, 1)]
-    return _label(micro.name, steps, bullet="")
+    return _label(micro.name, micro_steps(micro), bullet="")
 
 
 def _stage_lines(journey: Journey, index: int, stage: Stage) -> list[str]:
     sid = f"s{index}"
     title = ("★ " if stage.moment_of_truth else "") + stage.name  # a mark every language reads
     lines = [f'subgraph {sid}["{flowchart_text(title)}"]', f"{_INDENT}direction TB"]
-    nodes = [(f"{sid}_l{n}", _label(lane.label, _lane_items(journey, stage, lane)))
+    nodes = [(f"{sid}_l{n}", _label(lane.label, lane_items(journey, stage, lane)))
              for n, lane in enumerate(journey.lane_list(), 1)]
     nodes += [(f"{sid}_m{n}", _micro(micro)) for n, micro in enumerate(stage.micro_journeys, 1)]
     lines += [f"{_INDENT}{node}[{label}]" for node, label in nodes]
     # Invisible links stack the lanes top to bottom in the declared order.
     lines += [f"{_INDENT}{a} ~~~ {b}" for (a, _), (b, _) in pairwise(nodes)]
     return [*lines, "end"]
+
+
+def transition_texts(journey: Journey) -> list[str]:
+    """Each transition as plain text: ``Retention → Consideration: exchanges for another size``."""
+    names = {stage.id: stage.name for stage in journey.stages}
+    return [f"{names[m.source]} → {names[m.target]}" + (f": {m.label}" if m.label else "")
+            for m in journey.transitions]
 
 
 def swimlane_lines(journey: Journey) -> list[str]:
@@ -98,10 +115,8 @@ def swimlane_lines(journey: Journey) -> list[str]:
     body += [f"{_INDENT}s{n} --> s{n + 1}" for n in range(1, len(journey.stages))]
     if journey.transitions:
         # Drawn as edges, back-links make dagre reorder the stages; a closing node keeps the order.
-        names = {stage.id: stage.name for stage in journey.stages}
-        moves = [f"{names[m.source]} → {names[m.target]}" + (f": {m.label}" if m.label else "")
-                 for m in journey.transitions]
-        body += [f"{_INDENT}paths[{_label('Other paths', moves)}]", f"{_INDENT}s{len(journey.stages)} ~~~ paths"]
+        body += [f"{_INDENT}paths[{_label(OTHER_PATHS, transition_texts(journey))}]",
+                 f"{_INDENT}s{len(journey.stages)} ~~~ paths"]
     head = [f"flowchart {_direction(journey)}", f"{_INDENT}accTitle: {flowchart_text(journey.title)}",
             f"{_INDENT}accDescr: {flowchart_text(summary(journey))}"]
     return [*head, *(_INDENT + line for line in [*body, "end"])]

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from journeygen.layout.blocks import EMPTY, Block, Kit, flow, framed, row, stack
 from journeygen.layout.scene import Box, Circle, Image, Item, Path
-from journeygen.spec.model import Persona
+from journeygen.spec.model import Journey, Persona
 
 CARD_WIDTH = 340.0
 AVATAR = 56.0
+MIN_TITLE_WIDTH = 420.0
+"""The narrowest the title may become to make room for the persona cards beside it."""
+
+PersonaPlace = Literal["above", "header", "side"]
+"""Where the persona cards go: on a line of their own under the title (the SVG's way), on the title's line
+(beside it, when it keeps MIN_TITLE_WIDTH), or in a column beside the stages."""
 
 
 def header(kit: Kit, title: str, description: str | None, width: float) -> Block:
@@ -19,6 +26,30 @@ def header(kit: Kit, title: str, description: str | None, width: float) -> Block
     if description:
         parts.append(kit.text(description, min(width, 900), cls="t-muted"))
     return stack(parts, kit.gap / 2, width)
+
+
+def headed(kit: Kit, journey: Journey, body: Block, place: PersonaPlace, photos: Mapping[str, str],
+           prefix: str) -> Block:
+    """The title, description and persona cards (placed as ``place`` says) around the ``body`` of the map."""
+    title, description, people = journey.title, journey.description, journey.personas
+    gap = 2 * kit.pad
+    if place == "side" and people:
+        body = row([persona_cards(kit, people, CARD_WIDTH, photos, prefix), body], gap, align_middle=False)
+        return stack([header(kit, title, description, body.width), body], gap, body.width)
+    width = body.width
+    room = width - MIN_TITLE_WIDTH - gap
+    if place == "header" and people and room >= CARD_WIDTH:
+        cards = persona_cards(kit, people, _cards_width(len(people), room, kit.pad), photos, prefix)
+        line = row([header(kit, title, description, width - cards.width - gap), cards], gap, align_middle=False)
+        return stack([Block(width, line.height, line.items), body], gap, width)
+    return stack([header(kit, title, description, width), persona_cards(kit, people, width, photos, prefix), body],
+                 gap, width)
+
+
+def _cards_width(count: int, room: float, gap: float) -> float:
+    """The width of as many cards per line as fit in ``room`` (at least one)."""
+    per_line = max(1, min(count, int((room + gap) // (CARD_WIDTH + gap))))
+    return per_line * CARD_WIDTH + (per_line - 1) * gap
 
 
 def persona_cards(kit: Kit, people: Sequence[Persona], width: float, photos: Mapping[str, str],

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journeygen.pdf.breakout import for_persona
 from journeygen.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
 from journeygen.pdf.figure import Figure, Label
+from journeygen.pdf.fit import Arranger, Orientation
+from journeygen.pdf.mappage import MapPage
 from journeygen.pdf.markup import Html
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
@@ -46,20 +48,39 @@ def figure(scene: Scene, theme: Theme) -> Figure:
     return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
 
 
-def drawings(journey: Journey, theme: Theme, base_dir: Path | None, max_width: int | None = None) -> Drawings:
-    """The map (in rows no wider than ``max_width`` px, if given) and every micro-journey, laid out by
-    the same engine as the SVG output. The map leaves its micro-journeys out: each has a page of its own,
-    and without them below it the map fills more of its page."""
+def orientation(options: RenderOptions) -> Orientation:
+    """How the map page is turned: as asked, or whichever way prints it larger."""
+    return "portrait" if options.portrait else "landscape" if options.landscape else "auto"
+
+
+def drawings(journey: Journey, theme: Theme, options: RenderOptions, layout: Layout) -> Drawings:
+    """The map (and, with ``per_persona``, each persona's map), each arranged to print largest on its paper, and
+    every micro-journey, laid out by the same engine as the SVG output; only the ones ``options.only`` keeps.
+    The map leaves its micro-journeys out: each has a page of its own, and without them below it the map fills
+    more of its page."""
     from journeygen.assets import persona_photos
-    from journeygen.layout import lay_out, lay_out_micro_journey
+    from journeygen.layout import lay_out_micro_journey
     from journeygen.render.svg import stylesheet
 
+    if options.only == "actions":
+        return Drawings((), svg_css=stylesheet(theme))
     micro = tuple((stage, mj, figure(lay_out_micro_journey(stage, mj, theme, locale=journey.locale,
                                                            rtl=journey.rtl), theme))
-                  for stage in journey.stages for mj in stage.micro_journeys)
-    photos = persona_photos(journey, base_dir)
-    scene = lay_out(journey, theme, max_width=max_width, photos=photos, micro_journeys=False)
-    return Drawings(figure(scene, theme), micro, stylesheet(theme))
+                  for stage in journey.stages for mj in stage.micro_journeys if options.only is None)
+    photos = persona_photos(journey, options.base_dir)
+    paper = layout.poster or layout.sheet
+    maps = [map_page(Arranger(journey, theme, options.max_width, photos), paper.name, orientation(options), theme)]
+    if options.per_persona and len(journey.personas) > 1:
+        maps.extend(map_page(Arranger(for_persona(journey, persona), theme, options.max_width, photos),
+                             layout.sheet.name, orientation(options), theme, title=persona.name)
+                    for persona in journey.personas)
+    return Drawings(tuple(maps), micro, stylesheet(theme))
+
+
+def map_page(arranger: Arranger, page: str, turn: Orientation, theme: Theme, title: str | None = None) -> MapPage:
+    """The map in the arrangement that prints it largest on ``page``."""
+    fit = arranger.best(page, turn)
+    return MapPage(figure(fit.scene, theme), fit.paper, fit.text_pt, title)
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,7 @@ class Draft:
     source: Source
     depth: int = 1
     anchor: str | None = None
+    only: str | None = None
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -93,12 +115,12 @@ class Draft:
             return Part(Html("")) if text_layer else blank_part(self.journey, self.layout, source=self.source,
                                                                   depth=self.depth, anchor=self.anchor)
         return journey_part(self.journey, self.drawings, self.layout, self.theme, source=self.source,
-                            depth=self.depth, anchor=self.anchor, text_layer=text_layer)
+                            depth=self.depth, anchor=self.anchor, text_layer=text_layer, only=self.only)
 
 
 def draft(journey: Journey, options: RenderOptions, layout: Layout, theme: Theme, *, depth: int = 1,
           anchor: str | None = None) -> Draft:
     """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions."""
     source = Source(options.source_name, options.base_dir)
-    drawn = None if options.blank else drawings(journey, theme, options.base_dir, options.max_width)
-    return Draft(journey, drawn, layout, theme, source, depth, anchor)
+    drawn = None if options.blank else drawings(journey, theme, options, layout)
+    return Draft(journey, drawn, layout, theme, source, depth, anchor, options.only)

@@ -2,40 +2,34 @@
 
 from __future__ import annotations
 
-from journeygen.pdf.paper import PT_MM, Paper
+from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
 
-MIN_PT = 4.0
-"""Body text smaller than this (fine print is 5-6 pt) cannot be read off a printed map, in points."""
+GOOD_PT = 9.0
+"""Body text this large reads from a step away: the size the note's advice aims for, in points."""
 _LADDER = ("A4", "A3", "A2", "A1", "A0")
 
 
-def body_pt(width_px: float, height_px: float, body_px: float, paper: Paper) -> float:
-    """The printed size of the map's body text when the map is fitted to ``paper``, in points."""
-    mm_per_px = min(paper.content_width / width_px, paper.content_height / height_px)
-    return body_px * mm_per_px / PT_MM
-
-
 def notes(journey: Journey, options: RenderOptions) -> list[str]:
-    """Why and how to print the map larger, when its body text would come out below MIN_PT."""
-    if options.blank:
+    """Why and how to print the map larger, when its body text would print under ``options.min_text_pt``."""
+    if options.blank or options.only == "actions":
         return []
-    from journeygen.layout import lay_out
-    from journeygen.pdf.build import document_layout
+    from journeygen.pdf.build import document_layout, orientation
+    from journeygen.pdf.fit import Arranger
     from journeygen.theme import theme_for
 
-    theme = theme_for(journey, options)
-    scene = lay_out(journey, theme, max_width=options.max_width, micro_journeys=False)  # as build.drawings does
+    arranger = Arranger(journey, theme_for(journey, options), options.max_width)  # as build.drawings does
     layout = document_layout(options)
     paper = layout.poster or layout.sheet
-    size = body_pt(scene.width, scene.height, theme.font_size, paper)
-    if size >= MIN_PT:
+    size = arranger.best(paper.name, orientation(options)).text_pt
+    if size >= options.min_text_pt:
         return []
-    fits = next((name for name in _LADDER
-                 if body_pt(scene.width, scene.height, theme.font_size,
-                            Paper.of(name, portrait=options.portrait)) >= MIN_PT), None)
-    advice = (f"--page {fits} --tile prints it on A4 sheets to glue together (or --page {fits} on a large-format "
-              "printer)" if fits else "even A0 is too small: split the journey into several maps, or lay the "
-              "stages out in rows (--max-width) on a tiled poster (--page A0 --tile)")
-    return [f"the map's text prints at {size:.1f} pt on {paper.name}, too small to read; {advice}"]
+    sizes = {name: arranger.best(name, orientation(options)).text_pt for name in _LADDER}
+    fits = next((name for name in _LADDER if sizes[name] >= GOOD_PT), None)
+    sheet = OFFICE_SHEET[paper.name in US_SIZES]
+    advice = (f"--page {fits} prints it at {sizes[fits]:.1f} pt on a large-format printer (or --page {fits} --tile "
+              f"on {sheet} sheets to glue together)" if fits else
+              f"even A0 prints it at {sizes['A0']:.1f} pt: split the journey into several maps, or print it as a "
+              "tiled poster (--page A0 --tile)")
+    return [f"the map's body text prints at {size:.1f} pt on {paper.name}, under {options.min_text_pt:g} pt; {advice}"]

@@ -29,7 +29,9 @@ class RenderOptions:
     page: str = "A3"
     """PDF page size, one of PAGE_SIZES."""
     portrait: bool = False
-    """PDF pages upright instead of landscape."""
+    """PDF pages upright (the map page included) instead of landscape."""
+    landscape: bool = False
+    """PDF map page landscape; without this or ``portrait`` it is turned whichever way prints it larger."""
     tile: bool = False
     """PDF: split the map across several sheets with overlap and cut marks."""
     blank: bool = False
@@ -39,7 +41,13 @@ class RenderOptions:
     flow_by: Literal["stage", "channel"] = "stage"
     """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
     max_width: int | None = None
-    """SVG: wrap stages into rows so the map is at most this many pixels wide."""
+    """SVG: wrap stages into rows so the map is at most this many pixels wide (the PDF chooses, if not given)."""
+    min_text_pt: float = 7.0
+    """PDF: a note says how to print the map larger when its body text would print smaller than this."""
+    per_persona: bool = False
+    """PDF: after the map, the same map once per persona, with only that persona's curve and actions."""
+    only: Literal["map", "actions"] | None = None
+    """PDF: only the map page(s), or only the action list."""
 
 
 Renderer = Callable[["Journey", RenderOptions], bytes]

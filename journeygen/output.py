@@ -75,7 +75,8 @@ def render_spec(spec: str, formats: Sequence[str], opts: dict[str, Any]) -> Rend
     loaded = load_spec(spec)
     options = loaded.options(**opts)
     outputs = {fmt: get_format(fmt).renderer()(loaded.journey, options) for fmt in formats}
-    notes = [f"note: {spec}: {note}" for fmt in formats for note in get_format(fmt).notes(loaded.journey, options)]
+    notes = [f"note: {spec}: {note}" for fmt in formats
+             for note in get_format(fmt).notes(loaded.journey, options, outputs[fmt])]
     return outputs, notes
 
 

@@ -22,14 +22,15 @@ from journeygen.theme import Theme
 
 def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min_cell_height: float = 0,
             photos: Mapping[str, str] | None = None, micro_journeys: bool = True,
-            personas: PersonaPlace = "above") -> Scene:
+            personas: PersonaPlace = "above", measure: Measurer | None = None) -> Scene:
     """Place every part of the map; right-to-left locales are mirrored once, at the end.
 
     ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``). Without
     ``micro_journeys`` they are left out (the PDF gives each its own page). ``personas`` says where
-    their cards go (the PDF chooses whatever prints the map largest).
+    their cards go (the PDF chooses whatever prints the map largest); ``measure`` lets several layouts of one
+    journey share the widths of its words.
     """
-    kit = Kit(theme, Measurer(), words_for(journey.locale), journey.rtl)
+    kit = Kit(theme, measure or Measurer(), words_for(journey.locale), journey.rtl)
     grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
     m = Metrics.of(theme, grid.per_row)
     prefix = id_prefix(journey.title)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from journeygen.layout.header import PersonaPlace
+from journeygen.layout.text import Measurer
 from journeygen.pdf.paper import PT_MM, Paper
 from journeygen.spec.model import Journey
 
@@ -25,6 +26,9 @@ PLACES: tuple[PersonaPlace, ...] = ("header", "side")
 """Where the fit tries the persona cards: beside the title, or in a column beside the stages."""
 MAX_ROWS = 12
 """The most rows a journey is wrapped into: more make a strip of a map no wall holds."""
+LARGE = 24
+"""Maps of more stages than this take a second and more to lay out: the fit predicts their rows from two
+layouts instead of trying each, and keeps the theme's column width."""
 COLUMN_STEP = 0.08
 """How much wider or narrower each try makes the stage columns, as a share of the theme's width."""
 COLUMN_RANGE = (0.84, 1.4)
@@ -68,18 +72,20 @@ class Arranger:
     max_width: int | None = None
     photos: Mapping[str, str] = field(default_factory=dict)
     _scenes: dict[tuple[int, PersonaPlace, float], Scene] = field(default_factory=dict)
+    _measure: Measurer = field(default_factory=Measurer)
 
     def best(self, page: str, orientation: Orientation = "auto") -> Fit:
         """The arrangement that prints the body text largest on ``page`` (ties: fewer rows, then landscape)."""
         papers = _papers(page, orientation)
         best: Fit | None = None
-        for rows in self._row_counts():
-            top = max((self._fit(rows, place, paper) for place in PLACES for paper in papers), key=_size)
+        for rows in self._row_counts(papers):
+            places = PLACES if len(self.journey.stages) <= LARGE else PLACES[:1]  # cards are a speck of a long map
+            top = max((self._fit(rows, place, paper) for place in places for paper in papers), key=_size)
             if best is not None and top.text_pt <= best.text_pt:
                 break  # more rows only make the map taller from here on
             best = top
         assert best is not None
-        return self._columns(best, papers)
+        return best if len(self.journey.stages) > LARGE else self._columns(best, papers)
 
     def _columns(self, fit: Fit, papers: tuple[Paper, ...]) -> Fit:
         """``fit`` with the stage columns narrowed while the map is bound by the paper's width (widened while
@@ -93,13 +99,28 @@ class Arranger:
             fit = better
         return fit
 
-    def _row_counts(self) -> Iterator[int]:
+    def _row_counts(self, papers: tuple[Paper, ...]) -> Iterator[int]:
+        """The numbers of rows to try, fewest first (0: as ``max_width`` says)."""
         stages = len(self.journey.stages)
         if self.max_width is not None:
-            yield 0  # as --max-width says
+            yield 0
             return
         per_row = [math.ceil(stages / rows) for rows in range(1, min(stages, MAX_ROWS) + 1)]
-        yield from (math.ceil(stages / k) for k in dict.fromkeys(per_row))
+        counts = [math.ceil(stages / k) for k in dict.fromkeys(per_row)]
+        yield from ([self._predicted(counts, papers)] if stages > LARGE else counts)
+
+    def _predicted(self, counts: list[int], papers: tuple[Paper, ...]) -> int:
+        """The number of rows that should print a long journey largest: from its layouts in one and two rows,
+        each further row adds the same height, and each stage fewer per row one column's width less."""
+        one, two = self.scene(1, "header"), self.scene(2, "header")
+        stages, pitch = len(self.journey.stages), self.theme.stage_width
+
+        def size(rows: int) -> float:
+            width = one.width - (stages - math.ceil(stages / rows)) * pitch
+            height = one.height + (rows - 1) * (two.height - one.height)
+            return max(min(p.content_width / width, p.content_height / height) for p in papers)
+
+        return max(counts, key=size)
 
     def _fit(self, rows: int, place: PersonaPlace, paper: Paper, columns: float = 1.0) -> Fit:
         scene = self.scene(rows, place, columns)
@@ -119,7 +140,8 @@ class Arranger:
                 per_row = math.ceil(len(self.journey.stages) / rows)
                 width = math.ceil(Metrics.of(theme).map_width(per_row))
             self._scenes[key] = lay_out(self.journey, theme, max_width=width if rows != 1 else None,
-                                        photos=self.photos, micro_journeys=False, personas=place)
+                                        photos=self.photos, micro_journeys=False, personas=place,
+                                        measure=self._measure)
         return self._scenes[key]
 
 

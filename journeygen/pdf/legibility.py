@@ -1,8 +1,10 @@
-"""A journey and its PDF options -> a note when the map would print too small to read, naming a page that fits."""
+"""A journey's PDF and its options -> a note when the map prints too small to read, naming a page that fits."""
 
 from __future__ import annotations
 
-from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES
+import io
+
+from journeygen.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
 
@@ -11,25 +13,39 @@ GOOD_PT = 9.0
 _LADDER = ("A4", "A3", "A2", "A1", "A0")
 
 
-def notes(journey: Journey, options: RenderOptions) -> list[str]:
-    """Why and how to print the map larger, when its body text would print under ``options.min_text_pt``."""
-    if options.blank or options.only == "actions":
+def notes(journey: Journey, options: RenderOptions, output: bytes) -> list[str]:
+    """Why and how to print the map larger, when its body text prints under ``options.min_text_pt`` in the PDF
+    ``output`` (the size the fit chose, as its properties state it)."""
+    size = stated_pt(output)
+    if size is None or size >= options.min_text_pt:
         return []
-    from journeygen.pdf.build import document_layout, orientation
-    from journeygen.pdf.fit import Arranger
-    from journeygen.theme import theme_for
+    from journeygen.pdf.build import document_layout
 
-    arranger = Arranger(journey, theme_for(journey, options), options.max_width)  # as build.drawings does
     layout = document_layout(options)
     paper = layout.poster or layout.sheet
-    size = arranger.best(paper.name, orientation(options)).text_pt
-    if size >= options.min_text_pt:
-        return []
-    sizes = {name: arranger.best(name, orientation(options)).text_pt for name in _LADDER}
+    # The same arrangement on a larger sheet grows with its printable area (the fit may do better still).
+    sizes = {name: size * _growth(paper.name, name) for name in _LADDER}
     fits = next((name for name in _LADDER if sizes[name] >= GOOD_PT), None)
     sheet = OFFICE_SHEET[paper.name in US_SIZES]
-    advice = (f"--page {fits} prints it at {sizes[fits]:.1f} pt on a large-format printer (or --page {fits} --tile "
-              f"on {sheet} sheets to glue together)" if fits else
-              f"even A0 prints it at {sizes['A0']:.1f} pt: split the journey into several maps, or print it as a "
-              "tiled poster (--page A0 --tile)")
+    advice = (f"--page {fits} prints it at {sizes[fits]:.1f} pt or more on a large-format printer (or --page {fits} "
+              f"--tile on {sheet} sheets to glue together)" if fits else
+              f"even A0 prints it at about {sizes['A0']:.1f} pt: split the journey into several maps, or print it "
+              "as a tiled poster (--page A0 --tile)")
     return [f"the map's body text prints at {size:.1f} pt on {paper.name}, under {options.min_text_pt:g} pt; {advice}"]
+
+
+def stated_pt(pdf: bytes) -> float | None:
+    """The body text size of the (first) map the PDF's properties state; None when it has no map."""
+    from pypdf import PdfReader
+
+    from journeygen.pdf.document import BODY_TEXT_KEY
+
+    metadata = PdfReader(io.BytesIO(pdf)).metadata
+    value = metadata.get("/" + BODY_TEXT_KEY.replace("-", "")) if metadata else None
+    return float(str(value).split()[0]) if value else None
+
+
+def _growth(page: str, larger: str) -> float:
+    """How much larger the printable area of ``larger`` is than that of ``page`` (the lesser of its two sides)."""
+    one, other = Paper.of(page), Paper.of(larger)
+    return min(other.content_width / one.content_width, other.content_height / one.content_height)

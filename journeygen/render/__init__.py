@@ -51,7 +51,7 @@ class RenderOptions:
 
 
 Renderer = Callable[["Journey", RenderOptions], bytes]
-Notes = Callable[["Journey", RenderOptions], list[str]]
+Notes = Callable[["Journey", RenderOptions, bytes], list[str]]
 
 
 def _resolve(target: str) -> Any:
@@ -68,19 +68,20 @@ class Format:
     target: str
     summary: str
     notes_target: str | None = None
-    """A function listing what this format could not carry (shown on stderr unless -q)."""
+    """A function of the journey, options and rendered bytes listing what this format could not carry, or what
+    the reader should know about the output (shown on stderr unless -q)."""
 
     def renderer(self) -> Renderer:
         """Import the renderer module now (heavy libraries load here, not at start-up)."""
         renderer: Renderer = _resolve(self.target)
         return renderer
 
-    def notes(self, journey: Journey, options: RenderOptions) -> list[str]:
-        """What rendering ``journey`` in this format leaves out; empty for most formats."""
+    def notes(self, journey: Journey, options: RenderOptions, output: bytes) -> list[str]:
+        """What rendering ``journey`` in this format (to ``output``) leaves out; empty for most formats."""
         if self.notes_target is None:
             return []
         notes: Notes = _resolve(self.notes_target)
-        return notes(journey, options)
+        return notes(journey, options, output)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (

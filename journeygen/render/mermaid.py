@@ -23,9 +23,10 @@ def render(journey: Journey, options: RenderOptions) -> bytes:
     return ("\n".join(_lines(journey, options)) + "\n").encode()
 
 
-def losses(journey: Journey, options: RenderOptions) -> list[str]:
-    """What the chosen Mermaid form leaves out, stands in for, or cannot show, one sentence each (for stderr)."""
-    notes = _limits(_lines(journey, options))
+def losses(journey: Journey, options: RenderOptions, output: bytes | None = None) -> list[str]:
+    """What the chosen Mermaid form leaves out, stands in for, or cannot show, one sentence each (for stderr);
+    ``output``, the text ``render`` made, spares making it again."""
+    notes = _limits(output.decode().splitlines() if output is not None else _lines(journey, options))
     if options.mermaid_style == "swimlane":
         return notes
     left_out = [lane.label for lane in journey.lane_list()

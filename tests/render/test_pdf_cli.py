@@ -97,7 +97,8 @@ def test_pack_with_an_invalid_spec_writes_nothing(tmp_path: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     for args in (["render"], ["render", SHOP, "--blank", "--stages", "A,B"], ["render", "--stages", "A,B"],
                  ["render", SHOP, "--pack", str(tmp_path / "x.pdf"), "-f", "svg"],
-                 ["render", "--blank", "--stages", " , "]):
+                 ["render", "--blank", "--stages", " , "], ["render", SHOP, "-f", "pdf", "--portrait", "--landscape"],
+                 ["render", SHOP, "-f", "pdf", "--only", "personas"]):
         done = run_journeygen(*args)
         assert done.returncode == 2, (args, done.stderr)
         assert b"Traceback" not in done.stderr

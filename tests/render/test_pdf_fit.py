@@ -83,3 +83,37 @@ def test_orientation_given_is_kept(tmp_path: Path) -> None:
     upright, _ = map_page(spec, "A4", portrait=True)
     across, _ = map_page(spec, "A4", landscape=True)
     assert upright.height > upright.width and across.width > across.height
+
+
+SAAS = Path(EXAMPLES[0]).parent / "saas-onboarding.journey.yaml"
+
+
+def _pages(data: bytes) -> list[str]:
+    """Each page's text, wrapped lines joined by spaces."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_per_persona_adds_a_map_of_each_persona_after_the_map() -> None:
+    loaded = load_spec(SAAS)
+    plain = _pages(render(loaded.journey, loaded.options()))
+    data = render(loaded.journey, loaded.options(per_persona=True))
+    pages = _pages(data)
+    assert len(pages) == len(plain) + 2
+    ana, mihai = pages[1], pages[2]
+    assert "Ana Ionescu" in ana and "Mihai Stan" not in ana
+    assert "Signs up with her Google account" in ana and "Skips the product tour" not in ana
+    assert "Skips the product tour" in mihai and "Signs up with her Google account" not in mihai
+    outline = [item.title for item in PdfReader(io.BytesIO(data)).outline if not isinstance(item, list)]
+    assert outline[:3] == ["Journey map", "Ana Ionescu", "Mihai Stan"]
+    stated = float(PdfReader(io.BytesIO(data)).metadata["/bodytextsize"].split()[0])
+    for number in (2, 3):  # each fills its page as the map does, with no smaller type than the whole map
+        assert check_fills(page(data, number), "A3", stated) >= 0.9 * stated
+
+
+def test_only_actions_prints_the_action_list_alone_and_only_map_the_map() -> None:
+    loaded = load_spec(SAAS)
+    actions = _pages(render(loaded.journey, loaded.options(only="actions")))
+    assert "Action list" in actions[0] and "Pain points by stage" in actions[-1]
+    assert not any("Persona" in text or "Emotions" in text for text in actions)  # no map, no persona page
+    maps = _pages(render(loaded.journey, loaded.options(only="map", per_persona=True)))
+    assert len(maps) == 3 and not any("Action list" in text for text in maps)

@@ -5,6 +5,7 @@ Measured with poppler's ``pdftotext -bbox``, independently of journeygen's own i
 
 from __future__ import annotations
 
+import html
 import re
 import statistics
 import subprocess
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MM = 72 / 25.4
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 
 
@@ -23,6 +24,7 @@ class Word:
     y0: float
     x1: float
     y1: float
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,5 +66,5 @@ def page(data: bytes, number: int = 1) -> Page:
                              capture_output=True, check=True, text=True).stdout
     size = _PAGE.search(out)
     assert size, out[:400]
-    words = tuple(Word(*map(float, m.groups())) for m in _WORD.finditer(out))
+    words = tuple(Word(*map(float, m.groups()[:4]), html.unescape(m.group(5))) for m in _WORD.finditer(out))
     return Page(float(size.group(1)), float(size.group(2)), words)

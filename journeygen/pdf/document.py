@@ -52,6 +52,7 @@ class Drawings:
 
     @property
     def map(self) -> MapPage:
+        """The journey map (the first of ``maps``)."""
         return self.maps[0]
 
     @property

@@ -28,7 +28,7 @@ MAX_ROWS = 12
 """The most rows a journey is wrapped into: more make a strip of a map no wall holds."""
 LARGE = 24
 """Maps of more stages than this take a second and more to lay out: the fit predicts their rows from two
-layouts instead of trying each, and keeps the theme's column width."""
+layouts of their first LARGE stages instead of trying each, and keeps the theme's column width."""
 COLUMN_STEP = 0.08
 """How much wider or narrower each try makes the stage columns, as a share of the theme's width."""
 COLUMN_RANGE = (0.84, 1.4)
@@ -110,17 +110,28 @@ class Arranger:
         yield from ([self._predicted(counts, papers)] if stages > LARGE else counts)
 
     def _predicted(self, counts: list[int], papers: tuple[Paper, ...]) -> int:
-        """The number of rows that should print a long journey largest: from its layouts in one and two rows,
-        each further row adds the same height, and each stage fewer per row one column's width less."""
-        one, two = self.scene(1, "header"), self.scene(2, "header")
-        stages, pitch = len(self.journey.stages), self.theme.stage_width
+        """The number of rows that should print a long journey largest, from a sample of its stages laid out
+        in one and in two rows: each further row adds the same height, each stage fewer per row one column's
+        width less."""
+        sample = self._sample()
+        one, two = sample.scene(1, "header"), sample.scene(2, "header")
+        shown, pitch = len(sample.journey.stages), self.theme.stage_width
+        stages = len(self.journey.stages)
 
         def size(rows: int) -> float:
-            width = one.width - (stages - math.ceil(stages / rows)) * pitch
+            width = one.width + (math.ceil(stages / rows) - shown) * pitch
             height = one.height + (rows - 1) * (two.height - one.height)
             return max(min(p.content_width / width, p.content_height / height) for p in papers)
 
         return max(counts, key=size)
+
+    def _sample(self) -> Arranger:
+        """The first LARGE stages of the journey (and the transitions among them), sharing this word measurer."""
+        stages = self.journey.stages[:LARGE]
+        ids = {stage.id for stage in stages}
+        transitions = tuple(t for t in self.journey.transitions if t.source in ids and t.target in ids)
+        journey = self.journey.model_copy(update={"stages": stages, "transitions": transitions})
+        return Arranger(journey, self.theme, _measure=self._measure)
 
     def _fit(self, rows: int, place: PersonaPlace, paper: Paper, columns: float = 1.0) -> Fit:
         scene = self.scene(rows, place, columns)

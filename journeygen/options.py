@@ -22,7 +22,9 @@ class RenderOptions:
     page: str = "A3"
     """PDF page size, one of PAGE_SIZES."""
     portrait: bool = False
-    """PDF pages upright instead of landscape."""
+    """PDF pages upright (the map page included) instead of landscape."""
+    landscape: bool = False
+    """PDF map page landscape; without this or ``portrait`` it is turned whichever way prints it larger."""
     tile: bool = False
     """PDF: split the map across several sheets with overlap and cut marks."""
     blank: bool = False
@@ -36,5 +38,11 @@ class RenderOptions:
     """Flow view: only this persona's path (a persona id); every persona's, one colour each, when None."""
     scale: float = 2.0
     """PNG: pixels per layout pixel (2 is sharp on slides and high-density screens)."""
+    min_text_pt: float = 7.0
+    """PDF: below this body text size (points) a note says how to print the map larger."""
+    per_persona: bool = False
+    """PDF: after the map, the same map once per persona, with only that persona's curve and actions."""
+    only: Literal["map", "actions"] | None = None
+    """PDF: only the map page(s), or only the action list."""
     max_width: int | None = None
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""

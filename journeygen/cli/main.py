@@ -176,6 +176,8 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     """
     from journeygen.cli.output import render_all
 
+    if opts.get("portrait") and opts.get("landscape"):
+        raise click.UsageError("--portrait and --landscape contradict each other: give one")
     chosen = parse_formats(formats)
     if opts.get("theme") and Path(opts["theme"]).is_file():
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec

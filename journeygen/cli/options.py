@@ -29,7 +29,9 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--theme", metavar="NAME|PATH", help="Theme name (see `journeygen themes`) or theme file."),
         click.option("--page", type=click.Choice(PAGE_SIZES, case_sensitive=False), default="A3",
                      show_default=True, help="PDF page size."),
-        click.option("--portrait", is_flag=True, help="PDF pages upright (default: landscape)."),
+        click.option("--portrait", is_flag=True, help="PDF pages upright (default: landscape; the map page is "
+                                                      "turned whichever way prints it larger)."),
+        click.option("--landscape", is_flag=True, help="PDF: the map page landscape too, whatever its shape."),
         click.option("--tile", is_flag=True, help="PDF: split a large map over several sheets with cut marks."),
         click.option("--blank", is_flag=True, help="PDF: an empty workshop template of the spec's stages and lanes."),
         click.option("--mermaid-style", type=click.Choice(["journey", "swimlane", "flowchart"]), default="journey",
@@ -42,7 +44,14 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--scale", type=click.FloatRange(0.25, 8), default=2.0, show_default=True, metavar="N",
                      help="PNG: pixels per map pixel (2 is sharp on slides and high-density screens)."),
         click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
-                     help="SVG and PDF: wrap stages into rows so the map is at most PX wide."),
+                     help="SVG and PDF: wrap stages into rows so the map is at most PX wide (the PDF otherwise "
+                          "chooses the rows that print it largest)."),
+        click.option("--min-text-pt", type=click.FloatRange(min=1), default=7.0, show_default=True, metavar="PT",
+                     help="PDF: say how to print the map larger when its body text prints smaller than PT."),
+        click.option("--per-persona", is_flag=True, help="PDF: after the map, one map page per persona, with only "
+                                                         "that persona's curve and actions (for breakout groups)."),
+        click.option("--only", type=click.Choice(["map", "actions"]),
+                     help="PDF: only the map page(s), or only the action list (for the wall beside the map)."),
     ]
     for option in reversed(options):
         func = option(func)

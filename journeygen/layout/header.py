@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from journeygen.layout.blocks import EMPTY, Block, Kit, flow, framed, row, stack
 from journeygen.layout.scene import Box, Circle, Image, Item, Path
-from journeygen.spec.model import Persona
+from journeygen.spec.model import Journey, Persona
 
 CARD_WIDTH = 340.0
 AVATAR = 56.0
+WIDE_CARD = 1.75 * CARD_WIDTH
+"""The widest a card grows on the title's line, where its lines of goals and quote then wrap less."""
+MIN_TITLE_WIDTH = 420.0
+"""The narrowest the title may become to make room for the persona cards beside it."""
+
+PersonaPlace = Literal["above", "header", "side"]
+"""Where the persona cards go: on a line of their own under the title (the SVG's way), on the title's line
+(beside it, when it keeps MIN_TITLE_WIDTH), or in a column beside the stages."""
 
 
 def header(kit: Kit, title: str, description: str | None, width: float) -> Block:
@@ -21,12 +30,32 @@ def header(kit: Kit, title: str, description: str | None, width: float) -> Block
     return stack(parts, kit.gap / 2, width)
 
 
+def headed(kit: Kit, journey: Journey, body: Block, place: PersonaPlace, photos: Mapping[str, str],
+           prefix: str) -> Block:
+    """The title, description and persona cards (placed as ``place`` says) around the ``body`` of the map."""
+    title, description, people = journey.title, journey.description, journey.personas
+    gap = 2 * kit.pad
+    if place == "side" and people:
+        body = row([persona_cards(kit, people, CARD_WIDTH, photos, prefix), body], gap, align_middle=False)
+        return stack([header(kit, title, description, body.width), body], gap, body.width)
+    width = body.width
+    room = width - MIN_TITLE_WIDTH - gap
+    if place == "header" and people and room >= CARD_WIDTH:
+        per_line = max(1, min(len(people), int((room + kit.pad) // (CARD_WIDTH + kit.pad))))
+        card_w = min(WIDE_CARD, (room - (per_line - 1) * kit.pad) / per_line)
+        cards = persona_cards(kit, people, per_line * card_w + (per_line - 1) * kit.pad, photos, prefix, card_w)
+        line = row([header(kit, title, description, width - cards.width - gap), cards], gap, align_middle=False)
+        return stack([Block(width, line.height, line.items), body], gap, width)
+    return stack([header(kit, title, description, width), persona_cards(kit, people, width, photos, prefix), body],
+                 gap, width)
+
+
 def persona_cards(kit: Kit, people: Sequence[Persona], width: float, photos: Mapping[str, str],
-                  prefix: str) -> Block:
-    """One card per persona, as many per line as fit, all of one height."""
+                  prefix: str, card_width: float = CARD_WIDTH) -> Block:
+    """One card per persona ``card_width`` wide, as many per line as fit, all of one height."""
     if not people:
         return EMPTY
-    card_w = min(CARD_WIDTH, width)
+    card_w = min(card_width, width)
     many = len(people) > 1
     inners = [_card_inner(kit, p, i, card_w - 2 * kit.pad, photos.get(p.id), many) for i, p in enumerate(people)]
     tallest = max(b.height for b in inners)

@@ -9,7 +9,7 @@ from journeygen.layout.band import Plan, band
 from journeygen.layout.blocks import Block, Kit, stack
 from journeygen.layout.cards import CardContext
 from journeygen.layout.grid import Metrics, grid_for
-from journeygen.layout.header import header, persona_cards
+from journeygen.layout.header import PersonaPlace, headed
 from journeygen.layout.keys import channels
 from journeygen.layout.legend import Needs, legend
 from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
@@ -23,12 +23,13 @@ from journeygen.theme import Theme
 
 def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min_cell_height: float = 0,
             photos: Mapping[str, str] | None = None, micro_journeys: bool = True,
-            measure: Measurer | None = None) -> Scene:
+            personas: PersonaPlace = "above", measure: Measurer | None = None) -> Scene:
     """Place every part of the map; right-to-left locales are mirrored once, at the end.
 
     ``photos`` maps persona ids to data URIs (see ``journeygen.assets.persona_photos``). Without
-    ``micro_journeys`` they are left out (the PDF gives each its own page). A ``measure`` shared between
-    layouts of one spec measures each word once.
+    ``micro_journeys`` they are left out (the PDF gives each its own page). ``personas`` says where
+    their cards go (the PDF chooses whatever prints the map largest); ``measure`` lets several layouts of one
+    journey share the widths of its words.
     """
     kit = Kit(theme, measure or Measurer(), words_for(journey.locale), journey.rtl)
     grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
@@ -36,14 +37,12 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     prefix = id_prefix(journey.title)
     plan = _plan(journey, m, prefix, min_cell_height, theme)
     inner = m.band_width(grid.per_row)
-    parts = [header(kit, journey.title, journey.description, inner),
-             persona_cards(kit, journey.personas, inner, photos or {}, prefix)]
     bands = [band(kit, plan, indices) for indices in grid.rows]
-    parts.append(stack(bands, 3 * kit.pad, inner))
-    parts.append(legend(kit, _needs(journey, plan), inner))
+    parts = [stack(bands, 3 * kit.pad, inner), legend(kit, _needs(journey, plan), inner)]
     if micro_journeys:
         parts.extend(_micros(kit, journey, m, prefix, inner))
-    scene = _scene(kit, stack(parts, 2 * kit.pad, inner), m, journey.title, summary(journey), prefix,
+    body = headed(kit, journey, stack(parts, 2 * kit.pad, inner), personas, photos or {}, prefix)
+    scene = _scene(kit, body, m, journey.title, summary(journey), prefix,
                    journey.locale, tuple(ch.name for ch in plan.ctx.channels.values()))
     return scene.mirrored() if journey.rtl else scene
 

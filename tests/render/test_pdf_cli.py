@@ -40,7 +40,7 @@ def test_tile_cuts_an_a1_poster_into_a4_sheets(tmp_path: Path) -> None:
     assert grid, tiles[0]
     rows, cols, count = map(int, grid.groups())
     assert len(tiles) == rows * cols == count >= 4
-    assert "Awareness" in tiles[0] and "Advocacy" not in tiles[0]  # the left edge of the map only
+    assert "Pain points" in tiles[0] and "Advocacy" not in tiles[0]  # the left edge of the map only
     assert set(sizes_mm(pdf)) <= {(297, 210), (210, 297)}
     assert outline(pdf)[0] == "Journey map (poster)"
 
@@ -128,7 +128,8 @@ def test_pack_with_an_invalid_spec_writes_nothing(tmp_path: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     for args in (["render"], ["render", SHOP, "--blank", "--stages", "A,B"], ["render", "--stages", "A,B"],
                  ["render", SHOP, "--pack", str(tmp_path / "x.pdf"), "-f", "svg"],
-                 ["render", "--blank", "--stages", " , "]):
+                 ["render", "--blank", "--stages", " , "], ["render", SHOP, "-f", "pdf", "--portrait", "--landscape"],
+                 ["render", SHOP, "-f", "pdf", "--only", "personas"]):
         done = run_journeygen(*args)
         assert done.returncode == 2, (args, done.stderr)
         assert b"Traceback" not in done.stderr
@@ -177,16 +178,25 @@ def test_a_map_too_small_to_read_gets_a_note_naming_a_page_that_fits(tmp_path: P
     done = run_journeygen("render", STRESS, "-f", "pdf", "-o", str(tmp_path))
     assert done.returncode == 0 and (tmp_path / "stress-30-stages.pdf").is_file()
     note = done.stderr.decode()
-    assert re.search(r"note: .*stress-30-stages\.journey\.yaml: the map's text prints at [0-3]\.\d pt on A3, "
-                     r"too small to read; --page (A1|A0) --tile", note), note
+    assert re.search(r"note: .*stress-30-stages\.journey\.yaml: the map's body text prints at [2-6]\.\d pt on A3, "
+                     r"under 7 pt; --page (A1|A0) prints it at (9|1\d)\.\d pt .* --page (A1|A0) --tile on A4 sheets",
+                     note), note
     fits = re.search(r"--page (A\d) --tile", note)
     assert fits
     again = run_journeygen("render", STRESS, "-f", "pdf", "--page", fits.group(1), "--tile", "-o", str(tmp_path))
-    assert again.returncode == 0 and "too small" not in again.stderr.decode()
+    assert again.returncode == 0 and "note:" not in again.stderr.decode()
+
+
+def test_the_note_fires_under_the_size_asked_for(tmp_path: Path) -> None:
+    # The shop map prints at about 7 pt on A3 and 5 pt on A4.
+    strict = run_journeygen("render", SHOP, "-f", "pdf", "--page", "A4", "--min-text-pt", "4", "-o", str(tmp_path))
+    assert strict.returncode == 0 and "note:" not in strict.stderr.decode(), strict.stderr
+    loose = run_journeygen("render", SHOP, "-f", "pdf", "--page", "A4", "-o", str(tmp_path))
+    assert re.search(r"prints at [4-6]\.\d pt on A4, under 7 pt; --page A(2|3) prints it at", loose.stderr.decode())
 
 
 def test_a_readable_map_and_quiet_runs_get_no_note(tmp_path: Path) -> None:
-    for args in ((SHOP,), (STRESS, "-q")):
+    for args in ((MINIMAL,), (STRESS, "-q")):
         done = run_journeygen("render", *args, "-f", "pdf", "-o", str(tmp_path))
         assert done.returncode == 0 and "note:" not in done.stderr.decode(), done.stderr
 
@@ -207,7 +217,7 @@ def test_max_width_lays_the_pdf_map_out_in_rows(tmp_path: Path) -> None:
     spec = tmp_path / "rows.journey.yaml"
     spec.write_text("title: Rows\npersona: {name: Ana}\nstages:\n" + "".join(stages), encoding="utf-8")
     names = [f"Step {chr(65 + i)}{chr(65 + i)}" for i in range(8)]
-    one_row = run_journeygen("render", str(spec), "-f", "pdf", "-o", str(tmp_path / "a"))
+    one_row = run_journeygen("render", str(spec), "-f", "pdf", "--max-width", "4000", "-o", str(tmp_path / "a"))
     rows = run_journeygen("render", str(spec), "-f", "pdf", "--max-width", "1000", "-o", str(tmp_path / "b"))
     assert one_row.returncode == rows.returncode == 0, (one_row.stderr, rows.stderr)
     flat = _stage_heights(read(tmp_path / "a" / "rows.pdf"), names)
@@ -221,14 +231,15 @@ def _tile_sizes(pdf: PdfReader) -> list[tuple[int, int]]:
 
 
 def test_each_journey_of_a_tiled_pack_keeps_its_own_sheet_orientation(tmp_path: Path) -> None:
-    # Tiling turns the sheets whichever way needs fewer of them: the wide 30-stage map and the shop map
-    # come out on differently turned A4 sheets, and must keep them inside one pack.
+    # Tiling turns the sheets whichever way needs fewer of them: the wide 30-stage map in one row and the
+    # shop map come out on differently turned A4 sheets, and must keep them inside one pack.
     alone = []
+    one_row = ("--page", "A2", "--tile", "--max-width", "8000", "--portrait")
     for spec in (STRESS, SHOP):
-        done = run_journeygen("render", spec, "-f", "pdf", "--page", "A2", "--tile", "-o", str(tmp_path))
+        done = run_journeygen("render", spec, "-f", "pdf", *one_row, "-o", str(tmp_path))
         assert done.returncode == 0, done.stderr
         alone += _tile_sizes(read(tmp_path / Path(spec).name.replace(".journey.yaml", ".pdf")))
     assert len(set(alone)) == 2
-    done = run_journeygen("render", STRESS, SHOP, "--pack", str(tmp_path / "pack.pdf"), "--page", "A2", "--tile")
+    done = run_journeygen("render", STRESS, SHOP, "--pack", str(tmp_path / "pack.pdf"), *one_row)
     assert done.returncode == 0, done.stderr
     assert _tile_sizes(read(tmp_path / "pack.pdf")) == alone

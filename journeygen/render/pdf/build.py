@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 
 from journeygen.layout.prepared import Prepared
 from journeygen.options import RenderOptions
+from journeygen.render.pdf.breakout import for_persona
 from journeygen.render.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
 from journeygen.render.pdf.figure import Figure, Label
+from journeygen.render.pdf.fit import Arranger, Orientation
+from journeygen.render.pdf.mappage import MapPage
 from journeygen.render.pdf.markup import Html
 from journeygen.spec.model import Journey
 
@@ -45,18 +48,40 @@ def figure(scene: Scene, theme: Theme) -> Figure:
     return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
 
 
-def drawings(prepared: Prepared, max_width: int | None = None) -> Drawings:
-    """The map (in rows no wider than ``max_width`` px, if given) and every micro-journey, laid out by
-    the same engine as the SVG output. The map leaves its micro-journeys out: each has a page of its own,
-    and without them below it the map fills more of its page."""
+def orientation(options: RenderOptions) -> Orientation:
+    """How the map page is turned: as asked, or whichever way prints it larger."""
+    return "portrait" if options.portrait else "landscape" if options.landscape else "auto"
+
+
+def drawings(prepared: Prepared, layout: Layout) -> Drawings:
+    """The map (and, with ``per_persona``, each persona's map), each arranged to print largest on its paper, and
+    every micro-journey, laid out by the same engine as the SVG output; only the ones ``options.only`` keeps.
+    The map leaves its micro-journeys out: each has a page of its own, and without them below it the map fills
+    more of its page."""
     from journeygen.render.svg import text_colours
 
-    theme = prepared.theme
-    pairs = [(stage, mj) for stage in prepared.journey.stages for mj in stage.micro_journeys]
-    micro = tuple((stage, mj, figure(scene, theme))
-                  for (stage, mj), scene in zip(pairs, prepared.micro_scenes, strict=True))
-    scene = prepared.map_scene(max_width, micro_journeys=False)
-    return Drawings(figure(scene, theme), micro, text_colours(theme))
+    journey, theme, options = prepared.journey, prepared.theme, prepared.options
+    if options.only == "actions":
+        return Drawings((), text_colours=text_colours(theme))
+    pairs = [(stage, mj) for stage in journey.stages for mj in stage.micro_journeys]
+    micro = tuple((stage, mj, figure(scene, theme)) for (stage, mj), scene in zip(pairs, prepared.micro_scenes,
+                                                                                  strict=True)
+                  if options.only is None)
+    paper = layout.poster or layout.sheet
+    arranger = Arranger(journey, theme, options.max_width, prepared.photos, measure=prepared.measure)
+    maps = [map_page(arranger, paper.name, orientation(options), theme)]
+    if options.per_persona and len(journey.personas) > 1:
+        maps.extend(map_page(Arranger(for_persona(journey, persona), theme, options.max_width, prepared.photos,
+                                      measure=prepared.measure),
+                             layout.sheet.name, orientation(options), theme, title=persona.name)
+                    for persona in journey.personas)
+    return Drawings(tuple(maps), micro, text_colours(theme))
+
+
+def map_page(arranger: Arranger, page: str, turn: Orientation, theme: Theme, title: str | None = None) -> MapPage:
+    """The map in the arrangement that prints it largest on ``page``."""
+    fit = arranger.best(page, turn)
+    return MapPage(figure(fit.scene, theme), fit.paper, fit.text_pt, title)
 
 
 @dataclass(frozen=True)
@@ -70,6 +95,7 @@ class Draft:
     source: Source
     depth: int = 1
     anchor: str | None = None
+    only: str | None = None
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -90,12 +116,12 @@ class Draft:
             return Part(Html("")) if text_layer else blank_part(self.journey, self.layout, source=self.source,
                                                                   depth=self.depth, anchor=self.anchor)
         return journey_part(self.journey, self.drawings, self.layout, self.theme, source=self.source,
-                            depth=self.depth, anchor=self.anchor, text_layer=text_layer)
+                            depth=self.depth, anchor=self.anchor, text_layer=text_layer, only=self.only)
 
 
 def draft(prepared: Prepared, layout: Layout, *, depth: int = 1, anchor: str | None = None) -> Draft:
     """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions."""
     options = prepared.options
     source = Source(options.source_name, options.base_dir)
-    drawn = None if options.blank else drawings(prepared, options.max_width)
-    return Draft(prepared.journey, drawn, layout, prepared.theme, source, depth, anchor)
+    drawn = None if options.blank else drawings(prepared, layout)
+    return Draft(prepared.journey, drawn, layout, prepared.theme, source, depth, anchor, options.only)

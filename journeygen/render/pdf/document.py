@@ -12,7 +12,15 @@ from journeygen.render.pdf.blank import blank_sheet
 from journeygen.render.pdf.figure import Figure, figure_css, label_css
 from journeygen.render.pdf.fonts import font_faces
 from journeygen.render.pdf.gitinfo import describe
-from journeygen.render.pdf.mappage import map_sheet, micro_sheet, poster_grid, tile_css, tile_sheets
+from journeygen.render.pdf.mappage import (
+    MapPage,
+    map_sheet,
+    micro_sheet,
+    poster_grid,
+    tile_css,
+    tile_sheets,
+    turned_page,
+)
 from journeygen.render.pdf.markup import Html, join, tag, text, ui
 from journeygen.render.pdf.pages import action_page, persona_page
 from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
@@ -44,21 +52,28 @@ class Layout:
 class Drawings:
     """A journey's figures, drawn by the layout engine before the document is assembled."""
 
-    map: Figure
+    maps: tuple[MapPage, ...]
+    """The journey map, then (with ``--per-persona``) the map of each persona, each fitted to its paper."""
     micro: tuple[tuple[Stage, MicroJourney, Figure], ...] = ()
     text_colours: Mapping[str, str] = field(default_factory=dict)
     """The colour of each text class in the drawings' theme."""
 
     @property
+    def map(self) -> MapPage:
+        """The journey map (the first of ``maps``)."""
+        return self.maps[0]
+
+    @property
     def figures(self) -> tuple[Figure, ...]:
-        """The map, then each micro-journey."""
-        return (self.map, *(figure for _, _, figure in self.micro))
+        """The maps, then each micro-journey."""
+        return (*(page.figure for page in self.maps), *(figure for _, _, figure in self.micro))
 
     def refigured(self, figures: Sequence[Figure]) -> Drawings:
         """The same drawings with ``figures`` (in the order of ``figures``) in place of their own."""
-        first, *rest = figures
+        maps = tuple(replace(page, figure=figure) for page, figure in zip(self.maps, figures, strict=False))
+        rest = figures[len(self.maps):]
         micro = tuple((stage, mj, figure) for (stage, mj, _), figure in zip(self.micro, rest, strict=True))
-        return replace(self, map=first, micro=micro)
+        return replace(self, maps=maps, micro=micro)
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,8 @@ class Part:
     body: Html
     css: str = ""
     chars: str = ""
+    text_pt: float | None = None
+    """The size its map's body text prints at, in points (None: no map)."""
 
 
 def footer(title: str, source: Source, labels: PdfWords) -> Html:
@@ -87,8 +104,10 @@ def footer(title: str, source: Source, labels: PdfWords) -> Html:
 
 
 def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Theme, *, source: Source,
-                 depth: int = 1, anchor: str | None = None, text_layer: bool = False) -> Part:
-    """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions.
+                 depth: int = 1, anchor: str | None = None, text_layer: bool = False, only: str | None = None) -> Part:
+    """The full workshop document of one journey: map (or poster tiles), personas, micro-journeys, actions;
+    with ``only`` (``map``, ``actions``) no persona page, and no action list for ``map`` (the drawings hold
+    only what is to be printed).
 
     Every sheet with a figure has the id ``sheet-...``. With ``text_layer``, only those sheets, for a
     document of the figures' text to lay over the pages of the full one (see ``journeygen.render.pdf.layers``).
@@ -97,27 +116,32 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
     labels = pdf_words_for(journey.locale)
     ids = (f"sheet-{anchor or 'journey'}-{n}" for n in itertools.count(1))
     css = figure_css() + label_css(drawings.text_colours, f"#{anchor}" if anchor else "")
-    if layout.poster is not None:
-        grid = poster_grid(drawings.map, layout.poster)
-        sheets.extend(tile_sheets(drawings.map, grid, depth, layout.poster.name, labels,
+    numbers = pdf_words_for(layout.language) if layout.language else labels
+    maps = drawings.maps
+    if layout.poster is not None and maps:
+        grid = poster_grid(drawings.map.figure, drawings.map.paper)
+        sheets.extend(tile_sheets(drawings.map.figure, grid, depth, layout.poster.name, labels,
                                   sheet_ids=[next(ids) for _ in grid.tiles]))
-        numbers = pdf_words_for(layout.language) if layout.language else labels
         # A named page per journey: the journeys of a pack may tile onto sheets of other sizes or orientations.
         page = f"tile-{anchor}" if anchor else "tile"
         css += (page_rules(grid.sheet, theme, page, numbers, text_only=text_layer)
                 + tile_css(grid, theme.ink, theme.muted, page=page, scope=f"#{anchor}" if anchor else ""))
-    else:
-        sheets.append(map_sheet(drawings.map, layout.sheet, depth, labels, sheet_id=next(ids)))
-    if not text_layer:
+        maps = maps[1:]
+    for map_page in maps:
+        sheet_id = next(ids)
+        sheets.append(map_sheet(map_page, depth, labels, sheet_id=sheet_id))
+        css += turned_page(map_page, layout.sheet, sheet_id, theme, numbers, text_only=text_layer)
+    if not text_layer and only is None:
         sheets.append(persona_page(journey, source.folder, depth))
     kicker = words_for(journey.locale).micro
     sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name, kicker=kicker,
                               direction=labels.direction, sheet_id=next(ids))
                   for stage, micro, figure in drawings.micro)
-    if not text_layer:
+    if not text_layer and only != "map":
         sheets.append(action_page(journey, depth))
     chars = "".join(f.chars for f in drawings.figures)
-    return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars)
+    text_pt = drawings.map.text_pt if drawings.maps else None
+    return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars, text_pt)
 
 
 def blank_part(journey: Journey, layout: Layout, *, source: Source, depth: int = 1,
@@ -136,13 +160,25 @@ def _article(journey: Journey, source: Source, sheets: list[Html], depth: int, a
                **outline)
 
 
+BODY_TEXT_KEY = "body-text-size"
+"""The document property that says how large each map's body text prints; WeasyPrint writes it into the PDF's
+Info dictionary as ``/bodytextsize`` (letters and digits only, lower case as HTML gives it)."""
+
+
+def body_text_meta(parts: Sequence[Part]) -> Html:
+    """``<meta name="body-text-size" content="8.1 pt">`` (one size per journey map, in order), for printers and
+    tests."""
+    sizes = [f"{part.text_pt:.1f} pt" for part in parts if part.text_pt is not None]
+    return tag("meta", name=BODY_TEXT_KEY, content=", ".join(sizes)) if sizes else Html("")
+
+
 def html_document(parts: Sequence[Part], layout: Layout, theme: Theme, *, title: str, author: str | None,
                   lang: str = "en", text_only: bool = False) -> str:
     """The whole HTML text, with the bundled fonts subset to exactly the characters it shows; the page
     numbers are worded in the language ``lang``. ``text_only``: parts made with ``text_layer``."""
     head = [tag("meta", charset="utf-8"), tag("title", text(title)),
             tag("meta", name="author", content=author) if author else Html(""),
-            tag("meta", name="generator", content="journeygen")]
+            tag("meta", name="generator", content="journeygen"), body_text_meta(parts)]
     body = "".join(part.body for part in parts)
     css = "\n".join((stylesheet(layout.sheet, theme, pdf_words_for(lang), text_only=text_only),
                      *(part.css for part in parts)))

@@ -1,37 +1,51 @@
-"""A journey and its PDF options -> a note when the map would print too small to read, naming a page that fits."""
+"""A journey's PDF and its options -> a note when the map prints too small to read, naming a page that fits."""
 
 from __future__ import annotations
 
-from journeygen.layout.prepared import Prepared
-from journeygen.render.pdf.document import Layout
-from journeygen.render.pdf.paper import PT_MM, Paper
+import io
 
-MIN_PT = 4.0
-"""Body text smaller than this (fine print is 5-6 pt) cannot be read off a printed map, in points."""
+from journeygen.options import RenderOptions
+from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
+from journeygen.spec.model import Journey
+
+GOOD_PT = 9.0
+"""Body text this large reads from a step away: the size the note's advice aims for, in points."""
 _LADDER = ("A4", "A3", "A2", "A1", "A0")
 
 
-def body_pt(width_px: float, height_px: float, body_px: float, paper: Paper) -> float:
-    """The printed size of the map's body text when the map is fitted to ``paper``, in points."""
-    mm_per_px = min(paper.content_width / width_px, paper.content_height / height_px)
-    return body_px * mm_per_px / PT_MM
-
-
-def notes(prepared: Prepared, layout: Layout) -> list[str]:
-    """Why and how to print the map larger, when its body text would come out below MIN_PT."""
-    options = prepared.options
-    if options.blank:
+def notes(journey: Journey, options: RenderOptions, output: bytes) -> list[str]:
+    """Why and how to print the map larger, when its body text prints under ``options.min_text_pt`` in the PDF
+    ``output`` (the size the fit chose, as its properties state it)."""
+    size = stated_pt(output)
+    if size is None or size >= options.min_text_pt:
         return []
-    scene = prepared.map_scene(options.max_width, micro_journeys=False)  # the map the PDF draws
-    theme = prepared.theme
+    from journeygen.render.pdf.build import document_layout
+
+    layout = document_layout(options)
     paper = layout.poster or layout.sheet
-    size = body_pt(scene.width, scene.height, theme.font_size, paper)
-    if size >= MIN_PT:
-        return []
-    fits = next((name for name in _LADDER
-                 if body_pt(scene.width, scene.height, theme.font_size,
-                            Paper.of(name, portrait=options.portrait)) >= MIN_PT), None)
-    advice = (f"--page {fits} --tile prints it on A4 sheets to glue together (or --page {fits} on a large-format "
-              "printer)" if fits else "even A0 is too small: split the journey into several maps, or lay the "
-              "stages out in rows (--max-width) on a tiled poster (--page A0 --tile)")
-    return [f"the map's text prints at {size:.1f} pt on {paper.name}, too small to read; {advice}"]
+    # The same arrangement on a larger sheet grows with its printable area (the fit may do better still).
+    sizes = {name: size * _growth(paper.name, name) for name in _LADDER}
+    fits = next((name for name in _LADDER if sizes[name] >= GOOD_PT), None)
+    sheet = OFFICE_SHEET[paper.name in US_SIZES]
+    advice = (f"--page {fits} prints it at {sizes[fits]:.1f} pt or more on a large-format printer (or --page {fits} "
+              f"--tile on {sheet} sheets to glue together)" if fits else
+              f"even A0 prints it at about {sizes['A0']:.1f} pt: split the journey into several maps, or print it "
+              "as a tiled poster (--page A0 --tile)")
+    return [f"the map's body text prints at {size:.1f} pt on {paper.name}, under {options.min_text_pt:g} pt; {advice}"]
+
+
+def stated_pt(pdf: bytes) -> float | None:
+    """The body text size of the (first) map the PDF's properties state; None when it has no map."""
+    from pypdf import PdfReader
+
+    from journeygen.render.pdf.document import BODY_TEXT_KEY
+
+    metadata = PdfReader(io.BytesIO(pdf)).metadata
+    value = metadata.get("/" + BODY_TEXT_KEY.replace("-", "")) if metadata else None
+    return float(str(value).split()[0]) if value else None
+
+
+def _growth(page: str, larger: str) -> float:
+    """How much larger the printable area of ``larger`` is than that of ``page`` (the lesser of its two sides)."""
+    one, other = Paper.of(page), Paper.of(larger)
+    return min(other.content_width / one.content_width, other.content_height / one.content_height)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from journeygen.numbers import num
 from journeygen.render.pdf.figure import Figure, figure_html
@@ -18,15 +20,41 @@ from journeygen.render.pdf.paper import (
 )
 from journeygen.render.pdf.words import PdfWords
 
+if TYPE_CHECKING:
+    from journeygen.theme import Theme
+
 KICKER_LINES = 1.6
 """Room above a micro-journey drawing for the line naming its stage, in lines of type."""
 
 
-def map_sheet(figure: Figure, paper: Paper, depth: int, labels: PdfWords, *, sheet_id: str) -> Html:
+@dataclass(frozen=True)
+class MapPage:
+    """A map drawing and the paper it is printed on, turned the way the fit chose; ``title`` names it in the
+    outline (None: the journey map)."""
+
+    figure: Figure
+    paper: Paper
+    text_pt: float
+    title: str | None = None
+
+
+def map_sheet(page: MapPage, depth: int, labels: PdfWords, *, sheet_id: str) -> Html:
     """The whole map on one sheet, as large as the page allows."""
-    width, _ = figure.fitted(paper.content_width, paper.content_height)
-    return tag("section", figure_html(figure, width), class_=f"sheet map-sheet bm{depth}", id=sheet_id,
-               data_title=labels.journey_map)
+    width, _ = page.figure.fitted(page.paper.content_width, page.paper.content_height)
+    return tag("section", figure_html(page.figure, width), class_=f"sheet map-sheet bm{depth}", id=sheet_id,
+               data_title=page.title or labels.journey_map)
+
+
+def turned_page(page: MapPage, sheet: Paper, sheet_id: str, theme: Theme, numbers: PdfWords, *,
+                text_only: bool) -> str:
+    """For a map printed on ``sheet`` turned the other way: a named @page of its own, footer and page number
+    as on the others (``numbers``: their language). Nothing when the map's paper is the document's."""
+    if page.paper == sheet:
+        return ""
+    from journeygen.render.pdf.style import page_rules
+
+    name = f"turned-{sheet_id}"
+    return page_rules(page.paper, theme, name, numbers, text_only=text_only) + f"\n#{sheet_id} {{ page: {name}; }}\n"
 
 
 def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, kicker: str,

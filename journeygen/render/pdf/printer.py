@@ -18,4 +18,4 @@ def render(prepared: Prepared) -> Output:
     drafted = draft(prepared, layout)
     data = print_document([drafted], layout, prepared.theme, title=journey.title, author=journey.author,
                           lang=journey.locale)
-    return Output(data, (*prepared.drawing_notes, *notes(prepared, layout)), prepared.drawing_warnings)
+    return Output(data, (*prepared.drawing_notes, *notes(journey, prepared.options, data)), prepared.drawing_warnings)

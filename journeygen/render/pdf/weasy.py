@@ -77,4 +77,5 @@ def print_html(html: str) -> Printed:
             for name in page.anchors:
                 if name.startswith("sheet-"):
                     sheets.setdefault(name, index)
-        return Printed(document.write_pdf(), sheets)
+        # custom_metadata: the map's body text size (``<meta name="BodyTextSize">``) goes into the PDF's properties.
+        return Printed(document.write_pdf(custom_metadata=True), sheets)

@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
 from pydantic_core import core_schema
 
+from journeygen.spec.mermaid_options import MermaidOptions
 from journeygen.spec.text import Id, Text, slug
 
 MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
@@ -145,8 +146,26 @@ class Action(_Shorthand):
 
     text: Text = Field(description="What the customer does, e.g. `Compares prices`.")
     persona: Id | None = Field(None, description="The persona doing it, when the map has several.")
+    personas: tuple[Id, ...] | None = Field(
+        None, max_length=50, description="Several personas doing it together, in this order (instead of `persona`); "
+        "`[]`: no one named, as a Mermaid task without actors."
+    )
     touchpoint: Text | None = Field(None, description="Where it happens, e.g. `web shop`.")
     emotion: Score | None = Field(None, description="How this one action feels; the curve passes through it.")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Action:
+        if self.persona is not None and self.personas is not None:
+            raise ValueError("give `persona` or `personas`, not both")
+        twice = sorted({p for p in self.personas or () if self.personas.count(p) > 1})  # type: ignore[union-attr]
+        if twice:
+            raise ValueError(f"`personas` names {', '.join(map(repr, twice))} more than once")
+        return self
+
+    def concerns(self, persona: str) -> bool:
+        """True when the persona does this action; one that names no one concerns every persona."""
+        named = self.personas if self.personas is not None else (self.persona,) if self.persona else ()
+        return not named or persona in named
 
 
 class Touchpoint(_Shorthand):
@@ -350,6 +369,9 @@ class Journey(_Model):
     )
     transitions: tuple[Transition, ...] = Field(
         (), max_length=MAX_ITEMS, description="Paths off the default order: returns to an earlier stage, skips ahead."
+    )
+    mermaid: MermaidOptions | None = Field(
+        None, description="How `-f mermaid` writes the journey diagram: title, accessibility texts, configuration."
     )
 
     @model_validator(mode="before")

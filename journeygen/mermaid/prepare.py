@@ -43,7 +43,9 @@ class Prepared:
 
     def at(self, index: int) -> tuple[int, int]:
         """Line and column (from 1) in the text of the code's character at ``index``."""
-        return _position(self.starts, self.origin[index] if index < len(self.origin) else self.origin[-1] + 1)
+        if index < len(self.origin):
+            return _position(self.starts, self.origin[index])
+        return _position(self.starts, self.origin[-1] + 1) if self.origin else (1, 1)
 
 
 def _position(starts: tuple[int, ...], where: int) -> tuple[int, int]:

@@ -253,3 +253,23 @@ def test_front_matter_directives_and_comments_are_understood() -> None:
         ("A ", [("t", 3, ("Me",))])]
     with pytest.raises(SpecError, match=r"x.mmd:1:1: front matter: front matter opened with '---' is never closed"):
         parse("---\ntitle: x\njourney\n", "x.mmd")
+
+
+def test_an_actor_named_twice_is_refused_at_its_task() -> None:
+    with pytest.raises(SpecError) as caught:
+        import_text("journey\n  section S\n    Pays: 3: Me, Me\n", "twice.mmd", "twice")
+    assert str(caught.value) == ("twice.mmd:3:5: actors: 'Me' named more than once in one task; name each actor "
+                                 "once")
+
+
+def test_cli_names_what_it_leaves_out(tmp_path: Path) -> None:
+    source = tmp_path / "conf.mmd"
+    source.write_text("%%{init: {'securityLevel': 'loose', 'theme': 'dark'}}%%\n%%{init: {oops}}%%\njourney\n"
+                      "  section S\n    T: 3: Me\n")
+    code, printed, err = run("import", "mermaid", str(source), "-o", "-")
+    assert code == 0
+    assert err.splitlines() == [
+        f"note: {source}:2:1: directive: not valid JSON: Mermaid ignores this directive",
+        f"note: {source}: configuration securityLevel left out: a map does not pass it on to Mermaid"]
+    journey = loads(printed)
+    assert journey.mermaid is not None and journey.mermaid.config == {"theme": "dark"}

@@ -182,7 +182,8 @@ class _Reader:
         elif token.kind == "unclosed":
             self.problem(token.start, "accDescr", "an `accDescr {` block is never closed with '}'")
         elif token.kind == "journey":
-            self.problem(token.start, "syntax", "'journey' is a keyword here; write #106;ourney for the word")
+            self.problem(token.start, "syntax", "'journey' is a keyword here; write its first letter as an entity "
+                                                "code (j is code 106)")
         elif self.sections and self.sections[-1][1] == self.source.at(token.start)[0]:
             self.problem(token.start, "section", "a section name cannot hold ':'; write #58; for a colon")
         else:

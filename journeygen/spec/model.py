@@ -157,15 +157,20 @@ class Action(_Shorthand):
     def _one_way(self) -> Action:
         if self.persona is not None and self.personas is not None:
             raise ValueError("give `persona` or `personas`, not both")
-        twice = sorted({p for p in self.personas or () if self.personas.count(p) > 1})  # type: ignore[union-attr]
+        listed = self.personas or ()
+        twice = sorted({p for p in listed if listed.count(p) > 1})
         if twice:
             raise ValueError(f"`personas` names {', '.join(map(repr, twice))} more than once")
         return self
 
+    @property
+    def named(self) -> tuple[str, ...]:
+        """The ids of the personas the action names, in order (none: it concerns every persona)."""
+        return self.personas if self.personas is not None else (self.persona,) if self.persona else ()
+
     def concerns(self, persona: str) -> bool:
         """True when the persona does this action; one that names no one concerns every persona."""
-        named = self.personas if self.personas is not None else (self.persona,) if self.persona else ()
-        return not named or persona in named
+        return not self.named or persona in self.named
 
 
 class Touchpoint(_Shorthand):

@@ -136,7 +136,7 @@ def test_names_keep_their_spelling() -> None:
     diagram = parse("journey\n  title  Two spaces \n  section\tTab\there \n    Task name : 5 : A\tB \n")
     assert diagram.title == " Two spaces "
     assert diagram.sections[0].name == "Tab\there "
-    assert diagram.sections[0].tasks[0] == MermaidTask("Task name ", 5, ("A\tB",), 4)
+    assert diagram.sections[0].tasks[0] == MermaidTask("Task name ", 5, ("A\tB",), 4, 5)
     journey = loads(imported("journey\n  title  Two spaces \n  section\tTab\there \n    Task name : 5 : A\tB \n"))
     assert (journey.title, journey.stages[0].name, journey.stages[0].actions[0].text) == (
         " Two spaces ", "Tab\there ", "Task name ")

@@ -20,8 +20,9 @@ LAYERS: list[set[str]] = [
     {"layout"},
     {"render", "spreadsheet"},
     {"validate", "api", "output"},
-    {"vcs", "report", "importers"},
+    {"vcs", "report"},
     {"authoring"},
+    {"importers"},  # an import writes the canonical form authoring's fmt defines
     {"cli", "__main__"},
 ]
 

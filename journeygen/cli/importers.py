@@ -59,8 +59,9 @@ def _default_output(source: str) -> Path:
 def mermaid(source: str, output: str | None, force: bool) -> None:
     """Turn a Mermaid `journey` diagram into a spec: sections -> stages, tasks -> actions, actors -> personas.
 
-    Scores become emotions, entity codes (#58;) are decoded, comments and directives are skipped;
-    title, accTitle and accDescr are kept. Problems are printed as FILE:LINE:COL.
+    Scores become emotions, entity codes (#58;) are decoded; title, accTitle, accDescr and the
+    configuration (front matter, %%{init}%% directives) are kept, so `render -f mermaid` gives the
+    diagram back. Problems are printed as FILE:LINE:COL.
 
     \b
     Examples:
@@ -71,7 +72,10 @@ def mermaid(source: str, output: str | None, force: bool) -> None:
 
     text, name = read_source(source)
     fallback = Path(source).stem if source != "-" else "Imported journey"
-    write_spec(import_text(text, name, fallback), source, output, force)
+    imported = import_text(text, name, fallback)
+    for note in imported.notes:
+        click.echo(f"note: {note}", err=True)
+    write_spec(imported.spec, source, output, force)
 
 
 

@@ -1,36 +1,56 @@
-"""Mermaid ``journey`` text -> MermaidJourney (title, sections, tasks), or every problem at FILE:LINE:COL."""
+"""Mermaid ``journey`` text -> MermaidJourney (what Mermaid reads from it), or every problem at FILE:LINE:COL.
+
+The lexer and grammar are Mermaid's own (user-journey/parser/journey.jison), rule for rule and in
+its order: names keep their spelling (inner tabs, a space before ':'), statements may follow a
+block's closing ``}`` on the same line, and only what Mermaid itself refuses, plus the scores and
+actor lists a journeygen spec cannot hold, is reported.
+"""
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
-
-import yaml
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from journeygen.errors import Problem, SpecError
-from journeygen.render.mermaid.escape import decode
+from journeygen.importers.mermaid_prepare import Preprocessed, decode, prepare
+from journeygen.render.mermaid.escape import JS_SPACE
 
-# The statements of Mermaid's journey grammar (user-journey/parser/journey.jison), case-insensitive.
-_HEADER = re.compile(r"(?i)journey\b")
-_ACC_TITLE = re.compile(r"(?i)accTitle\s*:\s*(.*)")
-_ACC_DESCR = re.compile(r"(?i)accDescr\s*:\s*(.*)")
-_ACC_BLOCK = re.compile(r"(?i)accDescr\s*\{(.*)")
-_TITLE = re.compile(r"(?i)title\s(.*)")
-_SECTION = re.compile(r"(?i)section\s(.*)")
-# An entity code is text; a bare '#' starts a comment; a bare ';' is a syntax error. ('%%' is a
-# comment only at the start of a line: inside a statement Mermaid reads it as text.)
-_SYNTAX = re.compile(r"#\w+;|#|;")
-_SCORE = re.compile(r"\s*\+?(\d+)(?:\.0*)?\s*")
+_I = re.I
+# (pattern, token) in the lexer's order; the first rule that matches wins. None: skipped.
+_INITIAL = (
+    (re.compile(r"%%(?!\{)[^\n]*", _I), None),
+    (re.compile(r"[^}]%%[^\n]*", _I), None),
+    (re.compile(r"\n+"), "NEWLINE"),
+    (re.compile(r"\s+"), None),
+    (re.compile(r"#[^\n]*"), None),
+    (re.compile(r"journey", _I), "journey"),
+    (re.compile(r"title\s[^#\n;]+", _I), "title"),
+    (re.compile(r"accTitle\s*:\s*", _I), "acc_title"),
+    (re.compile(r"accDescr\s*:\s*", _I), "acc_descr"),
+    (re.compile(r"accDescr\s*\{\s*", _I), "acc_block"),
+    (re.compile(r"section\s[^#:\n;]+", _I), "section"),
+    (re.compile(r"[^#:\n;]+"), "taskName"),
+    (re.compile(r":[^#\n;]+"), "taskData"),
+    (re.compile(r":"), ":"),
+    (re.compile(r"."), "INVALID"),
+)
+_REST_OF_LINE = re.compile(r"[^\n]*")
+_BLOCK = re.compile(r"[^}]*")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|0x[0-9a-f]+|0o[0-7]+|0b[01]+|[+-]?Infinity", _I)
 
 
 @dataclass(frozen=True)
 class MermaidTask:
-    """``Name: score: Actor, Actor`` as written, entity codes decoded."""
+    """``Name: score: Actor, Actor`` as Mermaid reads it (entity codes decoded, empty actors kept)."""
 
     name: str
     score: int
     actors: tuple[str, ...]
     line: int
+    col: int = 1
 
 
 @dataclass(frozen=True)
@@ -44,12 +64,15 @@ class MermaidSection:
 
 @dataclass(frozen=True)
 class MermaidJourney:
-    """What a journey diagram says, in order."""
+    """What a journey diagram says, in order; None where it says nothing."""
 
     title: str | None
     acc_title: str | None
     acc_descr: str | None
     sections: tuple[MermaidSection, ...]
+    config: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[Problem, ...] = ()
+    """Things Mermaid itself ignores, worth a word on stderr."""
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -57,159 +80,172 @@ class MermaidJourney:
         return tuple(dict.fromkeys(a for s in self.sections for t in s.tasks for a in t.actors))
 
 
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    start: int
+
+
+def _tokens(code: str) -> Iterator[_Token]:
+    """journey.jison's lexer, its three states included."""
+    at = 0
+    while at < len(code):
+        # '.' matches anything but a line break, and '\n+' those: some rule always matches.
+        match, kind = next((m, k) for m, k in ((p.match(code, at), k) for p, k in _INITIAL) if m)
+        at = match.end()
+        if kind in ("acc_title", "acc_descr"):
+            value = _REST_OF_LINE.match(code, at)
+            assert value is not None
+            yield _Token(kind, value.group(), at)
+            at = value.end()
+        elif kind == "acc_block":
+            value = _BLOCK.match(code, at)
+            assert value is not None
+            closed = value.end() < len(code)
+            yield _Token("acc_block" if closed else "unclosed", value.group(), match.start())
+            at = value.end() + 1
+        elif kind is not None:
+            yield _Token(kind, match.group(), match.start())
+
+
 class _Reader:
-    """Walks the lines once, collecting statements and problems (no state outlives one parse)."""
+    """The grammar's actions, collecting statements and problems (no state outlives one parse)."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.problems: list[Problem] = []
+    def __init__(self, source: Preprocessed, name: str) -> None:
+        self.source, self.name = source, name
+        self.problems: list[Problem] = list(source.problems)
         self.values: dict[str, str] = {}
-        self.sections: list[tuple[str | None, int, list[MermaidTask]]] = []  # frozen when the parse ends
-        self.header = False
-        self.block: list[str] | None = None  # lines of an open `accDescr {` block
-        self.directive = False  # inside a multi-line `%%{ ... }%%`
-        self.foreign = False  # another kind of diagram: nothing after its first line is ours to judge
+        self.sections: list[tuple[str | None, int, list[MermaidTask]]] = []
+        self.skip_line = 0  # after a problem, the rest of its line is not judged again
 
-    def problem(self, line: int, col: int, path: str, message: str) -> None:
+    def problem(self, index: int, path: str, message: str) -> None:
+        line, col = self.source.at(index)
         self.problems.append(Problem(self.name, line, col, path, message))
+        self.skip_line = line
 
-    def feed(self, number: int, line: str) -> None:
-        if self.foreign:
+    def read(self) -> None:
+        tokens = list(_tokens(self.source.code))
+        if not tokens or tokens[0].kind != "journey":
+            self._not_journey(tokens)
             return
-        if self.block is not None or self.directive:
-            self._continue(line)
+        pending: _Token | None = None
+        for token in tokens[1:]:
+            if token.kind == "NEWLINE":
+                self._name_without_data(pending)
+                pending = None
+            elif self.source.at(token.start)[0] != self.skip_line:
+                pending = self._statement(pending, token)
+        self._name_without_data(pending)
+
+    def _not_journey(self, tokens: list[_Token]) -> None:
+        if not tokens:
+            self.problem(0, "journey", "empty diagram: expected a first line 'journey'")
             return
-        body = line.lstrip()
-        col = len(line) - len(body) + 1
-        if not body or body.startswith("%%"):
-            self.directive = body.startswith("%%{") and "}%%" not in body
+        word = tokens[0].text.split()[0] if tokens[0].text.split() else tokens[0].text
+        if word.startswith("---"):
+            self.problem(tokens[0].start, "front matter", "front matter opened with '---' is never closed")
             return
-        if not self.header:
-            self._header(number, col, body)
-            return
-        self._statement(number, col, body.rstrip())
+        self.problem(tokens[0].start, "journey", f"not a Mermaid journey diagram: it starts with {word!r}, "
+                                                 "not 'journey'")
 
-    def _continue(self, line: str) -> None:
-        if self.directive:
-            self.directive = "}%%" not in line
-            return
-        assert self.block is not None
-        text, closed, _ = line.partition("}")
-        self.block.append(text)
-        if closed:
-            self.values["acc_descr"] = decode("\n".join(part.strip() for part in self.block if part.strip()))
-            self.block = None
-
-    def _header(self, number: int, col: int, body: str) -> None:
-        if _HEADER.match(body):
-            self.header = True
-            return
-        word = body.split()[0]
-        self.problem(number, col, "journey", f"not a Mermaid journey diagram: it starts with {word!r}, "
-                                             "not 'journey'")
-        self.header = self.foreign = True
-
-    def _statement(self, number: int, col: int, body: str) -> None:
-        for pattern, key in ((_ACC_TITLE, "acc_title"), (_ACC_DESCR, "acc_descr")):
-            match = pattern.match(body)
-            if match:
-                self.values[key] = decode(match.group(1).strip())
-                return
-        block = _ACC_BLOCK.match(body)
-        if block:
-            self.block = []
-            self._continue(block.group(1))
-            return
-        code = self._code(number, col, body)
-        if code:
-            self._plain(number, col, code)
-
-    def _code(self, number: int, col: int, body: str) -> str:
-        """The statement without its comment; a bare ';' is reported."""
-        for match in _SYNTAX.finditer(body):
-            if match.group() == ";":
-                self.problem(number, col + match.start(), "syntax", "';' is not allowed here; write #59; "
-                                                                    "for a semicolon")
-                return ""
-            if match.group() == "#":
-                return body[: match.start()].rstrip()
-        return body
-
-    def _plain(self, number: int, col: int, code: str) -> None:
-        title, section = _TITLE.match(code), _SECTION.match(code)
-        if title:
-            self.values["title"] = decode(title.group(1).strip())
-        elif section:
-            self._section(number, col, section.group(1))
-        elif not _HEADER.fullmatch(code):
-            self._task(number, col, code)
-
-    def _section(self, number: int, col: int, rest: str) -> None:
-        if ":" in rest:
-            at = col + len("section ") + rest.index(":")
-            self.problem(number, at, "section", "a section name cannot hold ':'; write #58; for a colon")
-        self.sections.append((decode(rest.strip()), number, []))
-
-    def _task(self, number: int, col: int, code: str) -> None:
-        name, colon, data = code.partition(":")
-        if not colon or not name.strip():
-            what = "a task is written `Task name: score: Actor, Actor`"
-            self.problem(number, col, "task", what if colon else f"{what}; this line has no ':'")
-            return
-        pieces = data.split(":")
-        score = self._score(number, col + len(name) + 1, pieces[0])
-        if len(pieces) > 2:
-            at = col + len(name) + 2 + len(pieces[0]) + len(pieces[1])
-            self.problem(number, at, "task", "a task has at most two ':' (name: score: actors); write #58; "
-                                             "for a colon")
-        actors = tuple(dict.fromkeys(decode(a.strip()) for a in (pieces[1].split(",") if len(pieces) > 1 else ())))
-        if score is not None:
-            if not self.sections:
-                self.sections.append((None, number, []))
-            self.sections[-1][2].append(MermaidTask(decode(name.strip()), score, tuple(a for a in actors if a),
-                                                       number))
-
-    def _score(self, number: int, col: int, text: str) -> int | None:
-        match = _SCORE.fullmatch(text)
-        if match and 1 <= int(match.group(1)) <= 5:
-            return int(match.group(1))
-        self.problem(number, col + 1, "score", f"a task's score is a whole number from 1 to 5, not {text.strip()!r}")
+    def _statement(self, pending: _Token | None, token: _Token) -> _Token | None:
+        if pending is not None:
+            if token.kind == "taskData":
+                self._task(pending, token)
+            elif token.kind == ":":
+                self.problem(token.start, "score", "a task needs a score after ':'")
+            else:
+                self._misplaced(token)
+            return None
+        if token.kind == "taskName":
+            return token
+        simple = {"title": lambda: self._set("title", token.text[6:]),
+                  "acc_title": lambda: self._set("acc_title", _js_trim(token.text)),
+                  "acc_descr": lambda: self._set("acc_descr", _js_trim(token.text)),
+                  "acc_block": lambda: self._set("acc_descr", re.sub(r"\n\s+", "\n", _js_trim(token.text))),
+                  "section": lambda: self.sections.append((decode(token.text[8:]), self.source.at(token.start)[0],
+                                                           []))}
+        if token.kind in simple:
+            simple[token.kind]()
+        else:
+            self._misplaced(token)
         return None
+
+    def _set(self, key: str, value: str) -> None:
+        self.values[key] = decode(value)
+
+    def _misplaced(self, token: _Token) -> None:
+        if token.kind == "INVALID":
+            self.problem(token.start, "syntax", f"{token.text!r} is not allowed here"
+                         + ("; write #59; for a semicolon" if token.text == ";" else ""))
+        elif token.kind == "unclosed":
+            self.problem(token.start, "accDescr", "an `accDescr {` block is never closed with '}'")
+        elif token.kind == "journey":
+            self.problem(token.start, "syntax", "'journey' is a keyword here; write its first letter as an entity "
+                                                "code (j is code 106)")
+        elif self.sections and self.sections[-1][1] == self.source.at(token.start)[0]:
+            self.problem(token.start, "section", "a section name cannot hold ':'; write #58; for a colon")
+        else:
+            self.problem(token.start, "task", "a task is written `Task name: score: Actor, Actor`")
+
+    def _name_without_data(self, pending: _Token | None) -> None:
+        if pending is not None:
+            self.problem(pending.start, "task", "a task is written `Task name: score: Actor, Actor`; "
+                                                "this line has no ':'")
+
+    def _task(self, name: _Token, data: _Token) -> None:
+        pieces = data.text[1:].split(":")
+        score = self._score(data.start + 1 + len(pieces[0]) - len(pieces[0].lstrip()), pieces[0])
+        if len(pieces) > 2:
+            self.problem(data.start + 2 + len(pieces[0]) + len(pieces[1]), "task",
+                         "a task has at most two ':' (name: score: actors); write #58; for a colon")
+            return
+        actors = tuple(decode(_js_trim(a)) for a in pieces[1].split(",")) if len(pieces) > 1 else ()
+        if score is not None:
+            line, col = self.source.at(name.start)
+            if not self.sections:
+                self.sections.append((None, line, []))
+            self.sections[-1][2].append(MermaidTask(decode(name.text), score, actors, line, col))
+
+    def _score(self, index: int, text: str) -> int | None:
+        value = _js_number(text)
+        if value in (1, 2, 3, 4, 5):
+            return int(value)
+        if value is None or not math.isfinite(value):
+            why = f"Mermaid reads {_js_trim(text)!r} as no number and draws the task off the chart"
+        else:
+            why = f"Mermaid draws {value:g}, but a journeygen emotion is a whole number from 1 to 5; rescale the scores"
+        self.problem(index, "score", f"a task's score is a whole number from 1 to 5: {why}")
+        return None
+
+
+def _js_trim(text: str) -> str:
+    """JavaScript's ``String.prototype.trim``."""
+    return text.strip(JS_SPACE)
+
+
+def _js_number(text: str) -> float | None:
+    """JavaScript's ``Number(text)``; None for NaN."""
+    body = _js_trim(text)
+    if not body:
+        return 0.0
+    if not _NUMBER.fullmatch(body):
+        return None
+    lowered = body.lower()
+    if lowered[:2] in ("0x", "0o", "0b"):
+        return float(int(lowered, 0))
+    return float(lowered.replace("infinity", "inf"))
 
 
 def parse(text: str, name: str = "<mermaid>") -> MermaidJourney:
     """Parse a Mermaid journey diagram (front matter, directives and comments allowed); raises SpecError."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    reader = _Reader(name)
-    start, front_title = _front_matter(lines, reader)
-    for number, line in enumerate(lines[start:], start + 1):
-        reader.feed(number, line)
-    if not reader.header:
-        reader.problem(1, 1, "journey", "empty diagram: expected a first line 'journey'")
-    if reader.block is not None:
-        reader.problem(len(lines), 1, "accDescr", "an `accDescr {` block is never closed with '}'")
+    source = prepare(text, name)
+    reader = _Reader(source, name)
+    reader.read()
     if reader.problems:
         raise SpecError(reader.problems)
     values = reader.values
     sections = tuple(MermaidSection(name, line, tuple(tasks)) for name, line, tasks in reader.sections)
-    return MermaidJourney(values.get("title", front_title), values.get("acc_title"), values.get("acc_descr"),
-                          sections)
-
-
-def _front_matter(lines: list[str], reader: _Reader) -> tuple[int, str | None]:
-    """Skip a leading ``---`` YAML block; its ``title`` is the diagram's title unless a statement sets one."""
-    if not lines or lines[0].strip() != "---":
-        return 0, None
-    end = next((n for n in range(1, len(lines)) if lines[n].strip() == "---"), None)
-    if end is None:
-        reader.problem(1, 1, "front matter", "front matter opened with '---' is never closed")
-        return len(lines), None
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        reader.problem(line, 1, "front matter", f"invalid YAML: {getattr(exc, 'problem', exc)}")
-        return end + 1, None
-    title = data.get("title") if isinstance(data, dict) else None
-    return end + 1, str(title) if title is not None else None
+    return MermaidJourney(values.get("title", source.title), values.get("acc_title") or None,
+                          values.get("acc_descr") or None, sections, source.config, source.notes)

@@ -44,7 +44,7 @@ def _note(kit: Kit, text: str, width: float, cls: str, ink: str = "t-ink") -> Bl
 
 def _action(kit: Kit, action: Action, width: float, ctx: CardContext) -> Block:
     inner_w = width - 2 * kit.gap
-    details = [ctx.personas[action.persona]] if action.persona and len(ctx.personas) > 1 else []
+    details = [", ".join(ctx.personas[p] for p in action.named)] if action.named and len(ctx.personas) > 1 else []
     if action.touchpoint:
         details.append(kit.words.via.format(touchpoint=action.touchpoint))
     parts = [kit.text(action.text, inner_w)]

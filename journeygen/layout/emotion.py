@@ -64,7 +64,7 @@ def face(cx: float, cy: float, r: float, score: int, persona_cls: str = "") -> t
 
 def points_for(stage: Stage, persona: Persona, index: int, left: float, width: float, offset: float) -> list[Point]:
     """A persona's points in one stage: the stage emotion at the centre, action emotions around it."""
-    acts = [a.emotion for a in stage.actions if a.emotion and a.persona in (None, persona.id)]
+    acts = [a.emotion for a in stage.actions if a.emotion and a.concerns(persona.id)]
     points = [Point(left + width * f + offset, s, index, face=False) for f, s in zip(_fractions(len(acts)), acts,
                                                                                      strict=True)]
     emotion = stage.emotion_for(persona.id)

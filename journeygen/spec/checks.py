@@ -62,6 +62,9 @@ def _references(journey: Journey) -> Iterator[Finding]:
         for j, action in enumerate(stage.actions):
             if action.persona is not None and action.persona not in persona_ids:
                 yield Finding(("stages", i, "actions", j, "persona"), _unknown("persona", action.persona, personas))
+            for k, named in enumerate(action.personas or ()):
+                if named not in persona_ids:
+                    yield Finding(("stages", i, "actions", j, "personas", k), _unknown("persona", named, personas))
         if isinstance(stage.emotion, dict):
             for key in stage.emotion:
                 if key not in persona_ids:

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from journeygen.locale import catalogue
 from journeygen.spec.checks import dangling
 from journeygen.spec.loader import format_path
+from journeygen.spec.mermaid_options import MermaidOptions
 from journeygen.spec.text import Id, Text, slug
 
 MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
@@ -144,8 +145,31 @@ class Action(_Shorthand):
 
     text: Text = Field(description="What the customer does, e.g. `Compares prices`.")
     persona: Id | None = Field(None, description="The persona doing it, when the map has several.")
+    personas: tuple[Id, ...] | None = Field(
+        None, max_length=50, description="Several personas doing it together, in this order (instead of `persona`); "
+        "`[]`: no one named, as a Mermaid task without actors."
+    )
     touchpoint: Text | None = Field(None, description="Where it happens, e.g. `web shop`.")
     emotion: Score | None = Field(None, description="How this one action feels; the curve passes through it.")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Action:
+        if self.persona is not None and self.personas is not None:
+            raise ValueError("give `persona` or `personas`, not both")
+        listed = self.personas or ()
+        twice = sorted({p for p in listed if listed.count(p) > 1})
+        if twice:
+            raise ValueError(f"`personas` names {', '.join(map(repr, twice))} more than once")
+        return self
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        """The ids of the personas the action names, in order (none: it concerns every persona)."""
+        return self.personas if self.personas is not None else (self.persona,) if self.persona else ()
+
+    def concerns(self, persona: str) -> bool:
+        """True when the persona does this action; one that names no one concerns every persona."""
+        return not self.named or persona in self.named
 
 
 class Touchpoint(_Shorthand):
@@ -354,6 +378,9 @@ class Journey(_Model):
     )
     transitions: tuple[Transition, ...] = Field(
         (), max_length=MAX_ITEMS, description="Paths off the default order: returns to an earlier stage, skips ahead."
+    )
+    mermaid: MermaidOptions | None = Field(
+        None, description="How `-f mermaid` writes the journey diagram: title, accessibility texts, configuration."
     )
 
     @model_validator(mode="before")

@@ -211,21 +211,31 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text) or " "
 
 
-def mermaid_expected(journey: Journey) -> tuple[str, list[tuple[str, list[str]]], set[str]]:
-    """(title, [(section, unique task names)], actors) the journey diagram must say."""
-    sections = []
+def journey_line(text: str) -> str:
+    """A name in the journey diagram: one line, tabs kept (the journey grammar allows them)."""
+    return re.sub("[\n\r\v\f\x85\u2028\u2029]", " ", text)
+
+
+def mermaid_expected(journey: Journey) -> tuple[str, list[tuple[str | None, list[str]]], set[str]]:
+    """(title, [(section, unique task names)], actors) the journey diagram must say.
+
+    An unnamed first stage holds the tasks before any section (its name is None); a persona with no
+    name is an empty actor, and other empty names are written as one space."""
+    sections: list[tuple[str | None, list[str]]] = []
     actors: set[str] = set()
-    for stage in journey.stages:
+    for index, stage in enumerate(journey.stages):
         if stage.actions:
-            tasks = list(dict.fromkeys(one_line(a.text) for a in stage.actions))
+            tasks = list(dict.fromkeys(journey_line(a.text) or " " for a in stage.actions))
             for action in stage.actions:
-                actors |= {one_line(p.name) for p in journey.personas if action.persona in (None, p.id)}
+                named = action.personas if action.personas is not None else None
+                actors |= {journey_line(p.name) for p in journey.personas
+                           if (p.id in named if named is not None else action.persona in (None, p.id))}
         else:
             feeling = [p for p in journey.personas if stage.emotion_for(p.id) is not None]
-            tasks = [one_line(stage.name)] if feeling else []
-            actors |= {one_line(p.name) for p in feeling}
-        sections.append((one_line(stage.name), tasks))
-    return one_line(journey.title), sections, actors
+            tasks = [journey_line(stage.name) or " "] if feeling else []
+            actors |= {journey_line(p.name) for p in feeling}
+        sections.append((journey_line(stage.name) or (" " if index else None), tasks))
+    return journey_line(journey.title) or " ", sections, actors
 
 
 _STATEMENT = re.compile(r"(?i)^\s*(title|section|acctitle|accdescr|journey)\b")
@@ -252,14 +262,15 @@ def check_mermaid(data: bytes, journey: Journey) -> None:
     lines = text.splitlines()
     assert not any(line.lstrip().startswith("%%{") for line in lines), "mermaid: a directive line"
     keywords = [m.group(1).lower() for m in map(_STATEMENT.match, statements(lines)) if m]
-    assert keywords.count("section") == len(journey.stages), "mermaid: an injected or missing section line"
+    unnamed = 1 if journey.stages[0].name == "" else 0  # its tasks come before any section
+    assert keywords.count("section") == len(journey.stages) - unnamed, "mermaid: an injected or missing section line"
     assert keywords.count("title") == 1 and keywords.count("journey") == 1, "mermaid: an injected title line"
     assert keywords.count("acctitle") <= 1 and keywords.count("accdescr") <= 1, "mermaid: an injected acc line"
     parsed = parse(text, "out.mmd")
     title, sections, actors = mermaid_expected(journey)
     assert parsed.title == title
     got = [(s.name, list(dict.fromkeys(t.name for t in s.tasks))) for s in parsed.sections]
-    assert got == sections
+    assert got == [section for section in sections if section != (None, [])]
     assert set(parsed.actors) == actors
 
 

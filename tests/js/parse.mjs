@@ -8,6 +8,13 @@ globalThis.document = dom.window.document;
 for (const name of ["Element", "HTMLElement", "SVGElement", "Node", "DOMParser", "navigator"]) {
   if (!(name in globalThis)) globalThis[name] = dom.window[name];
 }
+// Just enough of what jsdom lacks for mermaid.render(): text sizes and a constructible stylesheet.
+dom.window.SVGElement.prototype.getBBox = () => ({ x: 0, y: 0, width: 10, height: 10 });
+dom.window.SVGElement.prototype.getComputedTextLength = () => 10;
+globalThis.CSSStyleSheet ??= class {
+  cssRules = [];
+  insertRule(rule, index = 0) { this.cssRules.splice(index, 0, { cssText: rule }); return index; }
+};
 
 const { default: mermaid } = await import("mermaid");
 mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
@@ -21,9 +28,9 @@ const decode = (text) => (typeof text !== "string" ? text : text
     return el.value;
   }));
 
-function journey(db) {
+function journey(db, title) {
   return {
-    title: decode(db.getDiagramTitle()),
+    title: decode(title ?? db.getDiagramTitle()),
     accTitle: decode(db.getAccTitle()),
     accDescr: decode(db.getAccDescription()),
     sections: db.getSections().map(decode),
@@ -49,11 +56,23 @@ function block(db) {
 }
 
 // getDiagramFromText is what mermaid.parse() runs (preprocessing, entity encoding, the diagram's
-// jison parser), and it also hands back the parsed db.
+// jison parser), and it also hands back the parsed db. mermaid.parse() hands back the configuration the diagram sets (front matter and init directives,
+// merged). A front-matter title reaches the diagram only through mermaid.render(), so a text that
+// may hold front matter is rendered first and its title read from the diagram's db afterwards.
+let counter = 0;
+async function frontTitle(text) {
+  if (!/^[^\S\n\r]*-{3}/.test(text)) return undefined;
+  const before = await mermaid.mermaidAPI.getDiagramFromText(text);
+  await mermaid.render(`front${counter++}`, text);
+  return before.db.getDiagramTitle();
+}
+
 async function parseOne(text) {
   try {
+    const { config } = await mermaid.parse(text);
+    const title = await frontTitle(text);
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
-    const shape = diagram.type === "journey" ? journey(diagram.db)
+    const shape = diagram.type === "journey" ? { ...journey(diagram.db, title), config }
       : diagram.type === "block" ? block(diagram.db) : flowchart(diagram.db);
     return { ok: true, type: diagram.type, ...shape };
   } catch (error) {

@@ -41,6 +41,22 @@ def hostile_labels() -> tuple[str, ...]:
     return HOSTILE
 
 
+FIELDS = ("title", "accTitle", "accDescr", "sections", "tasks", "actors", "config")
+"""Everything the real parser reports of a journey diagram, compared one by one."""
+
+
+def reading(result: dict[str, Any]) -> dict[str, Any]:
+    """The fields of one real-parser result, tasks as (section, task, score, people)."""
+    tasks = [(t["section"], t["task"], t["score"], t["people"]) for t in result["tasks"]]
+    return {**{field: result[field] for field in FIELDS}, "tasks": tasks}
+
+
+@pytest.fixture(scope="session")
+def read() -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """:func:`reading`, for test modules (conftest is not importable)."""
+    return reading
+
+
 @pytest.fixture(scope="session")
 def real_parse() -> RealParse:
     """Parse a batch of Mermaid texts with mermaid.parse() under jsdom: one node process per batch."""

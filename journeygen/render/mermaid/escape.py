@@ -1,12 +1,13 @@
-"""Plain text -> Mermaid-safe text (entity codes such as ``#58;``), and entity codes -> plain text."""
+"""Plain text -> Mermaid-safe text (entity codes such as ``#58;``)."""
 
 from __future__ import annotations
 
-import html
 import re
 
-# Mermaid has no escape for a line break: any of these would end the statement.
+# Mermaid has no escape for a line break: any of these would end the statement (a tab ends none in
+# the journey grammar, but would in a flowchart label).
 _LINE_BREAKS = re.compile("[\n\r\t\v\f\x85\u2028\u2029]")
+_JOURNEY_BREAKS = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 # '#' starts a comment or an entity, ';' ends a statement, ':' splits task fields (and, after
 # "style", makes Mermaid drop an entity's ';'), '%' starts comments and directives, '<' '>' '&'
 # would be read as HTML, '"' closes a flowchart label, '`' a Markdown fence or string, and
@@ -14,30 +15,29 @@ _LINE_BREAKS = re.compile("[\n\r\t\v\f\x85\u2028\u2029]")
 _SYNTAX = frozenset('#;:%<>&"`\ufb02')
 # The journey lexer reads these words as keywords at the start of a statement, case-insensitively.
 _KEYWORD = re.compile(r"(?i)(journey|title|section|acctitle|accdescr)")
-_ENTITY = re.compile(r"#(\w+);")
 
 
 def _code(char: str) -> str:
     return f"#{ord(char)};"
 
 
-_JS_TRIMMED = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c >= 0x20) + "\ufeff"
+JS_SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff"
+"""What JavaScript's ``trim()`` strips (every Unicode space, and U+FEFF)."""
 
 
-def _entities(text: str, special: frozenset[str]) -> str:
-    one_line = _LINE_BREAKS.sub(" ", text)
+def _entities(text: str, special: frozenset[str], breaks: re.Pattern[str] = _LINE_BREAKS) -> str:
+    one_line = breaks.sub(" ", text)
     body = "".join(_code(c) if c in special else c for c in one_line)
-    # Mermaid trims names as JavaScript's trim() does (every Unicode space, and U+FEFF); coded spaces
-    # survive, so the text comes back exactly.
-    stripped = body.strip(_JS_TRIMMED)
-    lead = body[: len(body) - len(body.lstrip(_JS_TRIMMED))]
-    trail = body[len(body.rstrip(_JS_TRIMMED)):] if stripped else ""
+    # Mermaid trims names as JavaScript's trim() does; coded spaces survive, so the text comes back exactly.
+    stripped = body.strip(JS_SPACE)
+    lead = body[: len(body) - len(body.lstrip(JS_SPACE))]
+    trail = body[len(body.rstrip(JS_SPACE)):] if stripped else ""
     return "".join(map(_code, lead)) + stripped + "".join(map(_code, trail))
 
 
 def journey_text(text: str, *, actor: bool = False) -> str:
-    """A title, section, task or actor name that reads back as ``text`` (line breaks as spaces)."""
-    coded = _entities(text, _SYNTAX | {","} if actor else _SYNTAX)
+    """A title, section, task or actor name that reads back as ``text`` (line breaks as spaces, tabs kept)."""
+    coded = _entities(text, _SYNTAX | {","} if actor else _SYNTAX, _JOURNEY_BREAKS)
     if _KEYWORD.match(coded):
         coded = _code(coded[0]) + coded[1:]
     return coded or _code(" ")  # Mermaid has no empty names: a lone space keeps the line well-formed
@@ -45,24 +45,9 @@ def journey_text(text: str, *, actor: bool = False) -> str:
 
 def journey_block(text: str) -> list[str]:
     """The lines of an ``accDescr { ... }`` block: each line escaped, and '}' (which ends it) coded too."""
-    return [_entities(line, _SYNTAX | {"}"}) for line in text.split("\n") if line.strip()]
+    return [_entities(line, _SYNTAX | {"}"}, _JOURNEY_BREAKS) for line in text.split("\n") if line.strip()]
 
 
 def flowchart_text(text: str) -> str:
     """Text for inside a quoted flowchart label ``["..."]`` (line breaks as spaces)."""
     return _entities(text, _SYNTAX)
-
-
-def decode(text: str) -> str:
-    """Mermaid entity codes (``#58;``, ``#quot;``) -> the characters they stand for."""
-    return _ENTITY.sub(_decode_one, text)
-
-
-def _decode_one(match: re.Match[str]) -> str:
-    name = match.group(1)
-    if name.isdigit():
-        point = int(name)
-        valid = point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF and point > 0
-        return chr(point) if valid else match.group()
-    named = html.unescape(f"&{name};")
-    return named if named != f"&{name};" else match.group()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import yaml
+
 from journeygen.render.mermaid.escape import journey_block, journey_text
 from journeygen.spec.model import Action, Journey, Persona, Stage
 
@@ -21,15 +23,20 @@ class Task:
     actors: tuple[str, ...]
     placeholder: bool = False
     """True when the spec has no emotion for it and ``score`` is PLACEHOLDER_SCORE."""
+    joinable: bool = True
+    """False for an action that lists its `personas`: its line stays as the spec writes it."""
 
     def line(self) -> str:
-        """``Name: 4: Actor, Actor``, every part escaped."""
-        actors = ", ".join(journey_text(a, actor=True) for a in self.actors)
-        return f"{journey_text(self.name)}: {self.score}" + (f": {actors}" if actors else "")
+        """``Name: 4: Actor, Actor``, every part escaped; an unnamed persona is an empty actor (``Name: 4:``)."""
+        actors = ", ".join(journey_text(a, actor=True) if a else "" for a in self.actors)
+        return f"{journey_text(self.name)}: {self.score}" + (f": {actors}".rstrip(" ") if self.actors else "")
 
 
 def _concerned(journey: Journey, action: Action) -> tuple[Persona, ...]:
-    """The persona an action names, else every persona of the map."""
+    """The personas an action names (in its order), else every persona of the map."""
+    if action.personas is not None:
+        by_id = {p.id: p for p in journey.personas}
+        return tuple(by_id[p] for p in action.personas)
     if action.persona is None:
         return journey.personas
     return tuple(p for p in journey.personas if p.id == action.persona)
@@ -42,12 +49,20 @@ def _score(stage: Stage, action: Action | None, persona: Persona) -> int | None:
     return emotion.score if emotion else None
 
 
-def _grouped(name: str, scored: list[tuple[Persona, int | None]]) -> list[Task]:
+def _grouped(name: str, scored: list[tuple[Persona, int | None]], joinable: bool = True) -> list[Task]:
     """One task per distinct score, actors in persona order (one line per persona when all differ)."""
     scores = list(dict.fromkeys(score for _, score in scored))
     return [Task(name, PLACEHOLDER_SCORE if score is None else score,
-                 tuple(p.name for p, s in scored if s == score), placeholder=score is None)
+                 tuple(p.name for p, s in scored if s == score), placeholder=score is None, joinable=joinable)
             for score in scores]
+
+
+def _nobody(stage: Stage, action: Action) -> Task:
+    """The task of an action that names no one: its own emotion, else the stage's shared one."""
+    shared = stage.emotion if stage.emotion is not None and not isinstance(stage.emotion, dict) else None
+    score = action.emotion or (shared.score if shared else None)
+    return Task(action.text, PLACEHOLDER_SCORE if score is None else score, (), placeholder=score is None,
+                joinable=False)
 
 
 def stage_tasks(journey: Journey, stage: Stage) -> list[Task]:
@@ -57,8 +72,11 @@ def stage_tasks(journey: Journey, stage: Stage) -> list[Task]:
         return _grouped(stage.name, [(p, s) for p, s in scored if s is not None])
     tasks: list[Task] = []
     for action in stage.actions:
+        if action.personas == ():
+            tasks.append(_nobody(stage, action))
+            continue
         scored = [(p, _score(stage, action, p)) for p in _concerned(journey, action)]
-        tasks = _merge(tasks, _grouped(action.text, scored))
+        tasks = _merge(tasks, _grouped(action.text, scored, joinable=action.personas is None))
     return tasks
 
 
@@ -67,7 +85,7 @@ def _merge(tasks: list[Task], new: list[Task]) -> list[Task]:
     if len(new) == 1 and tasks:
         last, task = tasks[-1], new[0]
         same = (last.name, last.score, last.placeholder) == (task.name, task.score, task.placeholder)
-        if same and not set(last.actors) & set(task.actors):
+        if same and last.joinable and task.joinable and not set(last.actors) & set(task.actors):
             return [*tasks[:-1], Task(last.name, last.score, last.actors + task.actors, last.placeholder)]
     return [*tasks, *new]
 
@@ -81,16 +99,35 @@ def summary(journey: Journey) -> str:
     return f"Customer journey of {who} through {len(journey.stages)} stage(s): {stages}."
 
 
+def _front_matter(journey: Journey) -> list[str]:
+    """The ``mermaid.config`` of the spec as the diagram's front matter (data only: YAML quotes what it must)."""
+    config = journey.mermaid.config if journey.mermaid else None
+    if not config:
+        return []
+    body = yaml.safe_dump({"config": config}, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return ["---", *body.splitlines(), "---"]
+
+
+def _heading(journey: Journey) -> list[str]:
+    """``title``, ``accTitle`` and ``accDescr``; the spec's ``mermaid:`` block may replace each (``""``: none)."""
+    options = journey.mermaid
+    title, acc_title, acc_descr = (options.title, options.acc_title, options.acc_descr) if options else (None,) * 3
+    return [*([] if title == "" else [f"{_INDENT}title {journey_text(title or journey.title)}"]),
+            *([] if acc_title == "" else [f"{_INDENT}accTitle: {journey_text(acc_title or journey.title)}"]),
+            *([] if acc_descr == "" else _description(acc_descr or summary(journey)))]
+
+
 def journey_lines(journey: Journey) -> list[str]:
-    """The whole diagram, line by line."""
-    lines = ["journey", f"{_INDENT}title {journey_text(journey.title)}",
-             f"{_INDENT}accTitle: {journey_text(journey.title)}", *_description(summary(journey))]
-    for stage in journey.stages:
-        lines.append(f"{_INDENT}section {journey_text(stage.name)}")
+    """The whole diagram, line by line; an unnamed first stage holds the tasks before any ``section``."""
+    lines = [*_front_matter(journey), "journey", *_heading(journey)]
+    for index, stage in enumerate(journey.stages):
+        indent = _INDENT * 2 if index or stage.name else _INDENT
+        if indent != _INDENT:
+            lines.append(f"{_INDENT}section {journey_text(stage.name)}")
         for task in stage_tasks(journey, stage):
             if task.placeholder:
-                lines.append(f"{_INDENT * 2}%% no emotion in the spec: {PLACEHOLDER_SCORE} is a placeholder")
-            lines.append(_INDENT * 2 + task.line())
+                lines.append(f"{indent}%% no emotion in the spec: {PLACEHOLDER_SCORE} is a placeholder")
+            lines.append(indent + task.line())
     return lines
 
 

@@ -143,8 +143,8 @@ class Arranger:
         columns ``columns`` times as wide as the theme's."""
         key = (rows, place, columns)
         if key not in self._scenes:
-            from journeygen.layout.map import lay_out
             from journeygen.layout.grid import Metrics
+            from journeygen.layout.map import lay_out
 
             theme = self.theme.model_copy(update={"stage_width": self.theme.stage_width * columns})
             width = self.max_width

@@ -34,8 +34,10 @@ if [ -f tests/editor/package.json ]; then
   echo "==> npm packages for the editor check (tests/editor: the YAML language server)"
   npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error
 fi
+echo "==> mermaid-cli, pinned, with the system's chromium (benchmarks/mmdc: the Mermaid pictures' browser tests)"
+npm ci --prefix benchmarks/mmdc --no-audit --no-fund --loglevel=error
 
 echo "==> rendering the examples into examples/rendered/"
 .venv/bin/journeygen validate examples/*.journey.yaml
-.venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,mermaid,dot,flow,csv,pdf}" -o examples/rendered
+.venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,png,mermaid,dot,flow,csv,pdf}" -o examples/rendered
 echo "done: open examples/rendered/ ; run the tests with ./scripts/test.sh"

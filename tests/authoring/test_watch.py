@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import queue
 import re
-import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -16,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from watchproc import Watch
 
 from journeygen.authoring.serve import Board, Entry, page
 
@@ -27,49 +22,6 @@ stages:
   - {{name: Browse, emotion: 3, touchpoints: [Web]}}
   - {{name: Pay, emotion: {score}, touchpoints: [Checkout]}}
 """
-
-
-class Watch:
-    """A running `journeygen watch` child process, its stderr lines collected as they come."""
-
-    def __init__(self, *args: str) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        self.proc = subprocess.Popen([sys.executable, "-m", "journeygen", "watch", *args], env=env,
-                                     stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.put(line)
-
-    def expect(self, pattern: str, timeout: float = 20) -> re.Match[str]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            self.seen.append(line)
-            found = re.search(pattern, line)
-            if found:
-                return found
-        raise AssertionError(f"no line matching {pattern!r} in {self.seen}")
-
-    def stop(self) -> tuple[int, str]:
-        started = time.monotonic()
-        self.proc.send_signal(signal.SIGINT)
-        code = self.proc.wait(timeout=5)
-        assert time.monotonic() - started < 5
-        rest = "".join(self.seen) + "".join(iter_queue(self.lines))
-        return code, rest
-
-
-def iter_queue(lines: queue.Queue[str]) -> Iterator[str]:
-    while not lines.empty():
-        yield lines.get()
 
 
 @pytest.fixture
@@ -130,7 +82,7 @@ def test_watch_rerenders_on_save_and_keeps_the_last_good_output(tmp_path: Path, 
     spec.write_text(SPEC.format(title="Third title", score=9))
     watch.expect(r"not rendered; the last good output is kept")
     assert "Second title" in out.read_text()
-    code, log = watch.stop()
+    code, log = watch.interrupt()
     assert code == 0 and "Traceback" not in log
     assert "stages[1].emotion: an emotion score is a whole number from 1 to 5, not 9" in log
 
@@ -152,7 +104,7 @@ def test_serve_shows_the_map_reloads_on_change_and_shows_errors(tmp_path: Path,
     html = get(url)
     assert "&lt;b&gt;nine&lt;/b&gt;" in html and '<img src="/map/0.svg' in html
     assert "After the edit" in get(f"{url}map/0.svg")
-    code, log = watch.stop()
+    code, log = watch.interrupt()
     assert code == 0 and "Traceback" not in log
 
 
@@ -167,5 +119,5 @@ def test_a_saved_theme_file_rerenders_too(tmp_path: Path, watching: Callable[...
     assert "#fafafa" in out.read_text()
     theme.write_text('extends: default\nbackground: "#fbfbfb"\n')
     wait_for(lambda: "#fbfbfb" in out.read_text())
-    assert watch.stop()[0] == 0
+    assert watch.interrupt()[0] == 0
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import tempfile
 from dataclasses import replace
 from html import unescape as html_unescape
-from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, dump_dom
 from helpers import EXAMPLES, ROOT
 
 from journeygen.api import load_spec
@@ -20,7 +17,6 @@ from journeygen.layout.scene import Scene
 from journeygen.render.svg import render_scene
 from journeygen.theme import load_theme
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 MAPS = sorted((ROOT / "tests" / "layout" / "maps").glob("*.yaml"))
 # Every map as specified and wrapped into rows; every example also in the high-contrast theme (larger text).
 VARIANTS = [(f"{p.name}{label}", p, theme, width) for p in EXAMPLES + MAPS
@@ -48,14 +44,7 @@ def measure(svgs: dict[str, bytes]) -> dict[str, list[list[float]]]:
     """The browser's bounding box of every <text> of each SVG, in document order (one browser run for all)."""
     divs = "".join(f"<div data-name='{name}'>{svg.decode().split('?>', 1)[1]}</div>" for name, svg in svgs.items())
     page = f"<!DOCTYPE html><html><body>{divs}<pre id='out'></pre><script>{_SCRIPT}</script></body></html>"
-    with tempfile.TemporaryDirectory() as tmp:
-        html = Path(tmp) / "page.html"
-        html.write_text(page, encoding="utf-8")
-        result = subprocess.run(
-            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp}/profile",
-             "--dump-dom", html.as_uri()], capture_output=True, timeout=300, check=True)
-    dom = result.stdout.decode()
+    dom = dump_dom(page)
     start = dom.index("<pre id=\"out\">") + len("<pre id=\"out\">")
     return json.loads(html_unescape(dom[start:dom.index("</pre>", start)]))  # type: ignore[no-any-return]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from html import unescape as html_unescape
@@ -14,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import CHROMIUM, dump_dom
 from helpers import ROOT
 
 from journeygen.api import load, render
 from journeygen.options import RenderOptions
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 MMDC = ROOT / "benchmarks" / "mmdc"
 MAPS = [ROOT / "examples" / f"{name}.journey.yaml"
         for name in ("mortgage", "online-shop", "sklep-pl", "clinic-he", "banca-ro", "saas-onboarding")]
@@ -80,14 +79,7 @@ def measure(svgs: dict[str, str]) -> dict[str, Any]:
     divs = "".join(f"<div data-name='{name}'>{_natural_size(svg.split('?>', 1)[-1])}</div>"
                    for name, svg in svgs.items())
     page = f"<!DOCTYPE html><html><body>{divs}<pre id='out'></pre><script>{_SCRIPT}</script></body></html>"
-    with tempfile.TemporaryDirectory() as tmp:
-        html = Path(tmp) / "page.html"
-        html.write_text(page, encoding="utf-8")
-        done = subprocess.run(
-            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp}/profile",
-             "--dump-dom", html.as_uri()], capture_output=True, timeout=300, check=True)
-    dom = done.stdout.decode()
+    dom = dump_dom(page)
     start = dom.index("<pre id=\"out\">") + len("<pre id=\"out\">")
     return json.loads(html_unescape(dom[start:dom.index("</pre>", start)]))  # type: ignore[no-any-return]
 

@@ -8,12 +8,8 @@ test controls every byte (Host header, bytes that are not ASCII, thousands of di
 from __future__ import annotations
 
 import os
-import queue
-import re
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,48 +17,13 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT
+from watchproc import Watch
 
 from journeygen.authoring import serve
 from journeygen.authoring.serve import Board, PreviewServer
 
 pytestmark = pytest.mark.loopback
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
-
-
-class Watch:
-    """A running `journeygen watch` child process and the lines of its stderr."""
-
-    def __init__(self, *args: str, cwd: Path) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "journeygen", "watch", *args], cwd=cwd,
-                                     env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE,
-                                     stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.put(line)
-
-    def expect(self, pattern: str, timeout: float = 30) -> re.Match[str]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            self.seen.append(line)
-            if found := re.search(pattern, line):
-                return found
-        raise AssertionError(f"no line matching {pattern!r} in {self.seen}")
-
-    def stop(self) -> str:
-        self.proc.terminate()
-        self.proc.wait(timeout=20)
-        while not self.lines.empty():
-            self.seen.append(self.lines.get())
-        return "".join(self.seen)
 
 
 @pytest.fixture
@@ -73,7 +34,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Watch, int]]:
     port = int(watch.expect(r"serving http://127\.0\.0\.1:(\d+)/").group(1))
     watch.expect(r"rendered")
     yield watch, port
-    log = watch.stop()
+    log = watch.terminate()
     assert "Traceback" not in log, log
 
 
@@ -93,7 +54,7 @@ def test_a_fifo_swapped_in_for_the_spec_is_reported_and_watch_recovers(tmp_path:
     spec.write_text(SHOP.read_text().replace("Buying running shoes online", "Back again"))
     watch.expect(r"rendered shop\.svg")
     assert b"Back again" in (tmp_path / "shop.svg").read_bytes()
-    assert "Traceback" not in watch.stop()
+    assert "Traceback" not in watch.terminate()
 
 
 def ask(port: int, target: bytes, host: bytes | None) -> tuple[int, bytes]:
@@ -132,7 +93,7 @@ def test_malformed_numbers_are_a_400_not_a_dropped_connection(served: tuple[Watc
         assert ask(port, target, host)[0] == 400, target
     assert ask(port, b"/map/9.svg", host)[0] == 404
     assert ask(port, b"/map/0.svg", host)[0] == 200
-    assert "Traceback" not in watch.stop()
+    assert "Traceback" not in watch.terminate()
 
 
 @pytest.fixture

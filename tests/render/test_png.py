@@ -5,14 +5,12 @@ from __future__ import annotations
 import io
 import math
 import os
-import shutil
 import struct
-import subprocess
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, screenshot
 from click.testing import CliRunner
 from helpers import EXAMPLES, ROOT
 from PIL import Image, ImageChops
@@ -22,7 +20,6 @@ from journeygen.cli.main import main
 from journeygen.layout.prepared import Prepared
 from journeygen.render.svg import render_scene
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOP = next(p for p in EXAMPLES if p.name == "online-shop.journey.yaml")
 HEBREW = next(p for p in EXAMPLES if p.name == "clinic-he.journey.yaml")
 ROMANIAN = next(p for p in EXAMPLES if p.name == "banca-ro.journey.yaml")
@@ -67,15 +64,7 @@ def test_a_picture_too_large_is_refused_with_advice(tmp_path: Path) -> None:
 
 
 def _chromium(svg: bytes, width: int, height: int) -> Image.Image:
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "map.svg"
-        page.write_bytes(svg)
-        shot = Path(tmp) / "shot.png"
-        subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-                        f"--user-data-dir={tmp}/profile", f"--window-size={width},{height}",
-                        f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=300, check=True)
-        return Image.open(shot).convert("RGB")
+    return Image.open(io.BytesIO(screenshot(svg, ".svg", width, height))).convert("RGB")
 
 
 @pytest.mark.browser

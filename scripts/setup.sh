@@ -30,6 +30,10 @@ if [ -f tests/js/package.json ]; then
   echo "==> npm packages for the Mermaid parser check (tests/js)"
   npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 fi
+if [ -f tests/site/package.json ]; then
+  echo "==> npm packages for the site check (tests/site: playwright-core driving Debian's chromium)"
+  npm ci --prefix tests/site --no-audit --no-fund --loglevel=error
+fi
 if [ -f tests/editor/package.json ]; then
   echo "==> npm packages for the editor check (tests/editor: the YAML language server)"
   npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error

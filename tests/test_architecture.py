@@ -20,7 +20,7 @@ LAYERS: list[set[str]] = [
     {"layout"},
     {"render", "spreadsheet"},
     {"validate", "api", "output"},
-    {"vcs", "report", "importers"},
+    {"vcs", "report", "importers", "site"},
     {"authoring"},
     {"cli", "__main__"},
 ]

@@ -20,7 +20,9 @@ import click
               help="Render this many maps in parallel.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print where the site was written.")
 def site(specs: tuple[str, ...], outdir: str, title: str, today: dt.datetime | None, jobs: int, quiet: bool) -> None:
-    """Write a static website of the SPEC maps to DIR: works offline and from file://.
+    """Write a static, offline website of maps: index, map pages, personas, action list, report.
+
+    It works without a network and from file://.
 
     An index of every map (thumbnail, personas, stages, lowest emotion, open ideas, last commit), a page
     per map (pan, zoom, full text on hover, a persona switch, PDF/Mermaid/CSV/YAML downloads), a page

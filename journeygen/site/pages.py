@@ -29,6 +29,11 @@ def _lang(entry: MapEntry) -> str:
     return f' lang="{esc(journey.locale)}" dir="{"rtl" if journey.rtl else "ltr"}"'
 
 
+def _in(entry: MapEntry, text: str) -> str:
+    """Spec text of ``entry``, escaped, in the map's language and direction."""
+    return f"<span{_lang(entry)}>{esc(text)}</span>" if text else ""
+
+
 def _table(head: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], empty: str) -> str:
     """A table of (row class, cells already escaped) rows, or a line saying there are none."""
     if not rows:
@@ -104,24 +109,24 @@ def _switch_css(entry: MapEntry, palette: int, dashes: int) -> str:
 
 
 def persona_page(entry: PersonaEntry) -> Page:
-    """Who the persona is, and every journey they appear in."""
-    p = entry.persona
-    quote_ = f"<blockquote>“{esc(p.quote)}”</blockquote>" if p.quote else ""
-    lists = "".join(f"<h2>{name}</h2><ul>{''.join(f'<li>{esc(v)}</li>' for v in values)}</ul>"
+    """Who the persona is (in the language of the first map that has them), and every journey they appear in."""
+    p, lang = entry.persona, _lang(entry.maps[0])
+    quote_ = f"<blockquote{lang}>“{esc(p.quote)}”</blockquote>" if p.quote else ""
+    lists = "".join(f"<h2>{name}</h2><ul>{''.join(f'<li><span{lang}>{esc(v)}</span></li>' for v in values)}</ul>"
                     for name, values in (("Goals", p.goals), ("Frustrations", p.frustrations),
                                          ("Channels", p.channels)) if values)
     maps = "".join(f'<li><a href="../{esc(map_href(m))}"{_lang(m)}>{esc(m.title)}</a> '
                    f"({len(m.spec.journey.stages)} stages)</li>" for m in entry.maps)
-    body = (f'<div class="persona-head"><div><h1>{esc(p.name)}</h1>'
-            f'{f"<p class=lead>{esc(p.description)}</p>" if p.description else ""}{quote_}</div></div>'
+    description = f"<p class=lead{lang}>{esc(p.description)}</p>" if p.description else ""
+    body = (f'<div class="persona-head"><div><h1{lang}>{esc(p.name)}</h1>{description}{quote_}</div></div>'
             f"<h2>Journeys</h2><ul>{maps}</ul>{lists}")
     return Page(persona_href(p.id), p.name, body)
 
 
 def personas_page(people: Sequence[PersonaEntry]) -> Page:
     """Every persona across the maps, with how many journeys each appears in."""
-    rows = [("", [f'<a href="{esc(persona_href(e.persona.id))}">{esc(e.persona.name)}</a>',
-                  esc(e.persona.description or ""), str(len(e.maps))]) for e in people]
+    rows = [("", [f'<a href="{esc(persona_href(e.persona.id))}"{_lang(e.maps[0])}>{esc(e.persona.name)}</a>',
+                  _in(e.maps[0], e.persona.description or ""), str(len(e.maps))]) for e in people]
     body = "<h1>Personas</h1>" + _table(["Persona", "Who", "Journeys"], rows, "No personas.")
     return Page("personas.html", "Personas", body)
 
@@ -134,13 +139,16 @@ def actions_page(ideas: Sequence[IdeaDue], maps: Sequence[MapEntry], today: dt.d
 
 
 def _ideas_table(ideas: Sequence[IdeaDue], maps: Sequence[MapEntry]) -> str:
+    by_slug = {m.slug: m for m in maps}
     rows = []
     for i in ideas:
-        where = _map_link(i.map, maps)
+        entry = by_slug[i.map]
         day = i.due.isoformat() if i.due else ""
         due = f'<span class="late-mark">{day} overdue</span>' if i.overdue else day
-        rows.append(("late" if i.overdue else "", [esc(i.owner or "(no owner)"), esc(i.text), where,
-                                                   esc(i.stage_name), due, esc(i.status or "")]))
+        cells = [_in(entry, i.owner) if i.owner else "(no owner)", _in(entry, i.text), _map_link(i.map, maps),
+                 _in(entry, i.stage_name), f'<span class="nw">{due}</span>',
+                 f'<span class="nw">{esc(i.status or "")}</span>']
+        rows.append(("late" if i.overdue else "", cells))
     return _table(["Owner", "Idea", "Map", "Stage", "Due", "Status"], rows, "No ideas yet.")
 
 
@@ -152,11 +160,14 @@ def _map_link(slug: str, maps: Sequence[MapEntry]) -> str:
 
 def report_page(total: Report, maps: Sequence[MapEntry], today: dt.date) -> Page:
     """The report of all maps: lowest emotions, pain points without ideas, ideas, metrics off target."""
-    emotions = [("", [_map_link(e.map, maps), esc(e.persona_name or "everyone"), esc(e.stage_name), str(e.score),
-                      esc(e.label or "")]) for e in total.emotions]
-    pains = [("", [_map_link(p.map, maps), esc(p.stage_name), esc(p.text)]) for p in total.pain_points]
-    metrics = [("", [_map_link(m.map, maps), esc(m.stage_name), esc(m.name), esc(m.value), esc(m.target), esc(m.gap)])
-               for m in total.metrics]
+    of = {m.slug: m for m in maps}
+    emotions = [("", [_map_link(e.map, maps), _in(of[e.map], e.persona_name or "everyone"),
+                      _in(of[e.map], e.stage_name), str(e.score), _in(of[e.map], e.label or "")])
+                for e in total.emotions]
+    pains = [("", [_map_link(p.map, maps), _in(of[p.map], p.stage_name), _in(of[p.map], p.text)])
+             for p in total.pain_points]
+    metrics = [("", [_map_link(m.map, maps), *(_in(of[m.map], t) for t in (m.stage_name, m.name, m.value, m.target)),
+                     esc(m.gap)]) for m in total.metrics]
     body = (f"<h1>Journey report</h1><p class=lead>What needs attention across {len(maps)} map(s), "
             f"{today.isoformat()}.</p>"
             "<h2>Stages by emotion (lowest first)</h2>"

@@ -130,3 +130,20 @@ def test_chromium_clicks_through_the_site_offline(built: Path, tmp_path: Path) -
     assert set(persona["before"]) == {"1"} and persona["everyone"] == persona["before"]
     assert "0.12" in persona["second"] and "1" in persona["second"]  # Ana's curve fades, Mihai's stays
     assert seen["tooltip"] == "positive (4/5); hopeful"
+
+
+def test_same_specs_same_site_and_one_stem_twice_gets_two_pages(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "shop.journey.yaml").write_text(
+            f"title: Shop {folder}\npersonas: [{{name: Ana}}]\nstages: [{{name: Buy, emotion: 3}}]\n", encoding="utf-8")
+    specs = [str(tmp_path / "a" / "shop.journey.yaml"), str(tmp_path / "b" / "shop.journey.yaml")]
+    first, second = tmp_path / "one", tmp_path / "two"
+    for out in (first, second):
+        assert site(out, *specs)[0] == 0
+    files = sorted(p.relative_to(first / "site") for p in (first / "site").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second / "site") for p in (second / "site").rglob("*") if p.is_file())
+    for name in files:
+        assert (first / "site" / name).read_bytes() == (second / "site" / name).read_bytes(), name
+    assert "Shop b" in (first / "site" / "maps" / "shop-2.html").read_text(encoding="utf-8")
+    assert (first / "site" / "personas" / "ana.html").read_text(encoding="utf-8").count("<li><a href") == 2

@@ -2,8 +2,8 @@
 
 Generates maps of 5, 30, 100 and 300 stages (7 lanes, several items per cell), then times the
 real command (median of several runs, wall clock, a fresh process each time) for validate and each
-registered format, batch rendering of 100 maps with -j1 and -j2, and the peak memory of each
-process. When mermaid-cli is installed (`npm ci --prefix benchmarks/mmdc`, or `mmdc` on PATH) it renders
+registered format, batch rendering of 100 maps with -j1 and -j2, `site` over 50 maps, and the peak
+memory of each process. When mermaid-cli is installed (`npm ci --prefix benchmarks/mmdc`, or `mmdc` on PATH) it renders
 the Mermaid text journeygen made from each map, timed beside journeygen's own SVG.
 
     python benchmarks/run.py            # full run, writes benchmarks/RESULTS.md
@@ -142,6 +142,7 @@ def main() -> None:
             rows += [timing.row(n, command) for command, timing in measured.items()]
             print(*rows[-len(measured):], sep="\n", flush=True)
         rows += batch(work, jg, runs)
+        rows += site(work, jg)
         rows += watch_rerender(work, jg)
         start_rows, example, baseline = startup(work, jg, runs)
         rows += start_rows
@@ -203,6 +204,18 @@ def batch(work: Path, jg: list[str], runs: int) -> list[str]:
         out.append(timing.row("100 x 5", f"batch {chosen} -j{jobs}"))
         print(out[-1], flush=True)
     return out
+
+
+def site(work: Path, jg: list[str]) -> list[str]:
+    """`journeygen site` over 50 five-stage maps (each to SVG, PDF, Mermaid and CSV, plus the pages), -j2."""
+    folder = work / "site-maps"
+    folder.mkdir()
+    for i in range(50):
+        (folder / f"map{i:02}.journey.yaml").write_text(yaml.safe_dump(make_spec(5), sort_keys=False))
+    specs = sorted(str(p) for p in folder.iterdir())
+    timing = timed([*jg, "site", *specs, "-o", str(work / "site"), "-q", "-j", "2"], 1, ROOT)
+    print(timing.row("50 x 5", "site -j2"), flush=True)
+    return [timing.row("50 x 5", "site -j2")]
 
 
 def watch_rerender(work: Path, jg: list[str]) -> list[str]:

@@ -2,7 +2,7 @@
 # One command from a fresh Debian/Ubuntu machine to rendered examples:
 # system packages (graphviz, pango, chromium, poppler, node), a virtual environment in .venv
 # with journeygen and its test tools, the npm packages of the Mermaid parser and editor checks, and
-# every bundled example rendered to examples/rendered/.
+# every bundled example rendered to examples/rendered/, and their website to examples/rendered/site/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +30,10 @@ if [ -f tests/js/package.json ]; then
   echo "==> npm packages for the Mermaid parser check (tests/js)"
   npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 fi
+if [ -f tests/site/package.json ]; then
+  echo "==> npm packages for the site check (tests/site: playwright-core driving Debian's chromium)"
+  npm ci --prefix tests/site --no-audit --no-fund --loglevel=error
+fi
 if [ -f tests/editor/package.json ]; then
   echo "==> npm packages for the editor check (tests/editor: the YAML language server)"
   npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error
@@ -40,4 +44,6 @@ npm ci --prefix benchmarks/mmdc --no-audit --no-fund --loglevel=error
 echo "==> rendering the examples into examples/rendered/"
 .venv/bin/journeygen validate examples/*.journey.yaml
 .venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,png,mermaid,dot,flow,csv,pdf}" -o examples/rendered
-echo "done: open examples/rendered/ ; run the tests with ./scripts/test.sh"
+echo "==> the examples' website into examples/rendered/site/"
+.venv/bin/journeygen site examples/*.journey.yaml -o examples/rendered/site --title "journeygen examples" -q
+echo "done: open examples/rendered/ and examples/rendered/site/index.html ; run the tests with ./scripts/test.sh"

@@ -20,7 +20,7 @@ LAYERS: list[set[str]] = [
     {"layout"},
     {"render", "spreadsheet"},
     {"validate", "api", "output"},
-    {"vcs", "report"},
+    {"vcs", "report", "site"},
     {"authoring"},
     {"importers"},  # an import writes the canonical form authoring's fmt defines
     {"cli", "__main__"},

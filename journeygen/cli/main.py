@@ -40,6 +40,8 @@ LAZY_COMMANDS: dict[str, Lazy] = {
                  "Write a starter map from a template (ecommerce, saas-onboarding, service, blank)."),
     "lint": Lazy("journeygen.cli.lint:lint", "Check specs for what a good journey map should have."),
     "fmt": Lazy("journeygen.cli.fmt:fmt", "Rewrite specs in canonical form, keeping comments and meaning."),
+    "site": Lazy("journeygen.cli.site:site",
+                 "Write a static, offline website of maps: index, map pages, personas, action list, report."),
     "watch": Lazy("journeygen.cli.watch:watch", "Re-render specs on every save; --serve shows a live page."),
 }
 

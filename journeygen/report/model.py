@@ -49,6 +49,11 @@ class IdeaDue:
     status: str | None
     overdue: bool
 
+    @property
+    def open(self) -> bool:
+        """Still to do: neither done nor dropped."""
+        return self.status not in _OPEN_DONE
+
 
 @dataclass(frozen=True)
 class MetricGap:

@@ -1,0 +1,72 @@
+"""Spec files -> every file of the static site, in memory (path relative to the site root -> bytes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from journeygen.api import load_all
+from journeygen.errors import RenderError
+from journeygen.layout.blocks import DASHES
+from journeygen.layout.prepared import Prepared
+from journeygen.output import outcomes
+from journeygen.report.model import total
+from journeygen.site.catalog import MapEntry, catalogue, personas
+from journeygen.site.html import Page
+from journeygen.site.pages import (
+    actions_page,
+    index_page,
+    map_href,
+    map_page,
+    persona_page,
+    personas_page,
+    report_page,
+)
+
+FORMATS = ("svg", "pdf", "mermaid", "csv")
+"""What each map is rendered to; the SVG is also drawn inline on the map's page."""
+_SUFFIX = {"svg": "svg", "pdf": "pdf", "mermaid": "mmd", "csv": "csv"}
+NAV = (("index.html", "Maps"), ("personas.html", "Personas"), ("actions.html", "Action list"),
+       ("report.html", "Report"))
+
+
+def build_site(sources: Sequence[str], today: dt.date, *, title: str = "Journey maps",
+               jobs: int = 1) -> dict[str, bytes]:
+    """Every page and download of the site; raises (SpecError, RenderError) before anything is returned."""
+    maps = catalogue(sources, load_all(sources), today)
+    files: dict[str, bytes] = {}
+    for entry, rendered in zip(maps, _render(sources, jobs), strict=True):
+        for fmt, data in rendered.items():
+            files[map_href(entry, _SUFFIX[fmt])] = data
+        files[map_href(entry, "yaml")] = Path(entry.source).read_bytes()
+        files[map_href(entry)] = _write(_map(entry, rendered["svg"]), title)
+    people = personas(maps)
+    everything = total([m.report for m in maps])
+    pages = [index_page(maps, title), personas_page(people), *(persona_page(p) for p in people),
+             actions_page(everything.ideas, maps, today), report_page(everything, maps, today)]
+    files.update({page.path: _write(page, title) for page in pages})
+    return files
+
+
+def _render(sources: Sequence[str], jobs: int) -> list[dict[str, bytes]]:
+    """Each spec's formats (in parallel with jobs > 1); every failure is reported together."""
+    done, failures = [], []
+    for _source, rendered, error in outcomes(sources, FORMATS, {}, jobs):
+        if rendered is None:
+            failures.append(error or "")
+        else:
+            done.append(rendered[0])
+    if failures:
+        raise RenderError("\n".join(failures))
+    return done
+
+
+def _map(entry: MapEntry, svg: bytes) -> Page:
+    theme = Prepared(entry.spec.journey, entry.spec.options()).theme
+    inline = svg.decode("utf-8").split("?>", 1)[-1].strip()  # no XML declaration inside HTML
+    return map_page(entry, inline, len(theme.persona_palette), DASHES)
+
+
+def _write(page: Page, title: str) -> bytes:
+    return page.html(title, NAV).encode("utf-8")

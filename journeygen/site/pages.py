@@ -1,0 +1,179 @@
+"""The catalogue -> the site's pages: the index, a page per map and per persona, the action list, the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from urllib.parse import quote
+
+from journeygen.report.model import IdeaDue, Report
+from journeygen.site.catalog import MapEntry, PersonaEntry
+from journeygen.site.html import Page, css_string, esc
+
+DOWNLOADS = (("pdf", "PDF"), ("mmd", "Mermaid"), ("csv", "CSV (workshop sheet)"), ("yaml", "YAML source"))
+"""The files beside each map page (suffix, label); the SVG is drawn on the page itself."""
+
+
+def map_href(entry: MapEntry, suffix: str = "html") -> str:
+    """A map's file, relative to the site root."""
+    return f"maps/{quote(entry.slug)}.{suffix}"
+
+
+def persona_href(persona_id: str) -> str:
+    """A persona's page, relative to the site root."""
+    return f"personas/{quote(persona_id)}.html"
+
+
+def _lang(entry: MapEntry) -> str:
+    journey = entry.spec.journey
+    return f' lang="{esc(journey.locale)}" dir="{"rtl" if journey.rtl else "ltr"}"'
+
+
+def _in(entry: MapEntry, text: str) -> str:
+    """Spec text of ``entry``, escaped, in the map's language and direction."""
+    return f"<span{_lang(entry)}>{esc(text)}</span>" if text else ""
+
+
+def _table(head: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], empty: str) -> str:
+    """A table of (row class, cells already escaped) rows, or a line saying there are none."""
+    if not rows:
+        return f'<p class="empty">{esc(empty)}</p>'
+    th = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+    body = "".join(f'<tr{f" class={cls}" if cls else ""}>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+                   for cls, cells in rows)
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def index_page(maps: Sequence[MapEntry], title: str) -> Page:
+    """Every map as a card: thumbnail, personas, stages, lowest emotion, open ideas, last commit."""
+    cards = "".join(_card(entry) for entry in maps)
+    body = (f"<h1>{esc(title)}</h1>\n<p class=lead>{len(maps)} journey map(s). Open one to pan, zoom and switch "
+            f'personas; see every idea in the <a href="actions.html">action list</a>.</p>\n'
+            f'<ul class="cards">{cards}</ul>')
+    return Page("index.html", title, body)
+
+
+def _card(entry: MapEntry) -> str:
+    journey = entry.spec.journey
+    people = ", ".join(f'<a href="{esc(persona_href(p.id))}">{esc(p.name)}</a>' for p in journey.personas) or "—"
+    low = entry.lowest
+    lowest = f'<span class="low">{low[0]}/5</span> at <span{_lang(entry)}>{esc(low[1])}</span>' if low else "—"
+    facts = (("Personas", people), ("Stages", str(len(journey.stages))), ("Lowest emotion", lowest),
+             ("Open ideas", str(entry.open_ideas)), ("Last commit", esc(entry.last_commit or "not committed")))
+    dl = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
+    href = esc(map_href(entry))
+    rtl = " rtl" if journey.rtl else ""
+    return (f'<li class="card"><a class="thumb{rtl}" href="{href}" tabindex="-1" aria-hidden="true">'
+            f'<img src="{esc(map_href(entry, "svg"))}" alt="" loading="lazy"></a><div class="body">'
+            f'<h2><a href="{href}"{_lang(entry)}>{esc(entry.title)}</a></h2><dl class="facts">{dl}</dl></div></li>')
+
+
+def map_page(entry: MapEntry, svg: str, palette: int, dashes: int) -> Page:
+    """The map's SVG inline in a pan-and-zoom viewport, the persona switch, and its downloads."""
+    journey = entry.spec.journey
+    links = "".join(f'<a href="{esc(quote(entry.slug))}.{suffix}">{esc(label)}</a>' for suffix, label in DOWNLOADS)
+    switch = _persona_switch(entry) if len(journey.personas) > 1 else ""
+    description = f"<p class=lead{_lang(entry)}>{esc(journey.description)}</p>" if journey.description else ""
+    body = (f"<h1{_lang(entry)}>{esc(journey.title)}</h1>\n{description}\n"
+            f'<div class="tools"><div class="zoom" role="group" aria-label="Zoom">'
+            f'<button type="button" data-zoom="out" aria-label="Zoom out">−</button> <output>100%</output> '
+            f'<button type="button" data-zoom="in" aria-label="Zoom in">+</button> '
+            f'<button type="button" data-zoom="fit">Fit</button></div>{switch}'
+            f'<nav class="downloads" aria-label="Downloads">{links}</nav></div>\n'
+            f'<figure class="map"><div class="viewport" tabindex="0" role="region" '
+            f'aria-label="Map: drag or use the arrow keys to move, + and − to zoom, 0 to fit">'
+            f'<div class="canvas">{svg}</div><div class="tip" role="tooltip" hidden></div></div></figure>\n'
+            '<p class="hint">Drag or scroll to move, Ctrl + wheel or + / − to zoom, 0 to fit; '
+            "point at anything for its full text.</p>")
+    return Page(map_href(entry), journey.title, body, extra_css=_switch_css(entry, palette, dashes))
+
+
+def _persona_switch(entry: MapEntry) -> str:
+    people = entry.spec.journey.personas
+    radios = ['<label><input type="radio" name="persona" value="" checked> everyone</label>']
+    radios += [f'<label><input type="radio" name="persona" value="{n}"> <span{_lang(entry)}>{esc(p.name)}</span>'
+               "</label>" for n, p in enumerate(people)]
+    return f'<fieldset><legend>Show persona</legend>{"".join(radios)}</fieldset>'
+
+
+def _switch_css(entry: MapEntry, palette: int, dashes: int) -> str:
+    """Per persona: fade the other personas' curves, faces and cards (the curve classes are the layout's)."""
+    rules = []
+    for n, persona in enumerate(entry.spec.journey.personas):
+        mine = f".pstroke-{n % palette}.dash-{n % dashes}" if n < palette * dashes else f".pstroke-{n % palette}"
+        only = f'.map[data-only="{n}"] svg'
+        rules.append(f"{only} :is(.curve,.face,.dot):not({mine}),{only} g:has(> .face:not({mine})),"
+                     f"{only} g[id*=\"-persona-\"]:not([id$={css_string('-persona-' + persona.id)}])"
+                     "{opacity:.12}")
+    return "".join(rules)
+
+
+def persona_page(entry: PersonaEntry) -> Page:
+    """Who the persona is (in the language of the first map that has them), and every journey they appear in."""
+    p, lang = entry.persona, _lang(entry.maps[0])
+    quote_ = f"<blockquote{lang}>“{esc(p.quote)}”</blockquote>" if p.quote else ""
+    lists = "".join(f"<h2>{name}</h2><ul>{''.join(f'<li><span{lang}>{esc(v)}</span></li>' for v in values)}</ul>"
+                    for name, values in (("Goals", p.goals), ("Frustrations", p.frustrations),
+                                         ("Channels", p.channels)) if values)
+    maps = "".join(f'<li><a href="../{esc(map_href(m))}"{_lang(m)}>{esc(m.title)}</a> '
+                   f"({len(m.spec.journey.stages)} stages)</li>" for m in entry.maps)
+    description = f"<p class=lead{lang}>{esc(p.description)}</p>" if p.description else ""
+    body = (f'<div class="persona-head"><div><h1{lang}>{esc(p.name)}</h1>{description}{quote_}</div></div>'
+            f"<h2>Journeys</h2><ul>{maps}</ul>{lists}")
+    return Page(persona_href(p.id), p.name, body)
+
+
+def personas_page(people: Sequence[PersonaEntry]) -> Page:
+    """Every persona across the maps, with how many journeys each appears in."""
+    rows = [("", [f'<a href="{esc(persona_href(e.persona.id))}"{_lang(e.maps[0])}>{esc(e.persona.name)}</a>',
+                  _in(e.maps[0], e.persona.description or ""), str(len(e.maps))]) for e in people]
+    body = "<h1>Personas</h1>" + _table(["Persona", "Who", "Journeys"], rows, "No personas.")
+    return Page("personas.html", "Personas", body)
+
+
+def actions_page(ideas: Sequence[IdeaDue], maps: Sequence[MapEntry], today: dt.date) -> Page:
+    """Every idea of every map by owner and due date, overdue first (the report's order)."""
+    body = (f"<h1>Action list</h1><p class=lead>Ideas of all maps by owner, overdue first (today is "
+            f"{today.isoformat()}).</p>" + _ideas_table(ideas, maps))
+    return Page("actions.html", "Action list", body)
+
+
+def _ideas_table(ideas: Sequence[IdeaDue], maps: Sequence[MapEntry]) -> str:
+    by_slug = {m.slug: m for m in maps}
+    rows = []
+    for i in ideas:
+        entry = by_slug[i.map]
+        day = i.due.isoformat() if i.due else ""
+        due = f'<span class="late-mark">{day} overdue</span>' if i.overdue else day
+        cells = [_in(entry, i.owner) if i.owner else "(no owner)", _in(entry, i.text), _map_link(i.map, maps),
+                 _in(entry, i.stage_name), f'<span class="nw">{due}</span>',
+                 f'<span class="nw">{esc(i.status or "")}</span>']
+        rows.append(("late" if i.overdue else "", cells))
+    return _table(["Owner", "Idea", "Map", "Stage", "Due", "Status"], rows, "No ideas yet.")
+
+
+def _map_link(slug: str, maps: Sequence[MapEntry]) -> str:
+    """A report row's map (the report names maps by slug) as a link titled like the map."""
+    entry = next(m for m in maps if m.slug == slug)
+    return f'<a href="{esc(map_href(entry))}"{_lang(entry)}>{esc(entry.title)}</a>'
+
+
+def report_page(total: Report, maps: Sequence[MapEntry], today: dt.date) -> Page:
+    """The report of all maps: lowest emotions, pain points without ideas, ideas, metrics off target."""
+    of = {m.slug: m for m in maps}
+    emotions = [("", [_map_link(e.map, maps), _in(of[e.map], e.persona_name or "everyone"),
+                      _in(of[e.map], e.stage_name), str(e.score), _in(of[e.map], e.label or "")])
+                for e in total.emotions]
+    pains = [("", [_map_link(p.map, maps), _in(of[p.map], p.stage_name), _in(of[p.map], p.text)])
+             for p in total.pain_points]
+    metrics = [("", [_map_link(m.map, maps), *(_in(of[m.map], t) for t in (m.stage_name, m.name, m.value, m.target)),
+                     esc(m.gap)]) for m in total.metrics]
+    body = (f"<h1>Journey report</h1><p class=lead>What needs attention across {len(maps)} map(s), "
+            f"{today.isoformat()}.</p>"
+            "<h2>Stages by emotion (lowest first)</h2>"
+            + _table(["Map", "Persona", "Stage", "Score", "Label"], emotions, "No emotion scores.")
+            + "<h2>Pain points without ideas</h2>" + _table(["Map", "Stage", "Pain point"], pains, "None.")
+            + "<h2>Ideas by owner</h2>" + _ideas_table(total.ideas, maps)
+            + "<h2>Metrics off target</h2>"
+            + _table(["Map", "Stage", "Metric", "Value", "Target", "Gap"], metrics, "None."))
+    return Page("report.html", "Report", body)

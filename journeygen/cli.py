@@ -145,7 +145,7 @@ def _formats(value: tuple[str, ...]) -> list[str]:
 
 def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options every rendering command shares."""
-    from journeygen.render import PAGE_SIZES
+    from journeygen.render import PAGE_SIZES, PDF_STANDARDS
 
     options = [
         click.option("--theme", metavar="NAME|PATH", help="Theme name (see `journeygen themes`) or theme file."),
@@ -160,6 +160,8 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Flow view: group touchpoints by stage, or by channel (omnichannel)."),
         click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
                      help="SVG and PDF: wrap stages into rows so the map is at most PX wide."),
+        click.option("--pdf-standard", type=click.Choice(PDF_STANDARDS),
+                     help="PDF: PDF/UA-1 (accessible), PDF/A-3b (archive) or PDF/X-4 (print shop)."),
     ]
     for option in reversed(options):
         func = option(func)

@@ -35,3 +35,8 @@ def describe(folder: Path | None, filename: str | None, words: PdfWords | None =
     words = words or PdfWords()
     wording = words.untracked if state and state.startswith("??") else words.modified if state else words.commit
     return wording.format(id=commit)
+
+
+def committed(folder: Path, filename: str) -> str | None:
+    """When ``filename``'s last commit was made (ISO 8601), or None outside a work tree or when never committed."""
+    return _git(folder, "log", "-1", "--format=%cI", "--", filename) or None

@@ -35,6 +35,7 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
     """One PDF of every spec in ``paths``, with the render options of the command line."""
     from journeygen.pdf.build import document_layout, draft
     from journeygen.pdf.layers import print_document
+    from journeygen.pdf.standards import conformance
     from journeygen.theme import theme_for
 
     specs = load_all(paths)
@@ -42,6 +43,8 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
     # The parts of the document that belong to no one journey (contents, page numbers) speak the first one's language.
     lang = specs[0].journey.locale
     layout = replace(document_layout(first), language=lang)
+    files = [(options.base_dir, options.source_name) for options in (spec.options() for spec in specs)]
+    standard = conformance(first, rtl=specs[0].journey.rtl, specs=files, tiled=layout.poster is not None)
     drafts = []
     for index, spec in enumerate(specs, 1):
         options = spec.options(**opts)
@@ -51,4 +54,5 @@ def render_pack(paths: Sequence[str], opts: dict[str, Any]) -> bytes:
     authors = dict.fromkeys(spec.journey.author for spec in specs if spec.journey.author)
     labels = pdf_words_for(lang)
     return print_document(drafts, layout, theme_for(specs[0].journey, first), front=[Part(contents(specs, labels))],
-                          title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang)
+                          title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang,
+                          conformance=standard)

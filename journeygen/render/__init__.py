@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from journeygen.spec.model import Journey
 
 PAGE_SIZES = ("A4", "A3", "A2", "A1", "A0", "letter", "tabloid")
+PdfStandard = Literal["ua-1", "a-3b", "x-4"]
+PDF_STANDARDS: tuple[PdfStandard, ...] = ("ua-1", "a-3b", "x-4")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class RenderOptions:
     """Flow view: touchpoints grouped by stage, or by channel (omnichannel view)."""
     max_width: int | None = None
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""
+    pdf_standard: PdfStandard | None = None
+    """PDF: also conform to PDF/UA-1, PDF/A-3b or PDF/X-4 (every PDF is tagged)."""
 
 
 Renderer = Callable[["Journey", RenderOptions], bytes]

@@ -8,9 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from journeygen.render import RenderOptions
 from journeygen.spec.model import Journey
+
+if TYPE_CHECKING:
+    from journeygen.pdf.standards import Conformance
 
 # fontTools (WeasyPrint's fallback subsetter when libharfbuzz-subset is missing) stamps the current
 # time into fonts unless this is set; any fixed value makes the bytes repeatable.
@@ -68,28 +72,34 @@ class Printed:
     sheets: dict[str, int]
 
 
-def print_html(html: str) -> Printed:
-    """The HTML document as PDF: only data: URLs load, no dates, same input -> same bytes."""
+def print_html(html: str, conformance: Conformance | None = None) -> Printed:
+    """The HTML document as PDF, tagged and meeting ``conformance`` (None: untagged, for a text layer):
+    only data: URLs load, no clock, same input -> same bytes."""
     html_class = _weasyprint().HTML
     from journeygen.pdf.fetcher import DataOnlyFetcher
 
+    writing = conformance.writer_options(html) if conformance else {}
     with _fixed_epoch():
-        document = html_class(string=html, url_fetcher=DataOnlyFetcher()).render()
+        document = html_class(string=html, url_fetcher=DataOnlyFetcher()).render(pdf_tags=conformance is not None)
         sheets: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for name in page.anchors:
                 if name.startswith("sheet-"):
                     sheets.setdefault(name, index)
-        return Printed(document.write_pdf(), sheets)
+        return Printed(document.write_pdf(**writing), sheets)
 
 
 def render(journey: Journey, options: RenderOptions) -> bytes:
     """The workshop document of one journey (or its blank template with ``options.blank``)."""
     from journeygen.pdf.build import document_layout, draft
     from journeygen.pdf.layers import print_document
+    from journeygen.pdf.standards import conformance
     from journeygen.theme import theme_for
 
     layout = document_layout(options)
+    standard = conformance(options, rtl=journey.rtl, specs=[(options.base_dir, options.source_name)],
+                           tiled=layout.poster is not None)
     theme = theme_for(journey, options)
     drafted = draft(journey, options, layout, theme)
-    return print_document([drafted], layout, theme, title=journey.title, author=journey.author, lang=journey.locale)
+    return print_document([drafted], layout, theme, title=journey.title, author=journey.author, lang=journey.locale,
+                          conformance=standard)

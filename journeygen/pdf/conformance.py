@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeygen.errors import RenderError
 from journeygen.pdf.paper import PT_MM
+from journeygen.pdf.standards import BLEED_MM
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -180,8 +181,6 @@ def x4(reader: PdfReader) -> list[str]:
 
 
 def _boxes(page: Any) -> list[str]:
-    from journeygen.pdf.standards import BLEED_MM
-
     if "/TrimBox" not in page or "/BleedBox" not in page:
         return ["no TrimBox or BleedBox"]
     trim, bleed, media = ([float(v) for v in page[key]] for key in ("/TrimBox", "/BleedBox", "/MediaBox"))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from journeygen.pdf.paper import PT_MM
+from journeygen.pdf.standards import BLEED_MM
 
 if TYPE_CHECKING:
     from journeygen.pdf.standards import Conformance
@@ -51,8 +52,6 @@ def _right_to_left(objects: list[dict[str, Any]]) -> None:
 def _print_boxes(objects: list[dict[str, Any]]) -> None:
     """A BleedBox exactly ``BLEED_MM`` around each TrimBox (WeasyPrint puts it at most 10 pt out, in the slug)."""
     import pydyf
-
-    from journeygen.pdf.standards import BLEED_MM
 
     bleed = BLEED_MM / PT_MM
     for page in objects:

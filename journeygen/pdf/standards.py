@@ -46,7 +46,7 @@ STANDARDS: dict[str, Standard] = {s.name: s for s in (
 
 
 @dataclass(frozen=True)
-class Source:
+class Attached:
     """A spec file attached to the PDF (PDF/A-3b), so an archived map can be rendered again."""
 
     name: str
@@ -61,7 +61,7 @@ class Conformance:
     rtl: bool = False
     date: str | None = None
     """Creation and modification date (W3C format): only a standard that needs one gets one."""
-    sources: tuple[Source, ...] = ()
+    sources: tuple[Attached, ...] = ()
     cmyk: bytes | None = None
     """PDF/X-4: the CMYK printer profile of the output intent."""
 
@@ -120,12 +120,12 @@ def _spec_file(folder: Path | None, name: str | None) -> Path | None:
     return path if path is not None and path.is_file() else None
 
 
-def _source(path: Path | None) -> Source:
+def _source(path: Path | None) -> Attached:
     if path is None:
         raise RenderError("PDF/A-3b attaches the spec file to the PDF, so an archived map can be rendered "
                           "again; this document has no spec file (standard input, or a --stages template): "
                           "render it from a file")
-    return Source(path.name, path.read_bytes())
+    return Attached(path.name, path.read_bytes())
 
 
 def _date(path: Path | None) -> str:

@@ -1,6 +1,7 @@
-"""WeasyPrint's PDF objects, before they are written -> what a standard needs that WeasyPrint leaves out:
-the writing direction and reading-order text of right-to-left documents, PDF/X-4's 3 mm BleedBox, its
-RGB colours tied to sRGB, its output intent named, and a document id that does not change from run to run."""
+"""WeasyPrint's PDF objects, before they are written -> what a tagged PDF and a standard need that WeasyPrint
+leaves out: the writing direction and reading-order text of right-to-left documents, each journey's language
+in a pack, PDF/X-4's 3 mm BleedBox, its RGB colours tied to sRGB, its output intent named, and a document id
+that does not change from run to run."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def finisher(conformance: Conformance, *, bidi: bool) -> Callable[[Any, Any], No
         objects = [obj for obj in pdf.objects if isinstance(obj, dict)]
         if conformance.rtl:
             _right_to_left(objects)
+        _article_languages(document, pdf, objects, rtl=conformance.rtl)
         if bidi:
             from journeygen.pdf.actualtext import add_actual_text
 
@@ -47,6 +49,31 @@ def _right_to_left(objects: list[dict[str, Any]]) -> None:
     for obj in objects:
         if obj.get("Type") == "/StructElem" and obj.get("S") == "/Document":
             obj["A"] = pydyf.Dictionary({"O": "/Layout", "WritingMode": "/RlTb"})
+
+
+def _article_languages(document: Any, pdf: Any, objects: list[dict[str, Any]], *, rtl: bool) -> None:
+    """In a pack, each journey's part (an ``Art`` element per page) in its own language and direction
+    where they differ from the document's."""
+    import pydyf
+
+    pages = {reference: _article(page) for reference, page in zip(pdf.page_references, document.pages, strict=True)}
+    for obj in objects:
+        article = pages.get(obj.get("Pg")) if obj.get("Type") == "/StructElem" and obj.get("S") == "/Art" else None
+        if article is None:
+            continue
+        lang, direction = article
+        if lang and lang != document.metadata.lang:
+            obj["Lang"] = pydyf.String(lang)
+        if (direction == "rtl") != rtl:
+            obj["A"] = pydyf.Dictionary({"O": "/Layout", "WritingMode": "/RlTb" if direction == "rtl" else "/LrTb"})
+
+
+def _article(page: Any) -> tuple[str, str] | None:
+    """The language and direction of the journey (``<article>``) a page shows, None for a page of none."""
+    for box in page._page_box.descendants():
+        if box.element_tag == "article":
+            return box.element.get("lang", ""), box.element.get("dir", "")
+    return None
 
 
 def _print_boxes(objects: list[dict[str, Any]]) -> None:

@@ -195,3 +195,15 @@ def test_a_blank_template_meets_pdf_ua_and_reads_stage_by_stage(tmp_path: Path) 
     texts = reading(data, tmp_path)
     stages = [texts.index(stage.name) for stage in load(SHOP).stages]
     assert stages == sorted(stages)
+
+
+def test_each_journey_of_a_pack_is_tagged_in_its_own_language() -> None:
+    data = render_pack([str(SHOP), str(HEBREW)], {})
+    reader = PdfReader(io.BytesIO(data))
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    parts = [(pages[e.raw_get("/Pg").idnum], e) for e in structure(reader) if e["/S"] == "/Art"]
+    english = [e for _, e in parts if "/Lang" not in e]
+    hebrew = [e for _, e in parts if e.get("/Lang") == "he"]
+    assert str(catalog(data)["/Lang"]) == "en" and english and hebrew
+    assert all(e["/A"]["/WritingMode"] == "/RlTb" for e in hebrew) and not any("/A" in e for e in english)
+    assert max(number for number, e in parts if e in english) < min(number for number, e in parts if e in hebrew)

@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Literal
 
 PAGE_SIZES = ("A4", "A3", "A2", "A1", "A0", "letter", "tabloid")
+PdfStandard = Literal["ua-1", "a-3b", "x-4"]
+PDF_STANDARDS: tuple[PdfStandard, ...] = ("ua-1", "a-3b", "x-4")
+"""The PDF standards `--pdf-standard` names: accessible, archive, print shop (every PDF is tagged)."""
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,5 @@ class RenderOptions:
     """PDF: only the map page(s), or only the action list."""
     max_width: int | None = None
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""
+    pdf_standard: PdfStandard | None = None
+    """PDF: also conform to PDF/UA-1, PDF/A-3b or PDF/X-4 (every PDF is tagged)."""

@@ -23,7 +23,7 @@ def parse_formats(value: tuple[str, ...]) -> list[str]:
 
 def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options every rendering command shares."""
-    from journeygen.options import PAGE_SIZES
+    from journeygen.options import PAGE_SIZES, PDF_STANDARDS
 
     options = [
         click.option("--theme", metavar="NAME|PATH", help="Theme name (see `journeygen themes`) or theme file."),
@@ -46,6 +46,8 @@ def render_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--max-width", type=click.IntRange(min=400), metavar="PX",
                      help="SVG and PDF: wrap stages into rows so the map is at most PX wide (the PDF otherwise "
                           "chooses the rows that print it largest)."),
+        click.option("--pdf-standard", type=click.Choice(PDF_STANDARDS),
+                     help="PDF: PDF/UA-1 (accessible), PDF/A-3b (archive) or PDF/X-4 (print shop)."),
         click.option("--min-text-pt", type=click.FloatRange(min=1), default=7.0, show_default=True, metavar="PT",
                      help="PDF: say how to print the map larger when its body text prints smaller than PT."),
         click.option("--per-persona", is_flag=True, help="PDF: after the map, one map page per persona, with only "

@@ -45,7 +45,7 @@ def figure(scene: Scene, theme: Theme) -> Figure:
 
     labels = tuple(_label(text) for text in scene.texts() if any(text.lines))
     shapes = render_scene(replace(scene, items=_shapes(scene.items)), theme)
-    return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
+    return Figure(shapes, scene.width, scene.height, labels, scene.rtl, alt=scene.description)
 
 
 def orientation(options: RenderOptions) -> Orientation:

@@ -24,6 +24,7 @@ from journeygen.render.pdf.mappage import (
 from journeygen.render.pdf.markup import Html, join, tag, text, ui
 from journeygen.render.pdf.pages import action_page, persona_page
 from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
+from journeygen.render.pdf.standards import Conformance
 from journeygen.render.pdf.style import page_rules, stylesheet
 from journeygen.render.pdf.words import PdfWords, pdf_words_for
 from journeygen.spec.model import Journey, MicroJourney, Stage
@@ -173,15 +174,19 @@ def body_text_meta(parts: Sequence[Part]) -> Html:
 
 
 def html_document(parts: Sequence[Part], layout: Layout, theme: Theme, *, title: str, author: str | None,
-                  lang: str = "en", text_only: bool = False) -> str:
+                  lang: str = "en", text_only: bool = False, conformance: Conformance | None = None) -> str:
     """The whole HTML text, with the bundled fonts subset to exactly the characters it shows; the page
-    numbers are worded in the language ``lang``. ``text_only``: parts made with ``text_layer``."""
+    numbers are worded in the language ``lang``. ``text_only``: parts made with ``text_layer``.
+    ``conformance``: the dates, page boxes and colour profile its standard needs."""
     head = [tag("meta", charset="utf-8"), tag("title", text(title)),
             tag("meta", name="author", content=author) if author else Html(""),
-            tag("meta", name="generator", content="journeygen"), body_text_meta(parts)]
+            tag("meta", name="generator", content="journeygen"), body_text_meta(parts),
+            *(conformance.head() if conformance else ())]
     body = "".join(part.body for part in parts)
     css = "\n".join((stylesheet(layout.sheet, theme, pdf_words_for(lang), text_only=text_only),
                      *(part.css for part in parts)))
     chars = "".join(sorted(set(body + title + (author or "") + css + "".join(p.chars for p in parts))))
+    if conformance:  # after the characters are counted: the colour profile's data URL shows no text
+        css += "\n" + conformance.css()
     style = tag("style", Html(font_faces(chars) + "\n" + css))
     return f'<!DOCTYPE html>\n<html lang="{text(lang)}">{tag("head", *head, style)}<body>{body}</body></html>'

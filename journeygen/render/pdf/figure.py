@@ -56,6 +56,8 @@ class Figure:
     height: float
     labels: tuple[Label, ...] = ()
     rtl: bool = False
+    alt: str = ""
+    """What the drawing shows, in words (the SVG's ``<desc>``): its alternative text in the tagged PDF."""
 
     @property
     def url(self) -> str:
@@ -92,7 +94,7 @@ def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[
     A figure without SVG (see ``Figure.text``) is its lines alone."""
     scale = width / figure.width
     labels = [label for label in figure.labels if window is None or label.inside(*window)]
-    image = tag("img", src=figure.url, alt="", class_="drawing") if figure.svg else Html("")
+    image = tag("img", src=figure.url, alt=figure.alt, class_="drawing") if figure.svg else Html("")
     blocks = [_block(label, scale, figure.width, figure.rtl) for label in labels]
     box = f"width: {num(width)}mm; height: {num(figure.height * scale)}mm;{style}"
     # The drawing is already mirrored for right-to-left journeys and each line carries its own direction,

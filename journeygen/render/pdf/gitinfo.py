@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journeygen.git import GitMissing, blob_id, object_id, run
+from journeygen.git import GitError, GitMissing, blob_id, object_id, run
 from journeygen.render.pdf.words import PdfWords, pdf_words_for
 
 
@@ -29,3 +29,12 @@ def describe(folder: Path | None, filename: str | None, words: PdfWords | None =
         return words.untracked.format(id=head.text)
     changed = blob_id((folder / filename).read_bytes(), len(committed)) != committed
     return (words.modified if changed else words.commit).format(id=head.text)
+
+
+def committed(folder: Path, filename: str) -> str | None:
+    """When ``filename``'s last commit was made (ISO 8601), or None outside a work tree or when never committed."""
+    try:
+        answer = run(folder, "log", "-1", "--format=%cI", "--", filename)
+    except GitError:
+        return None
+    return (answer.text or None) if answer.ok else None

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from journeygen.render.pdf.build import Draft
 from journeygen.render.pdf.document import Layout, Part, html_document
+from journeygen.render.pdf.standards import Conformance
 from journeygen.theme import Theme
 
 LAYER_LINES = 1500
@@ -20,22 +21,33 @@ LAYER_LINES = 1500
 
 
 def print_document(drafts: Sequence[Draft], layout: Layout, theme: Theme, *, front: Sequence[Part] = (),
-                   title: str, author: str | None, lang: str) -> bytes:
-    """The PDF of ``front`` (a pack's contents page) and each draft's sheets, in layers past ``LAYER_LINES``."""
+                   title: str, author: str | None, lang: str, conformance: Conformance | None = None) -> bytes:
+    """The PDF of ``front`` (a pack's contents page) and each draft's sheets, in layers past ``LAYER_LINES``;
+    tagged, and meeting ``conformance``'s standard if it names one (checked: RenderError if not)."""
     from journeygen.render.pdf.weasy import print_html
 
+    conformance = conformance or Conformance()
+
     def html(parts: Sequence[Part], *, text_only: bool = False) -> str:
-        return html_document(parts, layout, theme, title=title, author=author, lang=lang, text_only=text_only)
+        return html_document(parts, layout, theme, title=title, author=author, lang=lang, text_only=text_only,
+                             conformance=None if text_only else conformance)
 
     if sum(item.lines for item in drafts) <= LAYER_LINES:
-        return print_html(html([*front, *(item.part() for item in drafts)])).data
-    from journeygen.render.pdf.overlay import overlay
+        data = print_html(html([*front, *(item.part() for item in drafts)]), conformance).data
+    else:
+        from journeygen.render.pdf.overlay import overlay
 
-    shapes = [item.refigured([figure.shapes() for figure in item.figures]).part() for item in drafts]
-    base = print_html(html([*front, *shapes]))
-    layers = [print_html(html([item.part(text_layer=True) for item in chunk], text_only=True))
-              for chunk in text_layers(drafts, LAYER_LINES)]
-    return overlay(base, layers)
+        shapes = [item.refigured([figure.shapes() for figure in item.figures]).part() for item in drafts]
+        base = print_html(html([*front, *shapes]), conformance)
+        # The layers are untagged: their text is drawn inside the map's figure, whose alternative text describes it.
+        layers = [print_html(html([item.part(text_layer=True) for item in chunk], text_only=True))
+                  for chunk in text_layers(drafts, LAYER_LINES)]
+        data = overlay(base, layers)
+    if conformance.standard is not None:
+        from journeygen.render.pdf.conformance import verify
+
+        verify(data, conformance.standard)
+    return data
 
 
 def text_layers(drafts: Sequence[Draft], size: int) -> Iterator[list[Draft]]:

@@ -68,10 +68,11 @@ def _stamp(writer: PdfWriter, page: PageObject, layer: PageObject, name: str) ->
     xobjects[NameObject(name)] = reference
     resources[NameObject("/XObject")] = xobjects
     page[NameObject("/Resources")] = resources
-    # What the page drew before is wrapped in q/Q, so the form starts from the default coordinates.
+    # What the page drew before is wrapped in q/Q, so the form starts from the default coordinates. The form
+    # is an artifact of the tagged page: its text belongs to the figure, which its alternative text describes.
     contents = page["/Contents"]
     before = list(contents) if isinstance(contents, ArrayObject) else [contents]
-    draw = f"Q\nq {name} Do Q\n".encode("ascii")
+    draw = f"Q\n/Artifact BMC q {name} Do Q EMC\n".encode("ascii")
     page[NameObject("/Contents")] = ArrayObject([writer._add_object(_stream(b"q\n")), *before,
                                                  writer._add_object(_stream(draw))])
 

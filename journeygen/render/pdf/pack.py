@@ -36,14 +36,18 @@ def render_pack(specs: Sequence[Spec], opts: dict[str, Any]) -> bytes:
     from journeygen.layout.prepared import Prepared
     from journeygen.render.pdf.build import document_layout, draft
     from journeygen.render.pdf.layers import print_document
+    from journeygen.render.pdf.standards import conformance
 
     prepared = [Prepared(spec.journey, spec.options(**opts)) for spec in specs]
     # The parts of the document that belong to no one journey (contents, page numbers) speak the first one's language.
     lang = specs[0].journey.locale
     layout = replace(document_layout(prepared[0].options), language=lang)
+    files = [(options.base_dir, options.source_name) for options in (spec.options() for spec in specs)]
+    standard = conformance(prepared[0].options, rtl=specs[0].journey.rtl, specs=files, tiled=layout.poster is not None)
     drafts = [draft(one, layout, depth=2, anchor=f"journey-{index}") for index, one in enumerate(prepared, 1)]
     titles = [spec.journey.title for spec in specs]
     authors = dict.fromkeys(spec.journey.author for spec in specs if spec.journey.author)
     labels = pdf_words_for(lang)
     return print_document(drafts, layout, prepared[0].theme, front=[Part(contents(specs, labels))],
-                          title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang)
+                          title=f"{labels.pack}: {', '.join(titles)}", author=", ".join(authors) or None, lang=lang,
+                          conformance=standard)

@@ -23,6 +23,9 @@ FOOTER_A4_MM = 7.0
 OVERLAP_MM = 10.0
 """How much neighbouring tiles repeat, so they can be glued after trimming one edge."""
 
+BLEED_MM = 3.0
+"""The bleed a print shop asks for (PDF/X): the page's background runs this far past the trim."""
+
 
 @dataclass(frozen=True)
 class Paper:

@@ -7,15 +7,18 @@ from journeygen.render import Output
 
 
 def render(prepared: Prepared) -> Output:
-    """The workshop document of one journey (or its blank template with ``options.blank``), and a note
-    when its map would print too small to read."""
+    """The workshop document of one journey (or its blank template with ``options.blank``), tagged and meeting
+    ``options.pdf_standard``, and a note when its map would print too small to read."""
     from journeygen.render.pdf.build import document_layout, draft
     from journeygen.render.pdf.layers import print_document
     from journeygen.render.pdf.legibility import notes
+    from journeygen.render.pdf.standards import conformance
 
-    journey = prepared.journey
-    layout = document_layout(prepared.options)
+    journey, options = prepared.journey, prepared.options
+    layout = document_layout(options)
+    standard = conformance(options, rtl=journey.rtl, specs=[(options.base_dir, options.source_name)],
+                           tiled=layout.poster is not None)
     drafted = draft(prepared, layout)
     data = print_document([drafted], layout, prepared.theme, title=journey.title, author=journey.author,
-                          lang=journey.locale)
-    return Output(data, (*prepared.drawing_notes, *notes(journey, prepared.options, data)), prepared.drawing_warnings)
+                          lang=journey.locale, conformance=standard)
+    return Output(data, (*prepared.drawing_notes, *notes(journey, options, data)), prepared.drawing_warnings)

@@ -8,6 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeygen.render.pdf.standards import Conformance
 
 # fontTools (WeasyPrint's fallback subsetter when libharfbuzz-subset is missing) stamps the current
 # time into fonts unless this is set; any fixed value makes the bytes repeatable.
@@ -65,17 +69,19 @@ class Printed:
     sheets: dict[str, int]
 
 
-def print_html(html: str) -> Printed:
-    """The HTML document as PDF: only data: URLs load, no dates, same input -> same bytes."""
+def print_html(html: str, conformance: Conformance | None = None) -> Printed:
+    """The HTML document as PDF, tagged and meeting ``conformance`` (None: untagged, for a text layer):
+    only data: URLs load, no clock, same input -> same bytes."""
     html_class = _weasyprint().HTML
     from journeygen.render.pdf.fetcher import DataOnlyFetcher
 
+    writing = conformance.writer_options(html) if conformance else {}
     with _fixed_epoch():
-        document = html_class(string=html, url_fetcher=DataOnlyFetcher()).render()
+        document = html_class(string=html, url_fetcher=DataOnlyFetcher()).render(pdf_tags=conformance is not None)
         sheets: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for name in page.anchors:
                 if name.startswith("sheet-"):
                     sheets.setdefault(name, index)
         # custom_metadata: the map's body text size (``<meta name="BodyTextSize">``) goes into the PDF's properties.
-        return Printed(document.write_pdf(custom_metadata=True), sheets)
+        return Printed(document.write_pdf(custom_metadata=True, **writing), sheets)

@@ -85,7 +85,7 @@ def fresh(markdown: Path, block: Block, mode: Mode, style: str) -> Fresh:
         data = render(loaded.journey, "mermaid", options=loaded.options(mermaid_style=style))
         body = data.decode().replace("\n", nl)
         return Fresh(f"```mermaid{nl}{body}```{nl}")
-    from journeygen.output import stem
+    from journeygen.project import stem
 
     svg_path = markdown.parent / (stem(str(spec_path)) + ".svg")
     svg = render(loaded.journey, "svg", options=loaded.options())

@@ -15,6 +15,7 @@ from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
 from journeygen.layout.summary import summary
 from journeygen.layout.text import Measurer
 from journeygen.layout.words import words_for
+from journeygen.project import rendered_href
 from journeygen.spec.model import Emotion, Journey, Lane, MicroJourney, Persona, Stage, Touchpoint
 from journeygen.spec.text import slug
 from journeygen.theme import Theme
@@ -120,6 +121,8 @@ def micro_block(kit: Kit, stage: Stage, micro: MicroJourney, m: Metrics, prefix:
     rows = [tuple(range(i, min(i + per_row, len(steps)))) for i in range(0, len(steps), per_row)]
     rule = Block(width, 1, (Path((("M", (0, 0)), ("L", (width, 0))), "divider"),))
     title = kit.text(kit.words.micro_in.format(stage=stage.name, name=micro.name), width, font="heading", bold=True)
+    if micro.use:
+        title = title.grouped(f"{prefix}open", href=rendered_href(micro.use))
     parts = [rule, title]
     if micro.description:
         parts.append(kit.text(micro.description, width, cls="t-muted"))

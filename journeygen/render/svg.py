@@ -68,7 +68,10 @@ class _Drawer:
         if isinstance(item, Group):
             title = f"<title>{_esc(item.title)}</title>" if item.title else ""
             faded = f' opacity="{num(item.opacity)}"' if item.opacity is not None else ""
-            return f"<g id={_attr(item.id)}{faded}>{title}{self.draw(item.items)}</g>\n"
+            inner = f"{title}{self.draw(item.items)}"
+            if item.href is not None:
+                inner = f'<a href={_attr(item.href)} class="link" text-decoration="underline">{inner}</a>'
+            return f"<g id={_attr(item.id)}{faded}>{inner}</g>\n"
         if isinstance(item, Text):
             return self.text(item)
         if isinstance(item, Rect):

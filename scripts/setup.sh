@@ -2,7 +2,7 @@
 # One command from a fresh Debian/Ubuntu machine to rendered examples:
 # system packages (graphviz, pango, chromium, poppler, node), a virtual environment in .venv
 # with journeygen and its test tools, the npm packages of the Mermaid parser and editor checks, and
-# every bundled example rendered to examples/rendered/.
+# every bundled example rendered to examples/rendered/ (the example project to examples/project/build/maps/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +38,6 @@ fi
 echo "==> rendering the examples into examples/rendered/"
 .venv/bin/journeygen validate examples/*.journey.yaml
 .venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,mermaid,dot,flow,csv,pdf}" -o examples/rendered
-echo "done: open examples/rendered/ ; run the tests with ./scripts/test.sh"
+echo "==> rendering the example project into examples/project/build/maps/"
+(cd examples/project && ../../.venv/bin/journeygen lint && ../../.venv/bin/journeygen render -f svg,pdf)
+echo "done: open examples/rendered/ and examples/project/build/maps/ ; run the tests with ./scripts/test.sh"

@@ -35,3 +35,5 @@ class RenderOptions:
     """PNG: pixels per layout pixel (2 is sharp on slides and high-density screens)."""
     max_width: int | None = None
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""
+    persona_page: bool = False
+    """The spec is a persona file: its persona cards are the whole drawing (SVG, PNG) and document (PDF)."""

@@ -39,5 +39,6 @@ echo "==> rendering the examples into examples/rendered/"
 .venv/bin/journeygen validate examples/*.journey.yaml
 .venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,mermaid,dot,flow,csv,pdf}" -o examples/rendered
 echo "==> rendering the example project into examples/project/build/maps/"
-(cd examples/project && ../../.venv/bin/journeygen lint && ../../.venv/bin/journeygen render -f svg,pdf)
+(cd examples/project && ../../.venv/bin/journeygen lint && ../../.venv/bin/journeygen render -f svg,pdf \
+  && ../../.venv/bin/journeygen render personas/*.persona.yaml -f svg,pdf -o build/maps/personas)
 echo "done: open examples/rendered/ and examples/project/build/maps/ ; run the tests with ./scripts/test.sh"

@@ -22,12 +22,13 @@ def header(kit: Kit, title: str, description: str | None, width: float) -> Block
 
 
 def persona_cards(kit: Kit, people: Sequence[Persona], width: float, photos: Mapping[str, str],
-                  prefix: str) -> Block:
-    """One card per persona, as many per line as fit, all of one height."""
+                  prefix: str, *, curves: bool = True) -> Block:
+    """One card per persona, as many per line as fit, all of one height; with ``curves`` and several
+    personas, each card shows its persona's line style on the emotion curve."""
     if not people:
         return EMPTY
     card_w = min(CARD_WIDTH, width)
-    many = len(people) > 1
+    many = curves and len(people) > 1
     inners = [_card_inner(kit, p, i, card_w - 2 * kit.pad, photos.get(p.id), many) for i, p in enumerate(people)]
     tallest = max(b.height for b in inners)
     cards = [framed(Block(b.width, tallest, b.items), "card persona-card", pad_x=kit.pad, pad_y=kit.pad,

@@ -17,7 +17,10 @@ class Spec:
     journey: Journey
     name: str
     base_dir: Path | None
+    persona_page: bool = False
+    """Read from a persona file: it renders as its persona cards, not as a map."""
 
     def options(self, **overrides: Any) -> RenderOptions:
         """Render options that resolve files next to this spec."""
-        return replace(RenderOptions(base_dir=self.base_dir, source_name=Path(self.name).name), **overrides)
+        return replace(RenderOptions(base_dir=self.base_dir, source_name=Path(self.name).name,
+                                     persona_page=self.persona_page), **overrides)

@@ -4,6 +4,8 @@ one can go wrong, reported in the file where the problem is and at the `use:` th
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -229,3 +231,47 @@ def test_a_map_without_use_renders_as_before(tmp_path: Path) -> None:
     text = _map("  - name: Maria\n")
     root = _project(tmp_path, {"maps/plain.journey.yaml": text})
     assert render(load_spec(root / "maps/plain.journey.yaml").journey) == render(loads(text))
+
+
+def test_a_persona_file_renders_alone_as_its_cards(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"personas/maria.persona.yaml": MARIA, "personas/team.persona.yaml": TEAM})
+    result = run_journeygen("render", "personas/maria.persona.yaml", "personas/team.persona.yaml", "-f", "svg,pdf",
+                            cwd=root)
+    assert result.returncode == 0, result.stderr.decode()
+    svg = (root / "personas/maria.svg").read_text(encoding="utf-8")
+    assert "Maria Popescu" in svg and "do not hurt my knees" in svg and "Run a half marathon" in svg
+    assert "class=\"stage-head\"" not in svg and "class=\"lane" not in svg  # the card is the page, no map
+    team = (root / "personas/team.svg").read_text(encoding="utf-8")
+    assert "Ion Vasile" in team and "Ana Marin" in team and "<path class=\"curve" not in team  # no curve, no sample
+    text = subprocess.run(["pdftotext", str(root / "personas/maria.pdf"), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    assert "Maria Popescu" in text and "Run a half marathon" in text
+    info = subprocess.run(["pdfinfo", str(root / "personas/maria.pdf")], capture_output=True, check=True,
+                          text=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info  # the persona page only: no map, no action list
+
+
+def test_a_persona_file_with_a_problem_points_at_its_line_and_renders_nothing(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"personas/maria.persona.yaml": "name: Maria\ngoals: Run\nqoute: x\n"})
+    result = run_journeygen("render", "personas/maria.persona.yaml", cwd=root)
+    assert result.returncode == 1
+    assert "personas/maria.persona.yaml:3:1: personas[0].qoute: unknown key 'qoute'" in result.stderr.decode()
+    assert not (root / "personas/maria.svg").exists()
+
+
+def test_a_persona_file_has_no_mermaid_or_flow(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"personas/maria.persona.yaml": MARIA})
+    result = run_journeygen("render", "personas/maria.persona.yaml", "-f", "mermaid", cwd=root)
+    assert result.returncode == 1
+    assert "a persona file renders as svg, png, pdf, not mermaid" in result.stderr.decode()
+
+
+def test_fmt_reads_the_files_use_names_and_puts_use_first(tmp_path: Path) -> None:
+    root = _project(tmp_path, {
+        "personas/maria.persona.yaml": MARIA,
+        "maps/life.journey.yaml": _map("  - {quote: Only here, use: ../personas/maria.persona.yaml}\n"),
+    })
+    result = run_journeygen("fmt", "maps/life.journey.yaml", cwd=root)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "  - {use: ../personas/maria.persona.yaml, quote: Only here}\n" in \
+        (root / "maps/life.journey.yaml").read_text(encoding="utf-8")

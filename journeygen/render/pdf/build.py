@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from journeygen.layout.prepared import Prepared
 from journeygen.options import RenderOptions
-from journeygen.render.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part
+from journeygen.render.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part, persona_part
 from journeygen.render.pdf.figure import Figure, Label
 from journeygen.render.pdf.markup import Html
 from journeygen.spec.model import Journey
@@ -70,6 +70,8 @@ class Draft:
     source: Source
     depth: int = 1
     anchor: str | None = None
+    personas_only: bool = False
+    """A persona file: its persona page is the whole part."""
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -86,6 +88,9 @@ class Draft:
 
     def part(self, *, text_layer: bool = False) -> Part:
         """Its sheets; with ``text_layer`` only those with a figure (see ``journey_part``)."""
+        if self.personas_only:
+            return Part(Html("")) if text_layer else persona_part(self.journey, source=self.source, depth=self.depth,
+                                                                    anchor=self.anchor)
         if self.drawings is None:
             return Part(Html("")) if text_layer else blank_part(self.journey, self.layout, source=self.source,
                                                                   depth=self.depth, anchor=self.anchor)
@@ -97,5 +102,7 @@ def draft(prepared: Prepared, layout: Layout, *, depth: int = 1, anchor: str | N
     """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions."""
     options = prepared.options
     source = Source(options.source_name, options.base_dir)
+    if options.persona_page:
+        return Draft(prepared.journey, None, layout, prepared.theme, source, depth, anchor, personas_only=True)
     drawn = None if options.blank else drawings(prepared, options.max_width)
     return Draft(prepared.journey, drawn, layout, prepared.theme, source, depth, anchor)

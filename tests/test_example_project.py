@@ -55,3 +55,22 @@ def test_the_project_lints_and_renders_with_links_that_resolve(tmp_path: Path) -
             hrefs.append(href)
             assert (svg.parent / href).is_file(), (svg, href)
     assert {"checkout.svg", "returns.svg", "ro/cont-client.svg"} <= set(hrefs)
+
+
+def test_in_a_pack_the_lifecycle_map_links_to_the_pages_of_the_maps_it_opens(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    maps = ["maps/lifecycle.journey.yaml", "maps/checkout.journey.yaml", "maps/returns.journey.yaml"]
+    result = run_journeygen("render", *maps, "--pack", str(tmp_path / "pack.pdf"), cwd=PROJECT)
+    assert result.returncode == 0, result.stderr.decode()
+    reader = PdfReader(tmp_path / "pack.pdf")
+    named = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+    links: dict[int, set[str]] = {}
+    for number, page in enumerate(reader.pages):
+        for annot in page.get("/Annots") or []:
+            target = annot.get_object().get("/Dest")
+            if target is not None:
+                links.setdefault(number, set()).add(str(target))
+    map_page = named["journey-1"]  # the lifecycle map's sheet, after the contents
+    assert links[map_page] == {"journey-2", "journey-3"}  # the micro-journey and the link; ro/ is not in the pack
+    assert named["journey-2"] > map_page and named["journey-3"] > named["journey-2"]

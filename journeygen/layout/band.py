@@ -11,7 +11,6 @@ from journeygen.layout.cards import CardContext, lane_cell
 from journeygen.layout.grid import Metrics
 from journeygen.layout.legend import star
 from journeygen.layout.scene import Box, Group, Item, Path, Rect
-from journeygen.project import rendered_href
 from journeygen.spec.model import Lane, Persona, Stage
 
 ROW_GAP = 3.0
@@ -99,11 +98,11 @@ def _header(kit: Kit, plan: Plan, index: int, width: float) -> Block:
         parts.append(row([mark, words], kit.gap))
     for n, micro in enumerate(stage.micro_journeys):
         line = kit.text(f"▼ {kit.words.micro}: {micro.name}", width, font="small", cls="t-header")
-        parts.append(line.grouped(f"{plan.prefix}micro-link-{stage.id}-{n + 1}", href=rendered_href(micro.use))
+        parts.append(line.grouped(f"{plan.prefix}micro-link-{stage.id}-{n + 1}", link=micro.use)
                      if micro.use else line)
     for n, link in enumerate(stage.links):
         line = kit.text(f"→ {link.label or link.use}", width, font="small", bold=True, cls="t-header")
-        parts.append(line.grouped(f"{plan.prefix}link-{stage.id}-{n + 1}", href=rendered_href(link.use)))
+        parts.append(line.grouped(f"{plan.prefix}link-{stage.id}-{n + 1}", link=link.use))
     return stack(parts, 3, width)
 
 

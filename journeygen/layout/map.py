@@ -15,7 +15,6 @@ from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
 from journeygen.layout.summary import summary
 from journeygen.layout.text import Measurer
 from journeygen.layout.words import words_for
-from journeygen.project import rendered_href
 from journeygen.spec.model import Emotion, Journey, Lane, MicroJourney, Persona, Stage, Touchpoint
 from journeygen.spec.text import slug
 from journeygen.theme import Theme
@@ -136,7 +135,7 @@ def micro_block(kit: Kit, stage: Stage, micro: MicroJourney, m: Metrics, prefix:
     rule = Block(width, 1, (Path((("M", (0, 0)), ("L", (width, 0))), "divider"),))
     title = kit.text(kit.words.micro_in.format(stage=stage.name, name=micro.name), width, font="heading", bold=True)
     if micro.use:
-        title = title.grouped(f"{prefix}open", href=rendered_href(micro.use))
+        title = title.grouped(f"{prefix}open", link=micro.use)
     parts = [rule, title]
     if micro.description:
         parts.append(kit.text(micro.description, width, cls="t-muted"))

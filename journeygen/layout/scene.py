@@ -144,8 +144,9 @@ class Group:
     title: str | None = None
     opacity: float | None = None
     """Drawn faded (0 to 1): the as-is curves under a compare map."""
-    href: str | None = None
-    """A relative link: the group opens another map's rendering (a linked micro-journey or stage link)."""
+    link: str | None = None
+    """Another map of the project this group opens (a linked micro-journey or stage link): its spec's path,
+    relative to this map's; the SVG links to its rendering beside it, a PDF pack to its pages."""
 
     def moved(self, dx: float, dy: float) -> Group:
         return replace(self, items=tuple(i.moved(dx, dy) for i in self.items))
@@ -258,7 +259,7 @@ def _flat(items: tuple[Item, ...], parent: str | None) -> list[object]:
     for item in items:
         if isinstance(item, Group):
             faded = {} if item.opacity is None else {"opacity": num(item.opacity)}
-            linked = {} if item.href is None else {"href": item.href}
+            linked = {} if item.link is None else {"link": item.link}
             entries.append({"kind": "Group", "id": item.id, "title": item.title, **faded, **linked, "in": parent})
             entries.extend(_flat(item.items, item.id))
         else:

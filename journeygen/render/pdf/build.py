@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -23,9 +23,23 @@ def document_layout(options: RenderOptions) -> Layout:
     return Layout.choose(options.page, portrait=options.portrait, tile=options.tile and not options.blank)
 
 
-def _label(text: Text) -> Label:
+def _label(text: Text, href: str | None) -> Label:
     leading = text.baselines[1] - text.baselines[0] if len(text.baselines) > 1 else 0.0
-    return Label(text.lines, text.x, text.baselines[0], leading, text.anchor, text.size, text.bold, text.cls)
+    return Label(text.lines, text.x, text.baselines[0], leading, text.anchor, text.size, text.bold, text.cls, href)
+
+
+def _linked_texts(items: tuple[Item, ...], targets: Mapping[str, str],
+                  href: str | None = None) -> Iterator[tuple[Text, str | None]]:
+    """Every text of ``items`` with where it links inside the document: a group linking another map of
+    the project links to that map's pages when ``targets`` (its spec path -> anchor) holds it."""
+    from journeygen.layout.scene import Group, Text
+
+    for item in items:
+        if isinstance(item, Text):
+            yield item, href
+        elif isinstance(item, Group):
+            inner = targets.get(item.link) if item.link is not None else None
+            yield from _linked_texts(item.items, targets, f"#{inner}" if inner else href)
 
 
 def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
@@ -36,16 +50,17 @@ def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
                  for item in items if not isinstance(item, Text))
 
 
-def figure(scene: Scene, theme: Theme) -> Figure:
-    """A laid-out scene: its shapes as SVG, its text as lines the PDF sets in HTML over them."""
+def figure(scene: Scene, theme: Theme, targets: Mapping[str, str] | None = None) -> Figure:
+    """A laid-out scene: its shapes as SVG, its text as lines the PDF sets in HTML over them (linked, for
+    groups whose map ``targets`` names: a spec path relative to the map -> the anchor of its pages)."""
     from journeygen.render.svg import render_scene
 
-    labels = tuple(_label(text) for text in scene.texts() if any(text.lines))
+    labels = tuple(_label(text, href) for text, href in _linked_texts(scene.items, targets or {}) if any(text.lines))
     shapes = render_scene(replace(scene, items=_shapes(scene.items)), theme)
     return Figure(shapes, scene.width, scene.height, labels, scene.rtl)
 
 
-def drawings(prepared: Prepared, max_width: int | None = None) -> Drawings:
+def drawings(prepared: Prepared, max_width: int | None = None, targets: Mapping[str, str] | None = None) -> Drawings:
     """The map (in rows no wider than ``max_width`` px, if given) and every micro-journey, laid out by
     the same engine as the SVG output. The map leaves its micro-journeys out: each has a page of its own,
     and without them below it the map fills more of its page."""
@@ -53,10 +68,10 @@ def drawings(prepared: Prepared, max_width: int | None = None) -> Drawings:
 
     theme = prepared.theme
     pairs = [(stage, mj) for stage in prepared.journey.stages for mj in stage.micro_journeys]
-    micro = tuple((stage, mj, figure(scene, theme))
+    micro = tuple((stage, mj, figure(scene, theme, targets))
                   for (stage, mj), scene in zip(pairs, prepared.micro_scenes, strict=True))
     scene = prepared.map_scene(max_width, micro_journeys=False)
-    return Drawings(figure(scene, theme), micro, text_colours(theme))
+    return Drawings(figure(scene, theme, targets), micro, text_colours(theme))
 
 
 @dataclass(frozen=True)
@@ -98,11 +113,13 @@ class Draft:
                             depth=self.depth, anchor=self.anchor, text_layer=text_layer)
 
 
-def draft(prepared: Prepared, layout: Layout, *, depth: int = 1, anchor: str | None = None) -> Draft:
-    """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions."""
+def draft(prepared: Prepared, layout: Layout, *, depth: int = 1, anchor: str | None = None,
+          targets: Mapping[str, str] | None = None) -> Draft:
+    """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions;
+    ``targets`` (a linked map's spec path, relative to this one -> the anchor of its pages) links them."""
     options = prepared.options
     source = Source(options.source_name, options.base_dir)
     if options.persona_page:
         return Draft(prepared.journey, None, layout, prepared.theme, source, depth, anchor, personas_only=True)
-    drawn = None if options.blank else drawings(prepared, options.max_width)
+    drawn = None if options.blank else drawings(prepared, options.max_width, targets)
     return Draft(prepared.journey, drawn, layout, prepared.theme, source, depth, anchor)

@@ -63,12 +63,13 @@ def rendered_href(use: str, suffix: str = ".svg") -> str:
 class Project:
     """A folder with ``journeygen.toml`` (or ``[tool.journeygen]`` in pyproject.toml) and its settings.
 
-    Paths (``theme``, ``output``) are resolved against the project file's folder.
+    ``output`` is resolved against the project file's folder; ``theme`` is kept as written (a built-in
+    name, or a theme file relative to the project file).
     """
 
     file: Path
     maps: tuple[str, ...] = ()
-    theme: Path | None = None
+    theme: str | None = None
     locale: str | None = None
     output: Path | None = None
     lint: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -144,7 +145,7 @@ def _parse(path: Path, table: dict[str, Any]) -> Project:
             raise _bad(path, key, f"{key} must be text, got {value!r}")
     lint = table.get("lint", {})
     theme, output = texts["theme"], texts["output"]
-    return Project(path.resolve(), tuple(maps), path.resolve().parent / theme if theme else None, texts["locale"],
+    return Project(path.resolve(), tuple(maps), theme, texts["locale"],
                    path.resolve().parent / output if output else None,
                    MappingProxyType(lint) if isinstance(lint, dict) else lint)
 

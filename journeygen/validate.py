@@ -34,7 +34,10 @@ def with_project_defaults(doc: Document) -> Document:
         return doc
     data = dict(doc.data)
     if project.theme is not None and "theme" not in data:
-        data["theme"] = os.path.relpath(project.theme, doc.base_dir)
+        from journeygen.theme.catalog import is_theme_path
+
+        theme = project.theme
+        data["theme"] = os.path.relpath(project.root / theme, doc.base_dir) if is_theme_path(theme) else theme
     if project.locale is not None and "locale" not in data:
         data["locale"] = project.locale
     return replace(doc, data=data)

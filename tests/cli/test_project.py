@@ -81,6 +81,11 @@ def test_the_projects_theme_and_locale_are_the_defaults_of_maps_that_name_none(t
     assert "#123456" in (root / "build/life.svg").read_text(encoding="utf-8")
 
 
+def test_the_projects_theme_may_be_a_built_in_name(tmp_path: Path) -> None:
+    root = _project(tmp_path, 'theme = "dark"\n')
+    assert load_spec(root / "maps/life.journey.yaml").journey.theme == "dark"
+
+
 def test_lint_with_no_spec_checks_every_map_and_every_link(tmp_path: Path) -> None:
     root = _project(tmp_path)
     (root / "maps/ro/cont.journey.yaml").unlink()

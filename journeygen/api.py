@@ -13,6 +13,7 @@ from journeygen.render import Output, draw, render_journey
 from journeygen.spec.loaded import Spec
 from journeygen.spec.loader import Document, parse_text, read
 from journeygen.spec.model import Journey
+from journeygen.spec.persona_file import is_persona_file, persona_document
 from journeygen.validate import build
 
 if TYPE_CHECKING:
@@ -20,10 +21,13 @@ if TYPE_CHECKING:
 
 
 def load_spec(source: str | os.PathLike[str]) -> Spec:
-    """Read and validate a spec file (``-`` for standard input); raises SpecError."""
+    """Read and validate a spec file (``-`` for standard input), or a persona file to render alone
+    (``*.persona.yaml``); raises SpecError."""
     from journeygen.spec.explain import warnings
 
     doc = read(source)
+    if is_persona_file(str(source)):
+        return Spec(build(persona_document(doc)), doc.name, doc.base_dir, persona_page=True)
     return Spec(build(doc), doc.name, doc.base_dir, tuple(warnings(doc)))
 
 

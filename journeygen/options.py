@@ -51,3 +51,5 @@ class RenderOptions:
     """SVG: wrap stages into rows so the map is at most this many pixels wide."""
     pdf_standard: PdfStandard | None = None
     """PDF: also conform to PDF/UA-1, PDF/A-3b or PDF/X-4 (every PDF is tagged)."""
+    persona_page: bool = False
+    """The spec is a persona file: its persona cards are the whole drawing (SVG, PNG) and document (PDF)."""

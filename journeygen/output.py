@@ -10,18 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from journeygen.errors import JourneygenError, OutputError, SpecError, printable
+from journeygen.project import stem
 from journeygen.render import get_format
-
-_SPEC_SUFFIXES = (".journey.yaml", ".journey.yml", ".journey.json", ".yaml", ".yml", ".json")
-
-
-def stem(spec: str) -> str:
-    """``maps/shop.journey.yaml`` -> ``shop``; standard input is ``journey``."""
-    name = Path(spec).name if spec != "-" else "journey"
-    for suffix in _SPEC_SUFFIXES:
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
 
 
 def output_path(spec: str, fmt: str, outdir: str | None, *, blank: bool = False) -> Path:

@@ -1,12 +1,16 @@
-"""A spec's path -> its project root: the folder whose files the spec may name, and nothing above it."""
+"""A spec's path -> its project: the root folder whose files it may name, and the project's settings."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 ROOT_MARKERS = ("journeygen.toml", "pyproject.toml", ".git")
 """A folder holding any of these is a project's root."""
+
+
+_SPEC_SUFFIXES = (".journey.yaml", ".journey.yml", ".journey.json", ".persona.yaml", ".persona.yml",
+                  ".yaml", ".yml", ".json")
 
 
 def project_root(start: Path) -> Path:
@@ -36,3 +40,17 @@ def written_root(path: Path) -> Path:
     """
     folder = Path(os.path.abspath(path)).parent
     return next((c for c in (folder, *folder.parents) if any((c / m).exists() for m in ROOT_MARKERS)), folder)
+def stem(spec: str) -> str:
+    """``maps/shop.journey.yaml`` -> ``shop``; standard input is ``journey``."""
+    name = Path(spec).name if spec != "-" else "journey"
+    for suffix in _SPEC_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def rendered_href(use: str, suffix: str = ".svg") -> str:
+    """A relative link from one map to another's rendering: the file ``render`` writes beside the spec
+    that ``use`` names (``detail/checkout.journey.yaml`` -> ``detail/checkout.svg``)."""
+    folder = PurePosixPath(use.replace("\\", "/")).parent
+    return str(folder / (stem(use) + suffix))

@@ -6,19 +6,41 @@ theme and assets they need, so that ``validate`` reports what ``render`` would r
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from journeygen.errors import Problem, RenderError, SpecError
+from journeygen.projectfile import find_project
 from journeygen.spec import build as spec
 from journeygen.spec.checks import Finding
 from journeygen.spec.loader import Document
 from journeygen.spec.model import Journey
+from journeygen.spec.uses import resolve
 
 
 def build(doc: Document) -> Journey:
-    """The validated Journey of ``doc``; a spec read from a file also has its photos and theme checked."""
+    """The validated Journey of ``doc``, its ``use:`` entries resolved and its project's defaults applied;
+    a spec read from a file also has its photos and theme checked."""
+    doc = with_project_defaults(resolve(doc))
     return spec.build(doc, check_files if doc.base_dir is not None else None)
+
+
+def with_project_defaults(doc: Document) -> Document:
+    """``doc`` with its project's ``theme`` and ``locale`` where the spec names none of its own."""
+    project = find_project(doc.base_dir) if doc.base_dir is not None else None
+    if project is None or not isinstance(doc.data, dict) or doc.base_dir is None:
+        return doc
+    data = dict(doc.data)
+    if project.theme is not None and "theme" not in data:
+        from journeygen.theme.catalog import is_theme_path
+
+        theme = project.theme
+        data["theme"] = os.path.relpath(project.root / theme, doc.base_dir) if is_theme_path(theme) else theme
+    if project.locale is not None and "locale" not in data:
+        data["locale"] = project.locale
+    return replace(doc, data=data)
 
 
 def check_files(journey: Journey, base_dir: Path) -> tuple[list[Finding], list[Problem]]:

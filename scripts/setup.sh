@@ -2,7 +2,8 @@
 # One command from a fresh Debian/Ubuntu machine to rendered examples:
 # system packages (graphviz, pango, chromium, poppler, node), a virtual environment in .venv
 # with journeygen and its test tools, the npm packages of the Mermaid parser and editor checks, and
-# every bundled example rendered to examples/rendered/, and their website to examples/rendered/site/.
+# every bundled example rendered to examples/rendered/ (the example project to examples/project/build/maps/),
+# and their website to examples/rendered/site/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +45,9 @@ npm ci --prefix benchmarks/mmdc --no-audit --no-fund --loglevel=error
 echo "==> rendering the examples into examples/rendered/"
 .venv/bin/journeygen validate examples/*.journey.yaml
 .venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,png,mermaid,dot,flow,csv,pdf}" -o examples/rendered
+echo "==> rendering the example project into examples/project/build/maps/"
+(cd examples/project && ../../.venv/bin/journeygen lint && ../../.venv/bin/journeygen render -f svg,pdf \
+  && ../../.venv/bin/journeygen render personas/*.persona.yaml -f svg,pdf -o build/maps/personas)
 echo "==> the examples' website into examples/rendered/site/"
 .venv/bin/journeygen site examples/*.journey.yaml -o examples/rendered/site --title "journeygen examples" -q
-echo "done: open examples/rendered/ and examples/rendered/site/index.html ; run the tests with ./scripts/test.sh"
+echo "done: open examples/rendered/, examples/project/build/maps/ and examples/rendered/site/index.html ; run the tests with ./scripts/test.sh"

@@ -1,8 +1,7 @@
-"""``[tool.journeygen]`` in pyproject.toml or a ``.journeygen.toml`` -> the project's lint settings."""
+"""``[tool.journeygen]`` in pyproject.toml, ``journeygen.toml`` or ``.journeygen.toml`` -> lint settings."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +9,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from journeygen.errors import SpecError, single
-from journeygen.readfile import read_limited
-from journeygen.spec.loader import Limits
+from journeygen.projectfile import PROJECT_FILE, load_toml
 
 Level = Literal["error", "warning"]
 DEFAULT_MAX_ITEMS = 6
@@ -28,29 +26,21 @@ class LintConfig:
 
 
 def find_config(start: Path, known: frozenset[str] = frozenset()) -> LintConfig:
-    """The nearest config walking up from ``start``: ``.journeygen.toml`` first, then a pyproject
+    """The nearest config walking up from ``start``: ``.journeygen.toml`` first, ``journeygen.toml``, then a pyproject
     with a ``[tool.journeygen]`` table (a pyproject without one does not stop the walk). Rule codes
     not in ``known`` (when given) are reported, so a typo does not silently leave a rule on."""
     folder = start if start.is_dir() else start.parent
     for here in (folder.resolve(), *folder.resolve().parents):
-        own = here / ".journeygen.toml"
-        if own.is_file():
-            return _parse(own, _load(own), known)
+        for name in (".journeygen.toml", PROJECT_FILE):
+            own = here / name
+            if own.is_file():
+                return _parse(own, load_toml(own), known)
         pyproject = here / "pyproject.toml"
         if pyproject.is_file():
-            table = _load(pyproject).get("tool", {}).get("journeygen")
+            table = load_toml(pyproject).get("tool", {}).get("journeygen")
             if isinstance(table, dict):
                 return _parse(pyproject, table, known)
     return LintConfig()
-
-
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(read_limited(path, Limits().max_bytes, confine=True).decode("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise single(str(path), f"invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise single(str(path), f"cannot read the config: {exc}") from None
 
 
 def _parse(path: Path, table: dict[str, Any], known: frozenset[str]) -> LintConfig:

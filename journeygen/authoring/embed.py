@@ -140,7 +140,7 @@ def fresh(markdown: Path, block: Block, options: Options) -> Fresh:
         data = render(loaded.journey, "mermaid", options=loaded.options(mermaid_style=options.style))
         body = data.decode().replace("\n", nl)
         return Fresh(f"```mermaid{nl}{body}```{nl}")
-    from journeygen.output import stem
+    from journeygen.project import stem
 
     svg_path = markdown.parent / (stem(str(spec_path)) + ".svg")
     svg = render(loaded.journey, "svg", options=loaded.options())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 
 import yaml as pyyaml
@@ -36,6 +37,7 @@ from journeygen.spec.model import (
     Touchpoint,
     Transition,
 )
+from journeygen.spec.uses import resolve
 
 Resolve = Callable[[Any], Any]
 Shape = type[BaseModel] | tuple[type[BaseModel]]
@@ -59,8 +61,9 @@ OTHER = "*"
 
 def key_order(model: type[BaseModel]) -> list[str]:
     """The canonical key order of a kind of mapping: the order of SPEC.md, which the model follows;
-    a stage's custom lanes come right after the built-in lanes."""
-    keys = [field.alias or name for name, field in model.model_fields.items() if name != CUSTOM_KEY]
+    a stage's custom lanes come right after the built-in lanes; a ``use:`` (a shared file) comes first."""
+    keys = ["use", *(field.alias or name for name, field in model.model_fields.items()
+                     if name not in (CUSTOM_KEY, "use"))]
     order = [k for key in keys for k in (("persona", key) if key == "personas" else (key,))]
     return [k for key in order for k in ((key, OTHER) if model is Stage and key == "metrics" else (key,))]
 
@@ -185,13 +188,15 @@ def format_json(text: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def format_text(text: str, name: str, *, json_syntax: bool = False) -> str:
-    """A valid spec's text in canonical form; raises SpecError if invalid, and refuses to change meaning."""
+def format_text(text: str, name: str, *, json_syntax: bool = False, base_dir: Path | None = None) -> str:
+    """A valid spec's text in canonical form; raises SpecError if invalid, and refuses to change meaning.
+
+    ``base_dir`` is the spec's folder, where the files its ``use:`` entries name are found."""
     text = text.removeprefix("\ufeff")  # a byte-order mark is not content; the loader drops it too
-    before = build(parse_text(text, name, json_syntax=json_syntax))
+    before = build(resolve(parse_text(text, name, json_syntax=json_syntax, base_dir=base_dir)))
     result = format_json(text) if json_syntax else format_yaml(text)
     try:
-        after = build(parse_text(result, name, json_syntax=json_syntax))
+        after = build(resolve(parse_text(result, name, json_syntax=json_syntax, base_dir=base_dir)))
     except SpecError:
         after = None
     if after != before:

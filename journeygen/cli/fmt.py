@@ -23,7 +23,8 @@ def _format_one(spec: str, *, check: bool, diff: bool) -> bool:
     """Format one spec as asked; True if its text is not canonical."""
     text = source_text(spec)
     name = "<stdin>" if spec == "-" else spec
-    result = format_text(text, name, json_syntax=spec.lower().endswith(".json"))
+    result = format_text(text, name, json_syntax=spec.lower().endswith(".json"),
+                         base_dir=None if spec == "-" else Path(spec).resolve().parent)
     changed = result != text
     if diff and changed:
         click.echo(_diff(name, text, result), nl=False)

@@ -35,7 +35,9 @@ def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: 
          today: dt.datetime | None, list_rules: bool) -> None:
     """Check each SPEC for what a good journey map should have; print FILE:LINE:COL: CODE message.
 
-    Exits 1 when a rule at error level fires (any rule with --strict), or a spec is invalid.
+    Exits 1 when a rule at error level fires (any rule with --strict), or a spec is invalid: a
+    shared persona or linked map (`use:`) that is missing, broken or in a cycle is an error. With no
+    SPEC inside a project (journeygen.toml), every map of the project is checked.
     Turn rules off per project in pyproject.toml ([tool.journeygen.lint] disable = ["JG103"]) or
     .journeygen.toml ([lint] disable = [...]), per file with a comment `# journeygen: disable=JG103`,
     and per line with `# journeygen: ignore=JG103` on the line the finding points at.
@@ -43,6 +45,7 @@ def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: 
     \b
     Examples:
       journeygen lint examples/*.journey.yaml
+      journeygen lint                          # every map of the project
       journeygen lint map.yaml --format json --disable JG104
       journeygen lint --rules
     """
@@ -50,7 +53,9 @@ def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: 
         _print_rules()
         return
     if not specs:
-        raise click.UsageError("give at least one SPEC (or --rules to list the rules)")
+        from journeygen.cli.project import project_maps
+
+        specs = project_maps("lint")[1]
     unknown = sorted({c.upper() for c in _split(disable)} - CODES)
     if unknown:
         raise click.BadParameter(f"unknown rule code(s) {', '.join(unknown)}; see --rules", param_hint="--disable")

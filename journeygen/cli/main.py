@@ -163,11 +163,13 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
 
     A spec that fails to load or render is reported with its file and the others still render;
     no partial file is ever written, and the exit status is 1 if any failed. Many specs render in
-    parallel (-j) with a progress bar on a terminal.
+    parallel (-j) with a progress bar on a terminal. With no SPEC inside a project (a folder with
+    journeygen.toml), every map of the project renders into its `output` folder.
 
     \b
     Examples:
       journeygen render examples/online-shop.journey.yaml
+      journeygen render                                     # the project's maps
       journeygen render maps/*.yaml -f svg,mermaid -o build/maps
       journeygen render map.yaml -f mermaid -o - >> README.md
       journeygen render --compare HEAD~3:maps/shop.yaml maps/shop.yaml   # as-is vs to-be
@@ -186,6 +188,12 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     if compare:
         _render_compare(specs, chosen, output, opts)
         return
+    folders = None
+    if not specs and pack is None and stages is None and locale is None and not opts.get("blank"):
+        from journeygen.cli.project import output_folders, project_maps
+
+        project, specs = project_maps("render")
+        folders = output_folders(specs, project, output)
     if pack is not None or stages is not None or locale is not None or not specs:
         from journeygen.cli.pdf import pdf_only
 
@@ -193,13 +201,14 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
         return
     if output == "-" and (len(chosen) > 1 or len(specs) > 1):
         raise click.UsageError("-o - writes to stdout: give one spec and one format")
-    _refuse_clashes(specs, chosen, output, blank=bool(opts.get("blank")))
-    failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs)
+    _refuse_clashes(specs, chosen, output, blank=bool(opts.get("blank")), folders=folders)
+    failed = render_all(specs, chosen, output, opts, quiet=quiet, jobs=jobs, folders=folders)
     if failed:
         sys.exit(1)
 
 
-def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | None, *, blank: bool) -> None:
+def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | None, *, blank: bool,
+                    folders: dict[str, str] | None = None) -> None:
     """Two specs must not write the same file (``a/shop.yaml`` and ``b/shop.journey.yaml`` into one folder)."""
     from journeygen.output import output_path
 
@@ -208,7 +217,7 @@ def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | No
     seen: dict[Path, str] = {}
     for spec in specs:
         for fmt in formats:
-            path = output_path(spec, fmt, output, blank=blank)
+            path = output_path(spec, fmt, (folders or {}).get(spec, output), blank=blank)
             if path in seen and seen[path] != spec:
                 raise click.UsageError(f"{seen[path]} and {spec} would both write {path}; render them to "
                                        "different folders (-o)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,9 @@ from journeygen.render import FORMATS
 
 
 def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None, opts: dict[str, Any],
-               *, quiet: bool = False, jobs: int = 1) -> int:
-    """Render and write each spec; report failures with their file and go on; return how many failed."""
+               *, quiet: bool = False, jobs: int = 1, folders: Mapping[str, str] | None = None) -> int:
+    """Render and write each spec (into ``folders[spec]`` when given, else ``outdir``); report failures
+    with their file and go on; return how many failed."""
     failed = 0
     show_bar = not quiet and len(specs) > 1 and sys.stderr.isatty()
     with click.progressbar(outcomes(specs, formats, opts, jobs), length=len(specs), label="rendering",
@@ -34,7 +35,8 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
                 sys.stdout.flush()
                 continue
             try:
-                _write(spec, outputs, outdir, quiet=quiet or show_bar, blank=bool(opts.get("blank")))
+                _write(spec, outputs, (folders or {}).get(spec, outdir), quiet=quiet or show_bar,
+                       blank=bool(opts.get("blank")))
             except OutputError as exc:
                 failed += 1
                 click.echo(printable(f"{spec}: {exc}"), err=True)

@@ -106,7 +106,7 @@ def git_diff(color: str, textconv: bool, install: bool, args: tuple[str, ...]) -
 
 
 @click.command()
-@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True,
               help="md for people, json for programs, csv for a spreadsheet.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
@@ -117,10 +117,12 @@ def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
     Stages by emotion (lowest first, per persona), pain points in stages without ideas, ideas by
     owner with due dates (overdue first), and metrics behind their target (the verdict their card
     on the map shows: comparable numbers and a known direction, `better:`). SPEC may be a git
-    revision REV:PATH as in `diff`.
+    revision REV:PATH as in `diff`. With no SPEC inside a project (journeygen.toml), every map of
+    the project is reported.
 
     \b
     Examples:
+      journeygen report > report.md              # the project's maps
       journeygen report maps/*.yaml > report.md
       journeygen report maps/*.yaml --format csv > actions.csv
       journeygen report maps/shop.yaml --format json --today 2026-03-01
@@ -130,6 +132,10 @@ def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
     from journeygen.report.model import total
 
     day = today.date() if today else dt.date.today()
+    if not specs:
+        from journeygen.cli.project import project_maps
+
+        specs = project_maps("report")[1]
     loaded = _load_all(specs)
     maps = [(spec, s.journey.title, make_report(s.journey, spec, day)) for spec, s in zip(specs, loaded, strict=True)]
     everything = total([r for _, _, r in maps])
@@ -180,7 +186,8 @@ def write_compare(old: str, new: str, output: str | None, *, theme: str | None =
     """
     from journeygen.api import compare as render_compare
     from journeygen.cli.output import refuse_overwrite
-    from journeygen.output import stem, write_atomic
+    from journeygen.output import write_atomic
+    from journeygen.project import stem
     from journeygen.vcs.revisions import split_revision
 
     if output and not outdir:

@@ -96,8 +96,13 @@ def _header(kit: Kit, plan: Plan, index: int, width: float) -> Block:
         words = kit.text(kit.words.moment_of_truth, width - mark.width - kit.gap, font="small", bold=True,
                          cls="t-header")
         parts.append(row([mark, words], kit.gap))
-    for micro in stage.micro_journeys:
-        parts.append(kit.text(f"▼ {kit.words.micro}: {micro.name}", width, font="small", cls="t-header"))
+    for n, micro in enumerate(stage.micro_journeys):
+        line = kit.text(f"▼ {kit.words.micro}: {micro.name}", width, font="small", cls="t-header")
+        parts.append(line.grouped(f"{plan.prefix}micro-link-{stage.id}-{n + 1}", link=micro.use)
+                     if micro.use else line)
+    for n, link in enumerate(stage.links):
+        line = kit.text(f"→ {link.label or link.use}", width, font="small", bold=True, cls="t-header")
+        parts.append(line.grouped(f"{plan.prefix}link-{stage.id}-{n + 1}", link=link.use))
     return stack(parts, 3, width)
 
 

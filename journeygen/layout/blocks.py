@@ -27,8 +27,8 @@ class Block:
         """The same block with (dx, dy) of empty space before it."""
         return Block(self.width + dx, self.height + dy, self.at(dx, dy))
 
-    def grouped(self, id: str, title: str | None = None) -> Block:
-        return Block(self.width, self.height, (Group(id, self.items, title),))
+    def grouped(self, id: str, title: str | None = None, link: str | None = None) -> Block:
+        return Block(self.width, self.height, (Group(id, self.items, title, link=link),))
 
 
 EMPTY = Block(0, 0, ())

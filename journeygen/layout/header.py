@@ -51,12 +51,13 @@ def headed(kit: Kit, journey: Journey, body: Block, place: PersonaPlace, photos:
 
 
 def persona_cards(kit: Kit, people: Sequence[Persona], width: float, photos: Mapping[str, str],
-                  prefix: str, card_width: float = CARD_WIDTH) -> Block:
-    """One card per persona ``card_width`` wide, as many per line as fit, all of one height."""
+                  prefix: str, card_width: float = CARD_WIDTH, *, curves: bool = True) -> Block:
+    """One card per persona ``card_width`` wide, as many per line as fit, all of one height; with ``curves``
+    and several personas, each card shows its persona's line style on the emotion curve."""
     if not people:
         return EMPTY
     card_w = min(card_width, width)
-    many = len(people) > 1
+    many = curves and len(people) > 1
     inners = [_card_inner(kit, p, i, card_w - 2 * kit.pad, photos.get(p.id), many) for i, p in enumerate(people)]
     tallest = max(b.height for b in inners)
     cards = [framed(Block(b.width, tallest, b.items), "card persona-card", pad_x=kit.pad, pad_y=kit.pad,

@@ -9,7 +9,7 @@ from journeygen.layout.band import Plan, band
 from journeygen.layout.blocks import Block, Kit, stack
 from journeygen.layout.cards import CardContext
 from journeygen.layout.grid import Metrics, grid_for
-from journeygen.layout.header import PersonaPlace, headed
+from journeygen.layout.header import CARD_WIDTH, PersonaPlace, headed, header, persona_cards
 from journeygen.layout.keys import channels
 from journeygen.layout.legend import Needs, legend
 from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
@@ -44,6 +44,20 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     body = headed(kit, journey, stack(parts, 2 * kit.pad, inner), personas, photos or {}, prefix)
     scene = _scene(kit, body, m, journey.title, summary(journey), prefix,
                    journey.locale, tuple(ch.name for ch in plan.ctx.channels.values()))
+    return scene.mirrored() if journey.rtl else scene
+
+
+def lay_out_personas(journey: Journey, theme: Theme, *, photos: Mapping[str, str] | None = None,
+                     measure: Measurer | None = None) -> Scene:
+    """A persona file's page: its title and every persona card, up to three to a line."""
+    kit = Kit(theme, measure or Measurer(), words_for(journey.locale), journey.rtl)
+    m = Metrics.of(theme, 1)
+    prefix = id_prefix(journey.title)
+    inner = min(len(journey.personas), 3) * (CARD_WIDTH + kit.pad) - kit.pad
+    parts = [header(kit, journey.title, journey.description, inner),
+             persona_cards(kit, journey.personas, inner, photos or {}, prefix, curves=False)]
+    scene = _scene(kit, stack(parts, 2 * kit.pad, inner), m, journey.title,
+                   "; ".join(p.name for p in journey.personas), prefix, journey.locale, ())
     return scene.mirrored() if journey.rtl else scene
 
 
@@ -120,6 +134,8 @@ def micro_block(kit: Kit, stage: Stage, micro: MicroJourney, m: Metrics, prefix:
     rows = [tuple(range(i, min(i + per_row, len(steps)))) for i in range(0, len(steps), per_row)]
     rule = Block(width, 1, (Path((("M", (0, 0)), ("L", (width, 0))), "divider"),))
     title = kit.text(kit.words.micro_in.format(stage=stage.name, name=micro.name), width, font="heading", bold=True)
+    if micro.use:
+        title = title.grouped(f"{prefix}open", link=micro.use)
     parts = [rule, title]
     if micro.description:
         parts.append(kit.text(micro.description, width, cls="t-muted"))

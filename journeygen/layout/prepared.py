@@ -72,9 +72,11 @@ class Prepared:
 
     def map_scene(self, max_width: int | None, *, micro_journeys: bool = True) -> Scene:
         """The map in rows no wider than ``max_width`` px, laid out once per width and variant."""
-        from journeygen.layout.map import lay_out
+        from journeygen.layout.map import lay_out, lay_out_personas
 
         key = (max_width, micro_journeys)
+        if key not in self._scenes and self.options.persona_page:
+            self._scenes[key] = lay_out_personas(self.journey, self.theme, photos=self.photos, measure=self.measure)
         if key not in self._scenes:
             self._scenes[key] = lay_out(self.journey, self.theme, max_width=max_width, photos=self.photos,
                                         micro_journeys=micro_journeys, measure=self.measure)

@@ -144,6 +144,9 @@ class Group:
     title: str | None = None
     opacity: float | None = None
     """Drawn faded (0 to 1): the as-is curves under a compare map."""
+    link: str | None = None
+    """Another map of the project this group opens (a linked micro-journey or stage link): its spec's path,
+    relative to this map's; the SVG links to its rendering beside it, a PDF pack to its pages."""
 
     def moved(self, dx: float, dy: float) -> Group:
         return replace(self, items=tuple(i.moved(dx, dy) for i in self.items))
@@ -181,7 +184,7 @@ def unique_ids(items: tuple[Item, ...], seen: set[str] | None = None) -> tuple[I
                 n += 1
                 new_id = f"{item.id}-{n}"
             seen.add(new_id)
-            item = Group(new_id, unique_ids(item.items, seen), item.title)
+            item = replace(item, id=new_id, items=unique_ids(item.items, seen))
         out.append(item)
     return tuple(out)
 
@@ -193,7 +196,7 @@ def resolved(items: tuple[Item, ...], dx: float = 0, dy: float = 0) -> tuple[Ite
         if isinstance(item, Shifted):
             out.extend(resolved(item.items, dx + item.dx, dy + item.dy))
         elif isinstance(item, Group):
-            out.append(Group(item.id, resolved(item.items, dx, dy), item.title))
+            out.append(replace(item, items=resolved(item.items, dx, dy)))
         else:
             out.append(item.moved(dx, dy) if dx or dy else item)
     return tuple(out)
@@ -256,7 +259,8 @@ def _flat(items: tuple[Item, ...], parent: str | None) -> list[object]:
     for item in items:
         if isinstance(item, Group):
             faded = {} if item.opacity is None else {"opacity": num(item.opacity)}
-            entries.append({"kind": "Group", "id": item.id, "title": item.title, **faded, "in": parent})
+            linked = {} if item.link is None else {"link": item.link}
+            entries.append({"kind": "Group", "id": item.id, "title": item.title, **faded, **linked, "in": parent})
             entries.extend(_flat(item.items, item.id))
         else:
             fields = _plain(item)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from journeygen.errors import UnknownFormatError
+from journeygen.errors import RenderError, UnknownFormatError
 from journeygen.options import RenderOptions
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("dot", ".dot", "journeygen.render.flow.dot:render_dot", "the flow view as Graphviz DOT"),
     Format("flow", ".flow.svg", "journeygen.render.flow.dot:render_flow", "the flow view drawn by Graphviz as SVG"),
 )}
+PERSONA_FORMATS = ("svg", "png", "pdf")
+"""What a persona file renders to: its cards are a drawing, not a journey the other formats could show."""
 
 
 def get_format(name: str) -> Format:
@@ -80,6 +82,9 @@ def get_format(name: str) -> Format:
 def draw(prepared: Prepared, formats: Sequence[str]) -> dict[str, Output]:
     """Every format of one prepared journey, sharing its Scene; an unknown format fails before any work."""
     renderers = {fmt: get_format(fmt).renderer() for fmt in formats}
+    wrong = [fmt for fmt in formats if prepared.options.persona_page and fmt not in PERSONA_FORMATS]
+    if wrong:
+        raise RenderError(f"a persona file renders as {', '.join(PERSONA_FORMATS)}, not {', '.join(wrong)}")
     return {fmt: renderer(prepared) for fmt, renderer in renderers.items()}
 
 

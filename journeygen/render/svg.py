@@ -8,6 +8,7 @@ from functools import lru_cache
 from journeygen.layout.prepared import Prepared
 from journeygen.layout.scene import Circle, Group, Image, Item, Path, Rect, Scene, Text
 from journeygen.numbers import num
+from journeygen.project import rendered_href
 from journeygen.render import Output
 from journeygen.theme import Theme
 
@@ -68,7 +69,11 @@ class _Drawer:
         if isinstance(item, Group):
             title = f"<title>{_esc(item.title)}</title>" if item.title else ""
             faded = f' opacity="{num(item.opacity)}"' if item.opacity is not None else ""
-            return f"<g id={_attr(item.id)}{faded}>{title}{self.draw(item.items)}</g>\n"
+            inner = f"{title}{self.draw(item.items)}"
+            if item.link is not None:
+                href = _attr(rendered_href(item.link))
+                inner = f'<a href={href} class="link" text-decoration="underline">{inner}</a>'
+            return f"<g id={_attr(item.id)}{faded}>{inner}</g>\n"
         if isinstance(item, Text):
             return self.text(item)
         if isinstance(item, Rect):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeygen.output import stem
+from journeygen.project import stem
 from journeygen.report.model import Report, report
 from journeygen.site.gitdate import last_commit
 from journeygen.spec.loaded import Spec

@@ -203,7 +203,9 @@ def _hint(loc: tuple[int | str, ...], key: str, data: Any, root: type[BaseModel]
         custom = [lane.get("id") for lane in lanes or [] if isinstance(lane, dict)]
         allowed = [*allowed, *[c for c in custom if isinstance(c, str) and c not in allowed]]
         allowed.remove(CUSTOM_KEY)
-        hint = did_you_mean(key, allowed)
+        # An unknown stage key is as often an undeclared custom lane as a typo: only a close match is a
+        # hint (at difflib's default, `feelings` would suggest `links`).
+        hint = did_you_mean(key, allowed, cutoff=0.7)
         return hint or f"; a stage takes {', '.join(allowed)} (declare a custom lane in `lanes` to add one)"
     hint = did_you_mean(key, allowed)
     return hint or (f"; expected one of: {', '.join(allowed)}" if allowed else "")

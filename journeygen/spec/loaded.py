@@ -20,7 +20,10 @@ class Spec:
     base_dir: Path | None
     warnings: tuple[Problem, ...] = ()
     """What the spec probably did not mean, though it is valid (a list item merged into the text above)."""
+    persona_page: bool = False
+    """Read from a persona file: it renders as its persona cards, not as a map."""
 
     def options(self, **overrides: Any) -> RenderOptions:
         """Render options that resolve files next to this spec."""
-        return replace(RenderOptions(base_dir=self.base_dir, source_name=Path(self.name).name), **overrides)
+        return replace(RenderOptions(base_dir=self.base_dir, source_name=Path(self.name).name,
+                                     persona_page=self.persona_page), **overrides)

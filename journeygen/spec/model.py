@@ -230,6 +230,17 @@ class MicroJourney(_Model):
     name: Text = Field(description="e.g. `Checkout` or `Chatbot exchange`.")
     description: Text | None = Field(None, description="What the micro-journey covers.")
     steps: tuple[MicroStep, ...] = Field(min_length=1, max_length=MAX_ITEMS, description="The small moments, in order.")
+    use: Text | None = Field(
+        None, description="Another map of the project, relative to this file: its stages are the steps, its "
+                          "title the name, and the map links to its rendering."
+    )
+
+
+class StageLink(_Model):
+    """A link from a stage to another map of the project (`{use: returns.journey.yaml, label: Returns}`)."""
+
+    use: Text = Field(description="The other map, relative to this file and inside the project.")
+    label: Text | None = Field(None, description="The link's text; default: the other map's title.")
 
 
 class Stage(_Model):
@@ -274,6 +285,9 @@ class Stage(_Model):
     )
     micro_journeys: tuple[MicroJourney, ...] = Field(
         (), max_length=MAX_ITEMS, description="Short task-level journeys inside this stage."
+    )
+    links: tuple[StageLink, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Other maps of the project this stage opens into: `{use, label}`."
     )
     custom_lanes: SkipJsonSchema[dict[str, tuple[Text, ...]]] = Field(
         default_factory=dict,

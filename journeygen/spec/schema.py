@@ -30,6 +30,7 @@ def json_schema() -> dict[str, Any]:
     for name, definition in defs.items():
         if name in models:
             _short_form(models[name], definition)
+    _uses(defs)
     schema["$schema"] = DRAFT
     schema["$id"] = SCHEMA_ID
     props = schema["properties"]
@@ -42,6 +43,23 @@ def json_schema() -> dict[str, Any]:
         _custom_lanes(models[stage], defs[stage])
         _close_stages(schema, models[stage], defs[stage])
     return schema
+
+
+USE_PERSONA = {"type": "string", "description": "A shared persona file inside the project, relative to this file; "
+                                              "`file.yaml#id` picks one of its `personas:`. Fields beside it "
+                                              "override the shared ones for this map."}
+
+
+def _uses(defs: dict[str, Any]) -> None:
+    """A persona may be `{use: PATH}` with overrides, a micro-journey `{use: MAP}` without steps: `validate`
+    reads the files they name before it checks the map (journeygen.spec.uses)."""
+    persona, micro = defs.get("Persona"), defs.get("MicroJourney")
+    if persona is not None and "properties" in persona:
+        shared = {"type": "object", "required": ["use"], "additionalProperties": False,
+                  "properties": {"use": USE_PERSONA, **persona["properties"]}}
+        defs["Persona"] = {"anyOf": [persona, shared], **_described(persona)}
+    if micro is not None and "required" in micro:
+        micro["anyOf"] = [{"required": ["use"]}, {"required": micro.pop("required")}]
 
 
 def _custom_lanes(stage: type[BaseModel], definition: dict[str, Any]) -> None:

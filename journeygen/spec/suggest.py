@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``" (did you mean 'motivations'?)"`` or ``""`` when nothing is close."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """``" (did you mean 'motivations'?)"`` or ``""`` when nothing is close (``cutoff``: difflib's ratio)."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f" (did you mean {match[0]!r}?)" if match else ""

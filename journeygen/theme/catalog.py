@@ -37,7 +37,7 @@ def theme_names() -> tuple[str, ...]:
 def load_theme(ref: str | None, base_dir: Path | None = None) -> Theme:
     """A built-in name (None means ``default``) or a theme file path, relative to ``base_dir``."""
     ref = DEFAULT if ref is None else ref
-    if _is_path(ref):
+    if is_theme_path(ref):
         path = Path(ref) if base_dir is None else base_dir / ref
         return from_document(read(path), path.name.split(".")[0] or path.stem)
     if ref not in theme_names():
@@ -50,12 +50,13 @@ def theme_for(journey: Journey, options: RenderOptions) -> Theme:
     whose file must lie inside the spec's project like a photo (a spec may come from a stranger)."""
     if options.theme is not None:
         return load_theme(options.theme, options.base_dir)
-    if journey.theme is not None and _is_path(journey.theme):
+    if journey.theme is not None and is_theme_path(journey.theme):
         return load_theme(str(local_file(journey.theme, options.base_dir, "theme")))
     return load_theme(journey.theme)
 
 
-def _is_path(ref: str) -> bool:
+def is_theme_path(ref: str) -> bool:
+    """Whether a theme reference names a file (a built-in theme is a bare name such as ``dark``)."""
     return "/" in ref or "\\" in ref or ref.lower().endswith(_FILE_SUFFIXES)
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from journeygen.output import stem, write_atomic
+from journeygen.output import write_atomic
+from journeygen.project import stem
 
 
 @pytest.mark.parametrize("spec, expected", [

@@ -16,7 +16,7 @@ from helpers import EXAMPLES, ROOT, run_journeygen
 
 from journeygen.api import load, loads, render
 from journeygen.options import RenderOptions
-from journeygen.output import stem
+from journeygen.project import stem
 
 IDS = [p.name for p in EXAMPLES]
 

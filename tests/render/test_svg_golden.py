@@ -14,7 +14,7 @@ from helpers import EXAMPLES, ROOT
 from journeygen.api import load_spec
 from journeygen.api import render as render_format
 from journeygen.layout.map import lay_out
-from journeygen.output import stem
+from journeygen.project import stem
 
 MAPS = sorted((ROOT / "tests" / "layout" / "maps").glob("*.yaml"))
 ALL = EXAMPLES + MAPS

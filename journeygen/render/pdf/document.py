@@ -145,6 +145,11 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
     return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars, text_pt)
 
 
+def persona_part(journey: Journey, *, source: Source, depth: int = 1, anchor: str | None = None) -> Part:
+    """A persona file's document: its persona cards, as the map's PDF prints them."""
+    return Part(_article(journey, source, [persona_page(journey, source.folder, depth)], depth, anchor))
+
+
 def blank_part(journey: Journey, layout: Layout, *, source: Source, depth: int = 1,
                anchor: str | None = None) -> Part:
     """The empty workshop template of one journey."""

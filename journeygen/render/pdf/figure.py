@@ -34,6 +34,8 @@ class Label:
     size: float
     bold: bool
     cls: str
+    href: str | None = None
+    """Where the text links to inside the document (``#journey-2``: a linked map's pages in a pack)."""
 
     @property
     def text(self) -> str:
@@ -116,7 +118,8 @@ def _block(label: Label, scale: float, width: float, rtl: bool) -> Html:
     else:
         across = f"left: {num(label.x * scale)}mm; width: {num((width - label.x) * scale)}mm; text-align: left"
     style = f"top: {num(top)}mm; {across}; font-size: {num(size)}mm; line-height: {num(leading * scale)}mm"
-    return tag("div", text(label.text), class_=f"lbl {label.cls}{' b' if label.bold else ''}", style=style,
+    words = tag("a", text(label.text), href=label.href) if label.href else text(label.text)
+    return tag("div", words, class_=f"lbl {label.cls}{' b' if label.bold else ''}", style=style,
                dir=_direction(label.text, rtl))
 
 
@@ -138,4 +141,5 @@ def figure_css() -> str:
 .figure .drawing { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
 .lbl { position: absolute; white-space: pre; margin: 0; }
 .lbl.b { font-weight: bold; }
+.lbl a { color: inherit; text-decoration: underline; }
 """

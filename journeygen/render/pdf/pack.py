@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from journeygen.render.pdf.document import Part
@@ -31,6 +32,16 @@ def contents(specs: Sequence[Spec], labels: PdfWords) -> Html:
                tag("ol", *entries), class_="sheet contents", dir=labels.direction)
 
 
+def _targets(spec: Spec, anchors: Mapping[Path, str]) -> dict[str, str]:
+    """The maps ``spec`` links (micro-journeys and stage links, by their ``use:`` path) that are in the pack."""
+    if spec.base_dir is None:
+        return {}
+    uses = [m.use for s in spec.journey.stages for m in s.micro_journeys if m.use] + \
+           [link.use for s in spec.journey.stages for link in s.links]
+    found = {use: anchors.get((spec.base_dir / use).resolve()) for use in uses}
+    return {use: anchor for use, anchor in found.items() if anchor is not None}
+
+
 def render_pack(specs: Sequence[Spec], opts: dict[str, Any]) -> bytes:
     """One PDF of every loaded spec, with the render options of the command line."""
     from journeygen.layout.prepared import Prepared
@@ -44,7 +55,10 @@ def render_pack(specs: Sequence[Spec], opts: dict[str, Any]) -> bytes:
     layout = replace(document_layout(prepared[0].options), language=lang)
     files = [(options.base_dir, options.source_name) for options in (spec.options() for spec in specs)]
     standard = conformance(prepared[0].options, rtl=specs[0].journey.rtl, specs=files, tiled=layout.poster is not None)
-    drafts = [draft(one, layout, depth=2, anchor=f"journey-{index}") for index, one in enumerate(prepared, 1)]
+    anchors = {(spec.base_dir / Path(spec.name).name).resolve(): f"journey-{index}"
+               for index, spec in enumerate(specs, 1) if spec.base_dir is not None}
+    drafts = [draft(one, layout, depth=2, anchor=f"journey-{index}", targets=_targets(spec, anchors))
+              for index, (spec, one) in enumerate(zip(specs, prepared, strict=True), 1)]
     titles = [spec.journey.title for spec in specs]
     authors = dict.fromkeys(spec.journey.author for spec in specs if spec.journey.author)
     labels = pdf_words_for(lang)

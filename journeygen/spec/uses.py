@@ -1,0 +1,232 @@
+"""A parsed Document -> the same Document with every ``use:`` replaced by what it names.
+
+``personas: [{use: ../personas/maria.persona.yaml}]`` brings in a shared persona (fields beside ``use:``
+override it for this map); ``micro_journeys: [{use: checkout.journey.yaml}]`` makes another map's stages
+the steps; ``links: [{use: ..., label: ...}]`` checks the other map and labels the link with its title.
+Every named file stays inside the project; a problem inside one is reported in that file and at the
+``use:`` that brought it in; a cycle of ``use:`` names the chain.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from journeygen.errors import Problem, SpecError
+from journeygen.project import inside, project_root
+from journeygen.spec.build import build, validation_problems
+from journeygen.spec.loader import Document, PathKey, Positions, format_path, read
+from journeygen.spec.model import Journey, Persona
+from journeygen.spec.text import slug
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_MICRO_OWN = {"use", "name", "description"}
+
+
+def resolve(doc: Document, chain: tuple[Path, ...] = ()) -> Document:
+    """``doc`` with its persona, micro-journey and link ``use:`` entries replaced; SpecError lists every problem."""
+    if not _has_use(doc.data):
+        return doc
+    here = _own_path(doc)
+    resolver = _Resolver(doc, (*chain, here) if here else chain)
+    data = resolver.data()
+    if resolver.problems:
+        raise SpecError(resolver.problems)
+    return replace(doc, data=data)
+
+
+def _has_use(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "use" in value or any(_has_use(v) for v in value.values())
+    return isinstance(value, list) and any(_has_use(v) for v in value)
+
+
+def _own_path(doc: Document) -> Path | None:
+    if doc.base_dir is None or doc.name.startswith("<"):
+        return None
+    return (doc.base_dir / Path(doc.name).name).resolve()
+
+
+class _Resolver:
+    """Walks one document's ``use:`` entries, collecting the problems of every one."""
+
+    def __init__(self, doc: Document, chain: tuple[Path, ...]) -> None:
+        self.doc = doc
+        self.chain = chain
+        self.problems: list[Problem] = []
+
+    def data(self) -> Any:
+        data = self.doc.data
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        for key in ("personas", "persona"):
+            out[key] = self.each(data.get(key), (key,), self.persona)
+        stages = data.get("stages")
+        if isinstance(stages, list):
+            out["stages"] = [self.stage(stage, ("stages", n)) for n, stage in enumerate(stages)]
+        return {k: v for k, v in out.items() if k in data}
+
+    def each(self, value: Any, path: PathKey, fn: Callable[[dict[str, Any], PathKey], Any]) -> Any:
+        """``value`` with each ``use:`` mapping in it (a list of them, or one) replaced by ``fn``."""
+        if isinstance(value, list):
+            return [fn(v, (*path, n)) if isinstance(v, dict) and "use" in v else v for n, v in enumerate(value)]
+        return fn(value, path) if isinstance(value, dict) and "use" in value else value
+
+    def stage(self, stage: Any, path: PathKey) -> Any:
+        if not isinstance(stage, dict):
+            return stage
+        out = dict(stage)
+        for key, fn in (("micro_journeys", self.micro), ("links", self.link)):
+            if key in stage:
+                out[key] = self.each(stage[key], (*path, key), fn)
+        return out
+
+    def fail(self, path: PathKey, message: str, *, key: bool = False) -> None:
+        line, col = self.doc.positions.key(path) if key else self.doc.positions.value(path)
+        self.problems.append(Problem(self.doc.name, line, col, format_path(path), message))
+
+    def target(self, path: PathKey, ref: Any) -> tuple[Path, str] | None:
+        """The file a ``use:`` names, checked to be a local file inside the project, and its display name."""
+        where = (*path, "use")
+        if not isinstance(ref, str) or not ref.strip():
+            self.fail(where, "names a file, relative to this one, e.g. ../personas/maria.persona.yaml")
+            return None
+        if self.doc.base_dir is None:
+            self.fail(where, "needs a spec read from a file (the path is relative to it)")
+            return None
+        if _URL.match(ref) or Path(ref).is_absolute():
+            self.fail(where, f"{ref!r} must be a relative path inside the project, not a URL or absolute path")
+            return None
+        file = self.doc.base_dir / ref
+        root = project_root(self.doc.base_dir)
+        if not inside(file, root):
+            self.fail(where, f"{ref!r} leaves the project {root} (directly or through a symlink)")
+            return None
+        if not file.is_file():
+            self.fail(where, f"{ref!r}: no such file")
+            return None
+        return file.resolve(), os.path.normpath(Path(self.doc.name).parent / ref)
+
+    def read(self, path: PathKey, ref: str) -> Document | None:
+        found = self.target(path, ref)
+        if found is None:
+            return None
+        file, name = found
+        try:
+            return _read(file, name)
+        except SpecError as exc:
+            self.brought_in(path, name, exc)
+            return None
+
+    def brought_in(self, path: PathKey, name: str, exc: SpecError) -> None:
+        self.problems.extend(exc.problems)
+        self.fail((*path, "use"), f"{name}, brought in here, has {len(exc.problems)} problem(s), listed with its name")
+
+    def persona(self, entry: dict[str, Any], path: PathKey) -> Any:
+        ref = entry["use"]
+        file_part, _, wanted = ref.partition("#") if isinstance(ref, str) else (ref, "", "")
+        doc = self.read(path, file_part)
+        if doc is None:
+            return entry
+        picked = _pick(doc, wanted)
+        if isinstance(picked, str):
+            self.fail((*path, "use"), f"{doc.name}: {picked}")
+            return entry
+        key, chosen = picked
+        try:
+            Persona.model_validate(chosen)
+        except ValidationError as exc:
+            self.brought_in(path, doc.name, SpecError(validation_problems(_sub(doc, key), exc, Persona)))
+            return entry
+        merged = {**chosen, **{k: v for k, v in entry.items() if k != "use"}}
+        if "photo" in chosen and "photo" not in entry and isinstance(chosen["photo"], str) and doc.base_dir:
+            merged["photo"] = os.path.relpath(doc.base_dir / chosen["photo"], self.doc.base_dir or ".")
+        return merged
+
+    def linked(self, path: PathKey, ref: Any) -> tuple[Journey, str] | None:
+        """The map a micro-journey or link names, with its own ``use:`` resolved (a cycle is refused)."""
+        found = self.target(path, ref)
+        if found is None:
+            return None
+        file, name = found
+        if file in self.chain:
+            names = [os.path.relpath(p, project_root(file)) for p in (*self.chain[self.chain.index(file):], file)]
+            self.fail((*path, "use"), f"a cycle of use: {' -> '.join(names)}")
+            return None
+        try:
+            return build(resolve(_read(file, name), self.chain)), name
+        except SpecError as exc:
+            self.brought_in(path, name, exc)
+            return None
+
+    def micro(self, entry: dict[str, Any], path: PathKey) -> Any:
+        extra = sorted(set(entry) - _MICRO_OWN)
+        if extra:
+            self.fail((*path, extra[0]), f"{extra[0]!r} comes from the linked map; beside use: give only name "
+                                         "or description", key=True)
+            return entry
+        found = self.linked(path, entry["use"])
+        if found is None:
+            return entry
+        journey, _ = found
+        first = journey.personas[0].id
+        steps = [{"name": s.name, **({"emotion": e.score} if (e := s.emotion_for(first)) else {})}
+                 for s in journey.stages]
+        return {"name": journey.title, **({"description": journey.description} if journey.description else {}),
+                **entry, "steps": steps}
+
+    def link(self, entry: dict[str, Any], path: PathKey) -> Any:
+        found = self.linked(path, entry["use"])
+        if found is None:
+            return entry
+        return {"label": found[0].title, **entry}
+
+
+def _read(file: Path, name: str) -> Document:
+    """The Document of a file a ``use:`` names, called by that name (relative to the current folder, as the
+    spec naming it is) in every message, its own problems included."""
+    try:
+        return replace(read(file), name=name)
+    except SpecError as exc:
+        raise SpecError(replace(p, file=name) if p.file == str(file) else p for p in exc.problems) from None
+
+
+def _pick(doc: Document, wanted: str) -> tuple[PathKey, dict[str, Any]] | str:
+    """The persona a ``use:`` names in a persona file (one mapping, or ``personas:`` picked by ``#id``)."""
+    data = doc.data
+    if isinstance(data, dict) and isinstance(data.get("personas"), list):
+        entries = [(("personas", n), p) for n, p in enumerate(data["personas"]) if isinstance(p, dict)]
+        if not wanted:
+            return entries[0] if len(entries) == 1 else "holds several personas; pick one with #id"
+        for key, entry in entries:
+            if wanted in (entry.get("id"), _slug(entry.get("name"))):
+                return key, entry
+        ids = ", ".join(str(e.get("id") or _slug(e.get("name"))) for _, e in entries)
+        return f"no persona with id {wanted!r}; it holds: {ids}"
+    if isinstance(data, dict):
+        if wanted and wanted not in (data.get("id"), _slug(data.get("name"))):
+            return f"the persona here is not {wanted!r}"
+        return (), data
+    return "a persona file holds one persona mapping, or `personas:` with a list of them"
+
+
+def _slug(name: Any) -> str | None:
+    return slug(name) if isinstance(name, str) else None
+
+
+def _sub(doc: Document, key: PathKey) -> Document:
+    """The part of ``doc`` at ``key`` as a Document of its own, positions kept (for validating one entry)."""
+    def cut(table: dict[PathKey, tuple[int, int]]) -> dict[PathKey, tuple[int, int]]:
+        return {p[len(key):]: pos for p, pos in table.items() if p[:len(key)] == key}
+
+    data = doc.data
+    for part in key:
+        data = data[part]
+    return replace(doc, data=data, positions=Positions(cut(dict(doc.positions.values)), cut(dict(doc.positions.keys))))

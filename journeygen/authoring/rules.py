@@ -83,7 +83,9 @@ def _persona_no_goals(ctx: Context) -> Iterator[Hit]:
 
 def _stage_no_touchpoint(ctx: Context) -> Iterator[Hit]:
     for i, stage in enumerate(ctx.journey.stages):
-        if not stage.touchpoints and not any(a.touchpoint for a in stage.actions):
+        # A blueprint's frontstage is where the customer meets the service, its evidence what they touch.
+        met = stage.touchpoints or stage.frontstage or stage.evidence or any(a.touchpoint for a in stage.actions)
+        if not met:
             yield Hit(("stages", i), f"stage {stage.name!r} has no touchpoint; where does the customer meet you?")
 
 

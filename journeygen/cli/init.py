@@ -18,7 +18,7 @@ from journeygen.authoring.init import (
 from journeygen.output import write_atomic
 
 
-@click.command(short_help="Write a starter map from a template (ecommerce, saas-onboarding, service, blank).")
+@click.command(short_help="Write a starter map from a template (ecommerce, saas-onboarding, service, blueprint, ...).")
 @click.argument("path", default=DEFAULT_NAME, type=click.Path(file_okay=True, dir_okay=True))
 @click.option("-t", "--template", type=click.Choice(TEMPLATES), default="ecommerce", show_default=True,
               help="What the starter map is about.")
@@ -39,6 +39,7 @@ def init(path: str, template: str, locale: str, force: bool, no_schema: bool) ->
       journeygen init
       journeygen init maps/onboarding.journey.yaml --template saas-onboarding
       journeygen init maps/ --template service --locale ro
+      journeygen init returns.journey.yaml --template blueprint
     """
     from journeygen.api import loads
 

@@ -22,6 +22,7 @@ from journeygen.validate import build
 _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "actions": ("persona", "touchpoint", "emotion"), "touchpoints": ("channel",),
     "ideas": ("owner", "due", "impact", "effort", "status"), "metrics": ("value", "target", "better"),
+    **dict.fromkeys(("evidence", "frontstage", "backstage", "support"), ("id", "actor", "triggers")),
 }
 _KEY_FIELD = {"touchpoints": "name", "metrics": "name"}
 _STAGE_ROWS = {"id": "id", "description": "description", "moment of truth": "moment_of_truth",
@@ -116,7 +117,7 @@ class Importer:
     def lanes(self, cell: Cell) -> None:
         lanes: list[Any] = []
         for line in cell_lines(cell.text):
-            lane = self.parse(cell, line, ("title",))
+            lane = self.parse(cell, line, ("title", "layer"))
             if lane is not None:
                 text, attrs = lane
                 lanes.append({"id": text, **attrs} if attrs else text)
@@ -252,8 +253,13 @@ def _number(text: str) -> Any:
 
 
 def _typed(attrs: dict[str, str]) -> dict[str, Any]:
-    """Scores are numbers in the spec; every other attribute is text."""
-    return {key: _number(value) if key == "emotion" else value for key, value in attrs.items()}
+    """Scores are numbers in the spec, ``triggers`` a comma-separated list of ids; every other attribute is text."""
+    return {key: _number(value) if key == "emotion" else _ids(value) if key == "triggers" else value
+            for key, value in attrs.items()}
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def read_csv(raw: bytes, name: str, base_dir: Path | None = None) -> tuple[Journey, dict[str, Any]]:

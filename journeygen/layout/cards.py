@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from journeygen.layout import blueprint
 from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
 from journeygen.layout.scene import Box, Circle, Path, Rect
 from journeygen.spec.metrics import reading, verdict
-from journeygen.spec.model import Action, Idea, Metric, Touchpoint
+from journeygen.spec.model import BLUEPRINT_LANES, Action, Idea, Metric, Touchpoint
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def lane_cell(kit: Kit, lane: str, items: tuple[Any, ...], width: float, ctx: Ca
         return EMPTY
     if lane == "touchpoints":
         return stack([chip(kit, tp, width, ctx) for tp in items], kit.gap / 1.5, width)
+    if lane in BLUEPRINT_LANES:
+        return stack(blueprint.cards(kit, items, width), kit.gap, width)
     makers: dict[str, Maker] = {"actions": _action, "pain_points": _pain, "ideas": _idea, "metrics": _metric}
     maker = makers.get(lane)
     if maker is not None:

@@ -33,6 +33,8 @@ class Words:
     skips: str
     back: str
     lanes: dict[str, str]
+    lines: tuple[str, str, str]
+    triggers: str
     summary: str
     stage_count: str
     feels: str

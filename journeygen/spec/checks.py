@@ -63,10 +63,26 @@ def _references(journey: Journey) -> Iterator[Finding]:
             for key in stage.emotion:
                 if key not in personas:
                     yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
+        yield from _triggers(stage, i)
     for k, move in enumerate(journey.transitions):
         for end, value in (("from", move.source), ("to", move.target)):
             if value not in stages:
                 yield Finding(("transitions", k, end), _unknown("stage", value, stages))
+
+
+_LAYER_LANES = ("evidence", "frontstage", "backstage", "support")
+
+
+def _triggers(stage: Any, i: int) -> Iterator[Finding]:
+    """A ``triggers:`` names a blueprint item of the same stage: its arrow runs down that stage's column."""
+    known = [item.id for lane in _LAYER_LANES for item in stage.items(lane) if item.id]
+    for lane in _LAYER_LANES:
+        for j, item in enumerate(stage.items(lane)):
+            for k, target in enumerate(item.triggers):
+                if target not in known:
+                    message = _unknown("blueprint item", target, known) if known else (
+                        f"unknown blueprint item {target!r}; give an item of this stage `id: {target}`")
+                    yield Finding(("stages", i, lane, j, "triggers", k), message)
 
 
 def _unknown(kind: str, value: str, known: list[str]) -> str:

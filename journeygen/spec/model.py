@@ -16,6 +16,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     StrictBool,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -31,14 +32,29 @@ MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
 MAX_ITEMS = int(os.environ.get("JOURNEYGEN_MAX_ITEMS", "") or 500)
 
 BUILTIN_LANES: tuple[str, ...] = (
+    "evidence",
     "actions",
     "touchpoints",
     "motivations",
     "emotions",
     "pain_points",
+    "frontstage",
+    "backstage",
+    "support",
     "ideas",
     "metrics",
 )
+"""In their default order, top to bottom (the customer's lanes, then the service blueprint's layers)."""
+BLUEPRINT_LANES: tuple[str, ...] = ("evidence", "frontstage", "backstage", "support")
+Layer = Literal["customer", "frontstage", "backstage", "support"]
+LAYERS: tuple[Layer, ...] = ("customer", "frontstage", "backstage", "support")
+"""A service blueprint's layers, top to bottom; a line separates each from the next."""
+LANE_LAYERS: dict[str, Layer] = {
+    **dict.fromkeys(("evidence", "actions", "touchpoints", "motivations"), "customer"),
+    "frontstage": "frontstage", "backstage": "backstage", "support": "support",
+}
+"""The layer of each built-in lane that has one: emotions, pain points, ideas and metrics read the whole
+column, so a blueprint may put them after its support layer without crossing back."""
 LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
 """Each built-in lane's English title (journeygen/locales/en.yaml)."""
 DANGLING = "dangling_reference"
@@ -191,6 +207,26 @@ class Metric(_Shorthand):
                           "gets one.")
 
 
+_ONE_OR_MANY_IDS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
+class BlueprintItem(_Shorthand):
+    """A step of the service behind the customer's (or physical evidence), or a bare string."""
+
+    text: Text = Field(description="What happens, e.g. `Order written to ERP`.")
+    id: Id | None = Field(None, description="Unique among blueprint items; lets another item `triggers:` this one.")
+    actor: Text | None = Field(None, description="Who or what does it: a team, a role or a system.")
+    triggers: Annotated[tuple[Id, ...], WithJsonSchema(_ONE_OR_MANY_IDS)] = Field(
+        (), description="The id (or ids) of items of this stage that this one sets off, usually in the next "
+                        "layer; drawn as an arrow down the column."
+    )
+
+    @field_validator("triggers", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
 class MicroStep(_Shorthand):
     """One step of a micro-journey (or a bare string, its name)."""
 
@@ -224,6 +260,10 @@ class Stage(_Model):
     id: Id = Field(description="Unique; defaults to a slug of the name.")
     name: Text = Field(description="Shown at the top of the column.")
     description: Text | None = Field(None, description="What this stage is about.")
+    evidence: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Physical evidence: what the customer sees or keeps (an e-mail, "
+                                              "a receipt, a sign)."
+    )
     actions: tuple[Action, ...] = Field(
         (),
         max_length=MAX_ITEMS,
@@ -232,6 +272,16 @@ class Stage(_Model):
     motivations: tuple[Text, ...] = Field((), max_length=MAX_ITEMS, description="Why they do it.")
     touchpoints: tuple[Touchpoint, ...] = Field(
         (), max_length=MAX_ITEMS, description="Where they meet the brand: strings, or `{name, channel}`."
+    )
+    frontstage: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="What the customer sees staff or systems do: strings, or "
+                                              "`{text, id, actor, triggers}`."
+    )
+    backstage: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="What staff or systems do out of the customer's sight."
+    )
+    support: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Supporting processes, systems and partners."
     )
     emotion: EmotionField | None = Field(
         None, description="A score, `{score, label, note}`, or one per persona: `{maria: 3, ion: 4}`."
@@ -279,11 +329,15 @@ class Lane(_Shorthand):
 
     __short_field__ = "id"
     id: Id = Field(
-        description="A built-in lane (actions, touchpoints, motivations, emotions, pain_points, ideas, metrics) "
-        "or a custom id."
+        description="A built-in lane (evidence, actions, touchpoints, motivations, emotions, pain_points, frontstage, "
+        "backstage, support, ideas, metrics) or a custom id."
     )
     title: Text | None = Field(
         None, description="Shown at the start of the row; defaults to the built-in lane's title."
+    )
+    layer: Layer | None = Field(
+        None, description="The service-blueprint layer of a custom lane: customer, frontstage, backstage or support; "
+                          "lines are drawn where the lane order crosses layers."
     )
 
     @model_validator(mode="before")
@@ -309,8 +363,13 @@ class Lane(_Shorthand):
 
     @property
     def builtin(self) -> bool:
-        """True for the seven lanes every stage can fill without declaring them."""
+        """True for the lanes every stage can fill without declaring them."""
         return self.id in BUILTIN_LANES
+
+    @property
+    def layer_of(self) -> Layer | None:
+        """The blueprint layer this lane is drawn in: as declared, else the built-in lane's."""
+        return self.layer or LANE_LAYERS.get(self.id)
 
 
 class Transition(_Model):

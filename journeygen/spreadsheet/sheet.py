@@ -46,7 +46,8 @@ def _meta(journey: Journey) -> Iterator[list[str]]:
         if value is not None:
             yield [field.capitalize(), value]
     if journey.lanes is not None:
-        yield ["Lanes", "\n".join(format_item(lane.id, [("title", lane.title)]) for lane in journey.lanes)]
+        yield ["Lanes", "\n".join(format_item(lane.id, [("title", lane.title), ("layer", lane.layer)])
+                                  for lane in journey.lanes)]
     yield ["Personas", *(f.capitalize() for f in PERSONA_FIELDS)]
     for persona in journey.personas:
         yield ["Persona", *(_lines(getattr(persona, f)) for f in PERSONA_FIELDS)]
@@ -102,7 +103,8 @@ def item_line(item: str | BaseModel) -> str:
         return format_item(item, [])
     data = item.model_dump(mode="json")
     key = "text" if "text" in data else "name"
-    return format_item(data.pop(key), data.items())
+    text = data.pop(key)
+    return format_item(text, ((k, ", ".join(v) if isinstance(v, list) else v) for k, v in data.items()))
 
 
 def _emotions(stage: Stage) -> Iterator[str]:

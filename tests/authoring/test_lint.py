@@ -173,3 +173,9 @@ def test_metric_direction_names_the_metric_and_its_place(tmp_path: Path) -> None
     assert [str(f) for f in found] == [
         f"{tmp_path / 'map.yaml'}:7:9: JG112 metric 'CES' has a value and a target but no direction, so the map "
         "cannot say whether it is ahead; add `better: higher` or `better: lower`"]
+
+
+def test_a_blueprint_frontstage_is_where_the_customer_meets_the_service(tmp_path: Path) -> None:
+    text = spec(stage(touchpoints="", frontstage="[Agent answers the phone]"),
+                head="lanes: [actions, frontstage]\n")
+    assert "JG106" not in codes(tmp_path, text)

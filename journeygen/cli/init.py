@@ -18,7 +18,7 @@ from journeygen.authoring.init import (
 from journeygen.output import write_atomic
 
 
-@click.command(short_help="Write a starter map from a template (ecommerce, saas-onboarding, service, blueprint, ...).")
+@click.command(short_help="Write a starter map or service blueprint from a template.")
 @click.argument("path", default=DEFAULT_NAME, type=click.Path(file_okay=True, dir_okay=True))
 @click.option("-t", "--template", type=click.Choice(TEMPLATES), default="ecommerce", show_default=True,
               help="What the starter map is about.")

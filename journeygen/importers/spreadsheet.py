@@ -19,10 +19,12 @@ from journeygen.spreadsheet.read import Cell, read_rows
 from journeygen.spreadsheet.sheet import LIST_FIELDS, META_FIELDS, PERSONA_FIELDS, TRANSITION_FIELDS, stage_fields
 from journeygen.validate import build
 
+_RESEARCH = ("evidence", "confidence")
 _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
-    "actions": ("persona", "touchpoint", "emotion"), "touchpoints": ("channel",),
-    "ideas": ("owner", "due", "impact", "effort", "status"), "metrics": ("value", "target", "better"),
-    **dict.fromkeys(("evidence", "frontstage", "backstage", "support"), ("id", "actor", "triggers")),
+    "actions": ("persona", "touchpoint", "emotion", *_RESEARCH), "touchpoints": ("channel", *_RESEARCH),
+    "ideas": ("owner", "due", "impact", "effort", "status", *_RESEARCH),
+    "metrics": ("value", "target", "better", *_RESEARCH), "pain_points": ("id", *_RESEARCH),
+    **dict.fromkeys(("evidence", "frontstage", "backstage", "support"), ("id", "actor", "triggers", *_RESEARCH)),
 }
 _KEY_FIELD = {"touchpoints": "name", "metrics": "name"}
 _STAGE_ROWS = {"id": "id", "description": "description", "moment of truth": "moment_of_truth",
@@ -254,8 +256,12 @@ def _number(text: str) -> Any:
 
 def _typed(attrs: dict[str, str]) -> dict[str, Any]:
     """Scores are numbers in the spec, ``triggers`` a comma-separated list of ids; every other attribute is text."""
-    return {key: _number(value) if key == "emotion" else _ids(value) if key == "triggers" else value
-            for key, value in attrs.items()}
+    return {key: _number(value) if key == "emotion" else _ids(value) if key == "triggers"
+            else _sources(value) if key == "evidence" else value for key, value in attrs.items()}
+
+
+def _sources(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
 
 
 def _ids(value: str) -> list[str]:

@@ -11,7 +11,7 @@ from journeygen.layout import blueprint
 from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
 from journeygen.layout.scene import Box, Circle, Path, Rect
 from journeygen.spec.metrics import reading, verdict
-from journeygen.spec.model import BLUEPRINT_LANES, Action, Idea, Metric, Touchpoint
+from journeygen.spec.model import BLUEPRINT_LANES, Action, Idea, Metric, PainPoint, Touchpoint
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,9 @@ def _dot(kit: Kit) -> Block:
     return Block(2 * r + 4, 2 * r, (Circle(r + 2, r, r, "chip-dot"),))
 
 
-def _pain(kit: Kit, text: str, width: float, ctx: CardContext) -> Block:
+def _pain(kit: Kit, pain: PainPoint, width: float, ctx: CardContext) -> Block:
     glyph = warning(kit.size("body"))
-    label = kit.text(text, width - 3 * kit.gap - glyph.width, cls="t-pain")
+    label = kit.text(pain.text, width - 3 * kit.gap - glyph.width, cls="t-pain")
     inner = row([glyph, label], kit.gap, align_middle=False)
     return framed(inner, "pain", pad_x=kit.gap, pad_y=kit.gap * 0.75, radius=kit.theme.radius, width=width)
 

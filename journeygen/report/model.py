@@ -100,7 +100,7 @@ def _emotions(journey: Journey, name: str) -> tuple[StageEmotion, ...]:
 
 def _pains(journey: Journey, name: str) -> tuple[PainPoint, ...]:
     bare = [s for s in journey.stages if all(i.status == "dropped" for i in s.ideas)]
-    return tuple(PainPoint(name, s.id, s.name, text) for s in bare for text in s.pain_points)
+    return tuple(PainPoint(name, s.id, s.name, pain.text) for s in bare for pain in s.pain_points)
 
 
 def _ideas(journey: Journey, name: str, today: dt.date) -> list[IdeaDue]:

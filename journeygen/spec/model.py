@@ -100,12 +100,45 @@ def _score(value: Any) -> Any:
 Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5, description="1 very negative .. 5 very positive")]
 
 
+Confidence = Literal["assumed", "observed", "measured"]
+_LINK_SCHEMES = ("http://", "https://")
+
+
+class Evidence(_Shorthand):
+    """What a claim rests on: a source (interview, ticket export, dataset), a quote, a link (or a bare source)."""
+
+    __short_field__ = "source"
+    source: Text = Field(description="Where it comes from, e.g. `Interview 7` or `Ticket export Q3`.")
+    quote: Text | None = Field(None, description="The words of the source, shown in full in the tooltip and the PDF.")
+    link: Text | None = Field(
+        None, description="An http(s) URL, or a path inside the project (e.g. `research/int-07.md`); written as a "
+                          "link, never fetched."
+    )
+
+    @field_validator("link")
+    @classmethod
+    def _safe_link(cls, value: str | None) -> str | None:
+        if value is None or value.lower().startswith(_LINK_SCHEMES):
+            return value
+        if ":" in value.split("/")[0] or value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
+            raise ValueError(f"a link is an http(s) URL or a relative path inside the project, not {value!r}")
+        return value
+
+
+EvidenceField = Annotated[tuple[Evidence, ...], Field(
+    max_length=MAX_ITEMS, description="What this rests on: sources as strings, or `{source, quote, link}`.")]
+ConfidenceField = Annotated[Confidence | None, Field(
+    description="How sure the team is: `assumed` (drawn with a dashed outline), `observed` or `measured`.")]
+
+
 class Emotion(_Model):
     """How the persona feels: a score 1..5 with an optional label and note (or a bare score)."""
 
     score: Score = Field(description="1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive.")
     label: Text | None = Field(None, description="A word or two shown next to the point on the curve, e.g. `curious`.")
     note: Text | None = Field(None, description="Longer text: a quote from an interview, the reason for the score.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
     @model_validator(mode="before")
     @classmethod
@@ -121,9 +154,12 @@ class Emotion(_Model):
         return {"anyOf": [score, full], "description": full.get("description", "")}
 
 
+EMOTION_KEYS = frozenset({"score", "label", "note", "evidence", "confidence"})
+
+
 def _emotion_shape(value: Any) -> str:
     """``{maria: 3, ion: 4}`` is one score per persona; a mapping using Emotion's own keys is one emotion."""
-    per_persona = isinstance(value, dict) and value and not {"score", "label", "note"} & value.keys()
+    per_persona = isinstance(value, dict) and value and not EMOTION_KEYS & value.keys()
     return "per_persona" if per_persona else "single"
 
 
@@ -162,6 +198,8 @@ class Action(_Shorthand):
     persona: Id | None = Field(None, description="The persona doing it, when the map has several.")
     touchpoint: Text | None = Field(None, description="Where it happens, e.g. `web shop`.")
     emotion: Score | None = Field(None, description="How this one action feels; the curve passes through it.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
 
 class Touchpoint(_Shorthand):
@@ -172,6 +210,8 @@ class Touchpoint(_Shorthand):
     channel: Text | None = Field(
         None, description="e.g. web, app, social, e-mail, phone, store; touchpoints of one channel share a colour."
     )
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
 
 Level = Literal["low", "medium", "high"]
@@ -187,6 +227,8 @@ class Idea(_Shorthand):
     impact: Level | None = Field(None, description="Expected effect on the experience: low, medium or high.")
     effort: Level | None = Field(None, description="Cost to build: low, medium or high.")
     status: Status | None = Field(None, description="idea, planned, in-progress, blocked, done or dropped.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
     @field_validator("status", mode="before")
     @classmethod
@@ -205,9 +247,20 @@ class Metric(_Shorthand):
         None, description="Which way is good: `higher` or `lower`. It decides the ahead/behind verdict; without "
                           "it only a metric whose whole name has a conventional direction (NPS, churn rate, ...) "
                           "gets one.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
 
 _ONE_OR_MANY_IDS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
+class PainPoint(_Shorthand):
+    """What hurts (or a bare string)."""
+
+    text: Text = Field(description="What hurts, e.g. `Delivery cost appears only at the end`.")
+    id: Id | None = Field(None, description="Unique among pain points; lets ideas say which pains they address.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
 
 class BlueprintItem(_Shorthand):
@@ -220,6 +273,8 @@ class BlueprintItem(_Shorthand):
         (), description="The id (or ids) of items of this stage that this one sets off, usually in the next "
                         "layer; drawn as an arrow down the column."
     )
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
     @field_validator("triggers", mode="before")
     @classmethod
@@ -286,7 +341,9 @@ class Stage(_Model):
     emotion: EmotionField | None = Field(
         None, description="A score, `{score, label, note}`, or one per persona: `{maria: 3, ion: 4}`."
     )
-    pain_points: tuple[Text, ...] = Field((), max_length=MAX_ITEMS, description="What hurts.")
+    pain_points: tuple[PainPoint, ...] = Field(
+        (), max_length=MAX_ITEMS, description="What hurts: strings, or `{text, id, evidence, confidence}`."
+    )
     ideas: tuple[Idea, ...] = Field(
         (),
         max_length=MAX_ITEMS,

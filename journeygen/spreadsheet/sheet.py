@@ -104,7 +104,14 @@ def item_line(item: str | BaseModel) -> str:
     data = item.model_dump(mode="json")
     key = "text" if "text" in data else "name"
     text = data.pop(key)
-    return format_item(text, ((k, ", ".join(v) if isinstance(v, list) else v) for k, v in data.items()))
+    return format_item(text, ((k, _joined(v) if isinstance(v, list) else v) for k, v in data.items()))
+
+
+def _joined(values: list[Any]) -> str:
+    """A list attribute in one cell line: ids joined by commas, evidence sources by semicolons."""
+    if values and isinstance(values[0], dict):
+        return "; ".join(str(v["source"]) for v in values)
+    return ", ".join(values)
 
 
 def _emotions(stage: Stage) -> Iterator[str]:

@@ -120,7 +120,7 @@ def _row(action: Action, labels: PdfWords, words: Words) -> Html:
 def _pains(journey: Journey, depth: int, labels: PdfWords) -> Html:
     rows = [tag("tr", tag("td", text(stage.name), class_="stage"),
                 tag("td", text(emotion_text(journey, stage)), class_="emotion"),
-                tag("td", bullet_list(stage.pain_points)))
+                tag("td", bullet_list(pain.text for pain in stage.pain_points)))
             for stage in journey.stages if stage.pain_points]
     if not rows:
         return Html("")

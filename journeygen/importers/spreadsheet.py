@@ -14,7 +14,7 @@ from journeygen.spec.loader import Document, Limits, PathKey, Positions, decode
 from journeygen.spec.model import BUILTIN_LANES, LANE_TITLES, Journey, MicroStep, Stage
 from journeygen.spec.suggest import did_you_mean
 from journeygen.spec.text import slug
-from journeygen.spreadsheet.cells import cell_lines, parse_item, unescape
+from journeygen.spreadsheet.cells import cell_lines, parse_evidence, parse_item, unescape
 from journeygen.spreadsheet.read import Cell, read_rows
 from journeygen.spreadsheet.sheet import LIST_FIELDS, META_FIELDS, PERSONA_FIELDS, TRANSITION_FIELDS, stage_fields
 from journeygen.validate import build
@@ -260,8 +260,8 @@ def _typed(attrs: dict[str, str]) -> dict[str, Any]:
             else _sources(value) if key == "evidence" else value for key, value in attrs.items()}
 
 
-def _sources(value: str) -> list[str]:
-    return [part.strip() for part in value.split(";") if part.strip()]
+def _sources(value: str) -> list[Any]:
+    return list(parse_evidence(value))
 
 
 def _ids(value: str) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from journeygen.layout import blueprint, emotion, paths
 from journeygen.layout.blocks import EMPTY, Block, Kit, row, stack
-from journeygen.layout.cards import CardContext, lane_cell
+from journeygen.layout.cards import CardContext, blueprint_cards, lane_cell
 from journeygen.layout.grid import Metrics
 from journeygen.layout.legend import star
 from journeygen.layout.scene import Box, Group, Item, Path, Rect
@@ -74,7 +74,8 @@ def _place_cards(kit: Kit, plan: Plan, lane: str, stages: Sequence[Stage], top: 
     inner_w = plan.metrics.pitch - 2 * kit.pad
     for c, stage in enumerate(stages):
         items = stage.items(lane)
-        spans[c].update(blueprint.card_spans(kit, blueprint.cards(kit, items, inner_w), items, top + kit.pad))
+        cards = blueprint_cards(kit, items, inner_w, plan.ctx)
+        spans[c].update(blueprint.card_spans(kit, cards, items, top + kit.pad))
 
 
 def _localise(arrow: paths.Arrow, indices: Sequence[int]) -> paths.Arrow:

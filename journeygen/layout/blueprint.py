@@ -10,8 +10,8 @@ from journeygen.layout.grid import Metrics
 from journeygen.layout.scene import Group, Item, Path
 from journeygen.spec.model import LAYERS, BlueprintItem, Lane, Stage
 
-CLASSES = ("layer-line", "trigger", "trigger-head")
-"""The drawing classes only a blueprint uses (the stylesheet carries their rules only then)."""
+CLASSES = ("layer-line", "trigger", "trigger-head", "assumed", "evidence-badge")
+"""The drawing classes only blueprints and research marks use (the stylesheet carries their rules only then)."""
 
 
 def crossings(lanes: Sequence[Lane]) -> list[tuple[int, ...]]:

@@ -35,6 +35,9 @@ class Words:
     lanes: dict[str, str]
     lines: tuple[str, str, str]
     triggers: str
+    evidence: str
+    assumed: str
+    sources: str
     summary: str
     stage_count: str
     feels: str

@@ -42,8 +42,8 @@ def render_scene(scene: Scene, theme: Theme, *, physical_anchors: bool = False) 
 
 def _uses(items: tuple[Item, ...], classes: tuple[str, ...]) -> bool:
     """True when some item is drawn with one of ``classes``."""
-    return any(_uses(i.items, classes) if isinstance(i, Group) else getattr(i, "cls", None) in classes
-               for i in items)
+    return any(_uses(i.items, classes) if isinstance(i, Group)
+               else any(c in classes for c in str(getattr(i, "cls", "")).split()) for i in items)
 
 
 def _esc(text: str) -> str:
@@ -168,7 +168,9 @@ def stylesheet(theme: Theme, scope: str | None = None, *, blueprint: bool = Fals
     if blueprint:
         rules += [f".layer-line{{fill:none;stroke:{t.muted};stroke-width:{num(t.line_width * 1.5)};"
                   "stroke-dasharray:8 4}",
-                  f".trigger{{fill:none;stroke:{t.ink};stroke-width:{lw}}}.trigger-head{{fill:{t.ink}}}"]
+                  f".trigger{{fill:none;stroke:{t.ink};stroke-width:{lw}}}.trigger-head{{fill:{t.ink}}}",
+                  f".assumed{{fill:none;stroke:{t.ink};stroke-width:1.5;stroke-dasharray:5 3}}",
+                  f".evidence-badge{{fill:{t.muted}}}"]
     css = "".join(rules)
     if scope is None:
         return css

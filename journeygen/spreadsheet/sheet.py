@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from journeygen.layout.prepared import Prepared
 from journeygen.render import Output
 from journeygen.spec.model import BUILTIN_LANES, Emotion, Journey, Lane, Stage
-from journeygen.spreadsheet.cells import format_item, guard
+from journeygen.spreadsheet.cells import format_evidence, format_item, guard
 
 STAGE, ID, DESCRIPTION, MOMENT, MICRO = "Stage", "Id", "Description", "Moment of truth", "Micro-journeys"
 PERSONA_FIELDS = ("name", "id", "description", "quote", "goals", "frustrations", "channels", "photo")
@@ -108,9 +108,9 @@ def item_line(item: str | BaseModel) -> str:
 
 
 def _joined(values: list[Any]) -> str:
-    """A list attribute in one cell line: ids joined by commas, evidence sources by semicolons."""
+    """A list attribute in one cell line: ids joined by commas, evidence as ``format_evidence`` writes it."""
     if values and isinstance(values[0], dict):
-        return "; ".join(str(v["source"]) for v in values)
+        return format_evidence(values)
     return ", ".join(values)
 
 

@@ -52,7 +52,20 @@ def _stage_no_emotion(ctx: Context) -> Iterator[Hit]:
                               f"stage {stage.name!r} has no emotion for persona {persona.id!r}")
 
 
+def _linked(journey: Journey) -> bool:
+    """True when the map ties ideas to pains (``addresses:``): lint then checks each pain and each idea."""
+    return any(idea.addresses for stage in journey.stages for idea in stage.ideas)
+
+
 def _pain_without_idea(ctx: Context) -> Iterator[Hit]:
+    if _linked(ctx.journey):
+        fixed = {p for s in ctx.journey.stages for idea in s.ideas if idea.status != "dropped" for p in idea.addresses}
+        for i, stage in enumerate(ctx.journey.stages):
+            for j, pain in enumerate(stage.pain_points):
+                if pain.id not in fixed:
+                    name = f"pain point {pain.id!r}" if pain.id else f"pain point {pain.text!r} (it has no id)"
+                    yield Hit(("stages", i, "pain_points", j), f"no idea addresses {name}")
+        return
     for i, stage in enumerate(ctx.journey.stages):
         if stage.pain_points and not stage.ideas:
             yield Hit(("stages", i, "pain_points"),
@@ -164,6 +177,16 @@ def _bidi_mark(ctx: Context) -> Iterator[Hit]:
                             "delete it unless it is needed", at_key=is_key)
 
 
+def _idea_addresses_nothing(ctx: Context) -> Iterator[Hit]:
+    if not _linked(ctx.journey):
+        return
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, idea in enumerate(stage.ideas):
+            if not idea.addresses:
+                yield Hit(("stages", i, "ideas", j), f"idea {idea.text!r} addresses no pain point; "
+                                                     "list the pains it fixes in `addresses`")
+
+
 def _lookalike_id(ctx: Context) -> Iterator[Hit]:
     yield from lookalike_ids(ctx.journey, ctx.data)
 
@@ -171,7 +194,8 @@ def _lookalike_id(ctx: Context) -> Iterator[Hit]:
 RULES: tuple[Rule, ...] = (
     Rule("JG101", "stage-no-emotion", "warning", "A stage has no emotion score, so the curve has a gap.",
          _stage_no_emotion),
-    Rule("JG102", "pain-without-idea", "warning", "A stage has pain points but no idea to address them.",
+    Rule("JG102", "pain-without-idea", "warning",
+         "A pain point no idea addresses (per pain once ideas use `addresses:`; before, per stage).",
          _pain_without_idea),
     Rule("JG103", "idea-unowned", "warning", "An open idea has no owner or no due date, so nobody will do it.",
          _idea_unowned),
@@ -194,4 +218,6 @@ RULES: tuple[Rule, ...] = (
     Rule("JG112", "metric-direction", "warning",
          f"A metric with a value and a target needs `better: higher|lower`, unless it is conventional: {CONVENTIONAL}.",
          _metric_direction),
+    Rule("JG113", "idea-addresses-nothing", "warning",
+         "In a map whose ideas use `addresses:`, an idea that addresses no pain point.", _idea_addresses_nothing),
 )

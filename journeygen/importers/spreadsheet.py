@@ -22,7 +22,7 @@ from journeygen.validate import build
 _RESEARCH = ("evidence", "confidence")
 _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "actions": ("persona", "touchpoint", "emotion", *_RESEARCH), "touchpoints": ("channel", *_RESEARCH),
-    "ideas": ("owner", "due", "impact", "effort", "status", *_RESEARCH),
+    "ideas": ("owner", "due", "impact", "effort", "status", "addresses", "reach", *_RESEARCH),
     "metrics": ("value", "target", "better", *_RESEARCH), "pain_points": ("id", *_RESEARCH),
     **dict.fromkeys(("evidence", "frontstage", "backstage", "support"), ("id", "actor", "triggers", *_RESEARCH)),
 }
@@ -256,7 +256,7 @@ def _number(text: str) -> Any:
 
 def _typed(attrs: dict[str, str]) -> dict[str, Any]:
     """Scores are numbers in the spec, ``triggers`` a comma-separated list of ids; every other attribute is text."""
-    return {key: _number(value) if key == "emotion" else _ids(value) if key == "triggers"
+    return {key: _number(value) if key in ("emotion", "reach") else _ids(value) if key in ("triggers", "addresses")
             else _sources(value) if key == "evidence" else value for key, value in attrs.items()}
 
 

@@ -42,6 +42,7 @@ def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
         ("stages", [s.id for s in journey.stages]),
         ("lanes", [lane.id for lane in journey.lanes or ()]),
     )
+    yield from _duplicate_items(journey)
     for kind, ids in groups:
         first: dict[str, int] = {}
         for index, ident in enumerate(ids):
@@ -52,9 +53,24 @@ def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
             first.setdefault(ident, index)
 
 
+def _duplicate_items(journey: Journey) -> Iterator[Finding]:
+    """Pain-point ids are unique in the map (ideas of any stage name them); blueprint ids within a stage."""
+    seen: dict[str, str] = {}
+    for i, stage in enumerate(journey.stages):
+        for j, pain in enumerate(stage.pain_points):
+            if pain.id is None:
+                continue
+            if pain.id in seen:
+                yield Finding(("stages", i, "pain_points", j, "id"),
+                              f"duplicate id {pain.id!r}: {seen[pain.id]} has it too; give each pain point a "
+                              "unique `id`")
+            seen.setdefault(pain.id, f"stage {stage.id!r}")
+
+
 def _references(journey: Journey) -> Iterator[Finding]:
     personas = [p.id for p in journey.personas]
     stages = [s.id for s in journey.stages]
+    pains = [p.id for s in journey.stages for p in s.pain_points if p.id]
     for i, stage in enumerate(journey.stages):
         for j, action in enumerate(stage.actions):
             if action.persona is not None and action.persona not in personas:
@@ -64,6 +80,12 @@ def _references(journey: Journey) -> Iterator[Finding]:
                 if key not in personas:
                     yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
         yield from _triggers(stage, i)
+        for j, idea in enumerate(stage.ideas):
+            for k, pain in enumerate(idea.addresses):
+                if pain not in pains:
+                    message = _unknown("pain point", pain, pains) if pains else (
+                        f"unknown pain point {pain!r}; give a pain point `id: {pain}`")
+                    yield Finding(("stages", i, "ideas", j, "addresses", k), message)
     for k, move in enumerate(journey.transitions):
         for end, value in (("from", move.source), ("to", move.target)):
             if value not in stages:

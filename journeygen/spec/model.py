@@ -214,6 +214,9 @@ class Touchpoint(_Shorthand):
     confidence: ConfidenceField = None
 
 
+_ONE_OR_MANY_IDS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
 Level = Literal["low", "medium", "high"]
 Status = Literal["idea", "planned", "in-progress", "blocked", "done", "dropped"]
 
@@ -227,8 +230,19 @@ class Idea(_Shorthand):
     impact: Level | None = Field(None, description="Expected effect on the experience: low, medium or high.")
     effort: Level | None = Field(None, description="Cost to build: low, medium or high.")
     status: Status | None = Field(None, description="idea, planned, in-progress, blocked, done or dropped.")
+    addresses: Annotated[tuple[Id, ...], WithJsonSchema(_ONE_OR_MANY_IDS)] = Field(
+        (), description="The ids of the pain points (of any stage) this idea fixes."
+    )
+    reach: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="How many customers it reaches in a period (for the RICE score)."
+    )
     evidence: EvidenceField = ()
     confidence: ConfidenceField = None
+
+    @field_validator("addresses", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
     @field_validator("status", mode="before")
     @classmethod
@@ -249,9 +263,6 @@ class Metric(_Shorthand):
                           "gets one.")
     evidence: EvidenceField = ()
     confidence: ConfidenceField = None
-
-
-_ONE_OR_MANY_IDS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 
 
 class PainPoint(_Shorthand):

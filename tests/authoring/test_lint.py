@@ -51,6 +51,11 @@ CASES: dict[str, tuple[str, str]] = {
     "JG112": (spec(stage(metrics="[{name: First-time right, value: 38%, target: 70%}]")),
               spec(stage(metrics="[{name: First-time right, value: 38%, target: 70%, better: higher}, "
                                  "{name: NPS, value: '+20', target: '+30'}, {name: CES, value: '5'}]"))),
+    "JG113": (spec(stage(pain_points="[{id: slow, text: Slow}]",
+                         ideas="[{text: A, addresses: slow, owner: T, due: 2026-12-01}, "
+                               "{text: B, owner: T, due: 2026-12-01}]")),
+              spec(stage(pain_points="[{id: slow, text: Slow}]",
+                         ideas="[{text: A, addresses: [slow], owner: T, due: 2026-12-01}]"))),
 }
 
 
@@ -179,3 +184,20 @@ def test_a_blueprint_frontstage_is_where_the_customer_meets_the_service(tmp_path
     text = spec(stage(touchpoints="", frontstage="[Agent answers the phone]"),
                 head="lanes: [actions, frontstage]\n")
     assert "JG106" not in codes(tmp_path, text)
+
+
+def test_once_ideas_address_pains_each_pain_point_is_checked_on_its_own(tmp_path: Path) -> None:
+    text = spec(stage(pain_points="[{id: slow, text: Slow}, {id: rude, text: Rude staff}, Noisy]",
+                      ideas="[{text: Faster, addresses: [slow], owner: T, due: 2026-12-01}]")
+                + stage(name="T", pain_points="[{id: late, text: Late}]",
+                        ideas="[{text: Earlier, addresses: [rude, late], owner: T, due: 2026-12-01, status: dropped}]"))
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [f.message for f in lint_file(str(path), today=TODAY) if f.code == "JG102"]
+    assert found == ["no idea addresses pain point 'rude'", "no idea addresses pain point 'Noisy' (it has no id)",
+                     "no idea addresses pain point 'late'"]
+
+
+def test_an_idea_addressing_an_unknown_pain_is_invalid(tmp_path: Path) -> None:
+    text = spec(stage(pain_points="[{id: slow, text: Slow}]", ideas="[{text: Faster, addresses: [slwo]}]"))
+    assert codes(tmp_path, text) == ["JG001"]

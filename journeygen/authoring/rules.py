@@ -38,6 +38,8 @@ class Rule:
     level: Level
     summary: str
     check: Callable[[Context], Iterator[Hit]]
+    profile: str | None = None
+    """A rule of a profile (``research``) runs only when that profile is asked for."""
 
 
 def _stage_no_emotion(ctx: Context) -> Iterator[Hit]:
@@ -187,6 +189,32 @@ def _idea_addresses_nothing(ctx: Context) -> Iterator[Hit]:
                                                      "list the pains it fixes in `addresses`")
 
 
+def _pain_no_evidence(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, pain in enumerate(stage.pain_points):
+            if not pain.evidence:
+                yield Hit(("stages", i, "pain_points", j), f"pain point {pain.text!r} has no evidence; "
+                                                           "name the interview, ticket or data behind it")
+
+
+def _emotion_assumed(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for persona in ctx.journey.personas:
+            emotion = stage.emotion_for(persona.id)
+            if emotion is not None and not emotion.evidence and emotion.confidence in (None, "assumed"):
+                yield Hit(("stages", i, "emotion"), f"the emotion of stage {stage.name!r} rests on assumption "
+                                                    "only; add its evidence or `confidence: observed`")
+                break
+
+
+def _metric_no_source(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, metric in enumerate(stage.metrics):
+            if metric.value is not None and not metric.evidence:
+                yield Hit(("stages", i, "metrics", j), f"metric {metric.name!r} has a value but no source; "
+                                                       "add `evidence: [the report or dataset]`")
+
+
 def _lookalike_id(ctx: Context) -> Iterator[Hit]:
     yield from lookalike_ids(ctx.journey, ctx.data)
 
@@ -220,4 +248,12 @@ RULES: tuple[Rule, ...] = (
          _metric_direction),
     Rule("JG113", "idea-addresses-nothing", "warning",
          "In a map whose ideas use `addresses:`, an idea that addresses no pain point.", _idea_addresses_nothing),
+    Rule("JG114", "pain-no-evidence", "warning", "A pain point names no evidence (research profile).",
+         _pain_no_evidence, "research"),
+    Rule("JG115", "emotion-assumed", "warning",
+         "An emotion rests on assumption only: no evidence, not observed or measured (research profile).",
+         _emotion_assumed, "research"),
+    Rule("JG116", "metric-no-source", "warning", "A metric has a value but no source (research profile).",
+         _metric_no_source, "research"),
 )
+PROFILES = frozenset(rule.profile for rule in RULES if rule.profile)

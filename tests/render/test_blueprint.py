@@ -145,3 +145,18 @@ def test_mermaid_swimlane_keeps_the_layers_and_the_journey_says_it_leaves_them_o
     assert "<b>Backstage</b><br>• Claim opened and checked against the policy (Claims handler)" in swimlane
     (note,) = [n for n in losses(journey, RenderOptions()) if "leaves out lanes" in n]
     assert "Physical evidence" in note and "Frontstage" in note and "Support processes" in note
+
+
+def test_the_pdf_lists_each_source_with_the_items_it_supports_on_an_evidence_page() -> None:
+    spec = load_spec(CLAIMS)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render(spec.journey, "pdf",
+                                                                    options=spec.options()))).pages]
+    evidence = pages[-1]
+    assert evidence.splitlines()[1] == "Evidence"
+    for words in ("Interview 3", "research/interviews.md", "I was standing on the hard shoulder",
+                  "Has to read the policy number from a paper card", "Telephony report, March 2026"):
+        assert words in evidence, words
+    plain = load_spec(ROOT / "examples" / "online-shop.journey.yaml")
+    shop = [p.extract_text() for p in PdfReader(io.BytesIO(render(plain.journey, "pdf",
+                                                                  options=plain.options()))).pages]
+    assert not any(p.splitlines()[1:2] == ["Evidence"] for p in shop)

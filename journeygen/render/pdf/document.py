@@ -9,6 +9,7 @@ from pathlib import Path
 
 from journeygen.layout.words import words_for
 from journeygen.render.pdf.blank import blank_sheet
+from journeygen.render.pdf.evidence import evidence_page
 from journeygen.render.pdf.figure import Figure, figure_css, label_css
 from journeygen.render.pdf.fonts import font_faces
 from journeygen.render.pdf.gitinfo import describe
@@ -116,6 +117,7 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
                   for stage, micro, figure in drawings.micro)
     if not text_layer:
         sheets.append(action_page(journey, depth))
+        sheets.append(evidence_page(journey, depth))
     chars = "".join(f.chars for f in drawings.figures)
     return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars)
 

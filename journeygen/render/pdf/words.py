@@ -42,6 +42,8 @@ class PdfWords:
     personas: str
     action_list: str
     pains_by_stage: str
+    evidence: str
+    evidence_columns: tuple[str, str, str]
     columns: tuple[str, str, str, str, str, str, str]
     pain_columns: tuple[str, str, str]
     impact_levels: tuple[str, str, str]

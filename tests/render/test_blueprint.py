@@ -160,3 +160,20 @@ def test_the_pdf_lists_each_source_with_the_items_it_supports_on_an_evidence_pag
     shop = [p.extract_text() for p in PdfReader(io.BytesIO(render(plain.journey, "pdf",
                                                                   options=plain.options()))).pages]
     assert not any(p.splitlines()[1:2] == ["Evidence"] for p in shop)
+
+
+def test_ideas_with_reach_get_a_priorities_page_sorted_by_rice() -> None:
+    from decimal import Decimal
+
+    from journeygen.spec.model import Idea
+    from journeygen.spec.rice import rice
+
+    assert rice(Idea(text="x", reach=1200, impact="high", effort="low", confidence="observed")) == Decimal(2880)
+    assert rice(Idea(text="x", reach=1200, impact="high", effort="medium")) == Decimal(900), "no confidence: 50%"
+    assert rice(Idea(text="x", impact="high", effort="low")) is None
+    spec = load_spec(CLAIMS)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render(spec.journey, "pdf",
+                                                                    options=spec.options()))).pages]
+    (page,) = [p for p in pages if p.splitlines()[1:2] == ["Priorities"]]
+    assert "(RICE 3900)" in page and "(RICE 1550)" in page
+    assert page.index("Start a claim in the") < page.rindex("Estimate from"), "the backlog is sorted by RICE"

@@ -17,6 +17,7 @@ from journeygen.render.pdf.mappage import map_sheet, micro_sheet, poster_grid, t
 from journeygen.render.pdf.markup import Html, join, tag, text, ui
 from journeygen.render.pdf.pages import action_page, persona_page
 from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
+from journeygen.render.pdf.priorities import priorities_page
 from journeygen.render.pdf.style import page_rules, stylesheet
 from journeygen.render.pdf.words import PdfWords, pdf_words_for
 from journeygen.spec.model import Journey, MicroJourney, Stage
@@ -117,6 +118,7 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
                   for stage, micro, figure in drawings.micro)
     if not text_layer:
         sheets.append(action_page(journey, depth))
+        sheets.append(priorities_page(journey, depth))
         sheets.append(evidence_page(journey, depth))
     chars = "".join(f.chars for f in drawings.figures)
     return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars)

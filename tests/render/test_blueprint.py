@@ -177,3 +177,17 @@ def test_ideas_with_reach_get_a_priorities_page_sorted_by_rice() -> None:
     (page,) = [p for p in pages if p.splitlines()[1:2] == ["Priorities"]]
     assert "(RICE 3900)" in page and "(RICE 1550)" in page
     assert page.index("Start a claim in the") < page.rindex("Estimate from"), "the backlog is sorted by RICE"
+
+
+def test_the_action_list_puts_each_pain_with_the_ideas_that_address_it() -> None:
+    spec = load_spec(ROOT / "examples" / "blueprint-ro.journey.yaml")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render(spec.journey, "pdf",
+                                                                    options=spec.options()))).pages]
+    (page,) = [p for p in pages if "Punctele de durere și ideile care le rezolvă" in p]
+    section = page.split("Punctele de durere și ideile care le rezolvă")[1].split("Puncte de durere pe etape")[0]
+    assert section.index("Cererea nu se poate depune online") < section.index("Depunerea cererii pe site") \
+        < section.index("Nimeni nu spune") < section.index("SMS la fiecare pas")
+    shop = load_spec(ROOT / "examples" / "online-shop.journey.yaml")
+    shop_pages = PdfReader(io.BytesIO(render(shop.journey, "pdf", options=shop.options()))).pages
+    assert any("Pain points by stage" in p.extract_text() for p in shop_pages)
+    assert not any("the ideas that address them" in p.extract_text() for p in shop_pages)

@@ -42,6 +42,7 @@ class PdfWords:
     personas: str
     action_list: str
     pains_by_stage: str
+    ideas_by_pain: str
     evidence: str
     evidence_columns: tuple[str, str, str]
     priorities: str

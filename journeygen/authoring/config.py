@@ -23,6 +23,8 @@ class LintConfig:
     levels: Mapping[str, Level] = field(default_factory=lambda: MappingProxyType({}))
     max_items: int = DEFAULT_MAX_ITEMS
     source: Path | None = None
+    profiles: frozenset[str] = frozenset()
+    """Rule profiles turned on (``research``): their rules are off otherwise."""
 
 
 def find_config(start: Path, known: frozenset[str] = frozenset()) -> LintConfig:
@@ -48,17 +50,21 @@ def _parse(path: Path, table: dict[str, Any], known: frozenset[str]) -> LintConf
     where = "[tool.journeygen.lint]" if path.name == "pyproject.toml" else "[lint]"
     if not isinstance(lint, dict):
         raise _bad(path, f"{where} must be a table")
-    unknown = set(lint) - {"disable", "max-items", "error", "warning"}
+    unknown = set(lint) - {"disable", "max-items", "error", "warning", "profiles"}
     if unknown:
         raise _bad(path, f"{where}: unknown setting(s) {', '.join(sorted(unknown))}; "
-                         "known: disable, max-items, error, warning")
+                         "known: disable, max-items, error, warning, profiles")
+    profiles = lint.get("profiles", [])
+    if not isinstance(profiles, list) or not set(profiles) <= {"research"}:
+        raise _bad(path, f"{where} profiles must be a list of profile names; known: research")
     levels: dict[str, Level] = {}
     for level in ("warning", "error"):
         levels.update(dict.fromkeys(_codes(path, lint, level, known), level))
     max_items = lint.get("max-items", DEFAULT_MAX_ITEMS)
     if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
         raise _bad(path, f"{where} max-items must be a whole number of at least 1, got {max_items!r}")
-    return LintConfig(frozenset(_codes(path, lint, "disable", known)), MappingProxyType(levels), max_items, path)
+    return LintConfig(frozenset(_codes(path, lint, "disable", known)), MappingProxyType(levels), max_items, path,
+                      frozenset(profiles))
 
 
 def _codes(path: Path, lint: dict[str, Any], key: str, known: frozenset[str]) -> list[str]:

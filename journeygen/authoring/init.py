@@ -10,7 +10,7 @@ from pathlib import Path
 
 from journeygen.output import write_atomic
 
-TEMPLATES = ("ecommerce", "saas-onboarding", "service", "blank")
+TEMPLATES = ("ecommerce", "saas-onboarding", "service", "blueprint", "blank")
 DEFAULT_NAME = "map.journey.yaml"
 SCHEMA_NAME = "journeygen.schema.json"
 MODELINE = "# yaml-language-server: $schema="

@@ -68,7 +68,7 @@ def lint_document(doc: Document, text: str, config: LintConfig, today: dt.date) 
     ctx = Context(journey, doc.data, config.max_items, today)
     directives = Directives.parse(text)
     found = [_finding(doc, rule, hit, config) for rule in RULES if rule.code not in config.disable
-             for hit in rule.check(ctx)]
+             and (rule.profile is None or rule.profile in config.profiles) for hit in rule.check(ctx)]
     return sorted(f for f in found if directives.allows(f))
 
 
@@ -77,13 +77,15 @@ def _finding(doc: Document, rule: Rule, hit: Hit, config: LintConfig) -> Finding
     return Finding(doc.name, line, col, rule.code, config.levels.get(rule.code, rule.level), hit.message)
 
 
-def lint_file(spec: str, *, today: dt.date, disable: Iterable[str] = ()) -> list[Finding]:
+def lint_file(spec: str, *, today: dt.date, disable: Iterable[str] = (),
+              profiles: Iterable[str] = ()) -> list[Finding]:
     """Read, validate and lint one spec with the project config found above it (``-``: stdin)."""
     try:
         text, doc = read_source(spec)
         config = find_config(Path(spec) if spec != "-" else Path.cwd(), CODES)
     except SpecError as exc:
         return [Finding(p.file, p.line, p.col, INVALID, "error", f"{p.path}: {p.message}") for p in exc.problems]
-    config = replace(config, disable=config.disable | {c.upper() for c in disable})
+    config = replace(config, disable=config.disable | {c.upper() for c in disable},
+                     profiles=config.profiles | set(profiles))
     return lint_document(doc, text, config, today)
 

@@ -38,6 +38,8 @@ class Rule:
     level: Level
     summary: str
     check: Callable[[Context], Iterator[Hit]]
+    profile: str | None = None
+    """A rule of a profile (``research``) runs only when that profile is asked for."""
 
 
 def _stage_no_emotion(ctx: Context) -> Iterator[Hit]:
@@ -52,7 +54,20 @@ def _stage_no_emotion(ctx: Context) -> Iterator[Hit]:
                               f"stage {stage.name!r} has no emotion for persona {persona.id!r}")
 
 
+def _linked(journey: Journey) -> bool:
+    """True when the map ties ideas to pains (``addresses:``): lint then checks each pain and each idea."""
+    return any(idea.addresses for stage in journey.stages for idea in stage.ideas)
+
+
 def _pain_without_idea(ctx: Context) -> Iterator[Hit]:
+    if _linked(ctx.journey):
+        fixed = {p for s in ctx.journey.stages for idea in s.ideas if idea.status != "dropped" for p in idea.addresses}
+        for i, stage in enumerate(ctx.journey.stages):
+            for j, pain in enumerate(stage.pain_points):
+                if pain.id not in fixed:
+                    name = f"pain point {pain.id!r}" if pain.id else f"pain point {pain.text!r} (it has no id)"
+                    yield Hit(("stages", i, "pain_points", j), f"no idea addresses {name}")
+        return
     for i, stage in enumerate(ctx.journey.stages):
         if stage.pain_points and not stage.ideas:
             yield Hit(("stages", i, "pain_points"),
@@ -83,7 +98,9 @@ def _persona_no_goals(ctx: Context) -> Iterator[Hit]:
 
 def _stage_no_touchpoint(ctx: Context) -> Iterator[Hit]:
     for i, stage in enumerate(ctx.journey.stages):
-        if not stage.touchpoints and not any(a.touchpoint for a in stage.actions):
+        # A blueprint's frontstage is where the customer meets the service, its evidence what they touch.
+        met = stage.touchpoints or stage.frontstage or stage.evidence or any(a.touchpoint for a in stage.actions)
+        if not met:
             yield Hit(("stages", i), f"stage {stage.name!r} has no touchpoint; where does the customer meet you?")
 
 
@@ -162,6 +179,42 @@ def _bidi_mark(ctx: Context) -> Iterator[Hit]:
                             "delete it unless it is needed", at_key=is_key)
 
 
+def _idea_addresses_nothing(ctx: Context) -> Iterator[Hit]:
+    if not _linked(ctx.journey):
+        return
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, idea in enumerate(stage.ideas):
+            if not idea.addresses:
+                yield Hit(("stages", i, "ideas", j), f"idea {idea.text!r} addresses no pain point; "
+                                                     "list the pains it fixes in `addresses`")
+
+
+def _pain_no_evidence(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, pain in enumerate(stage.pain_points):
+            if not pain.evidence:
+                yield Hit(("stages", i, "pain_points", j), f"pain point {pain.text!r} has no evidence; "
+                                                           "name the interview, ticket or data behind it")
+
+
+def _emotion_assumed(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for persona in ctx.journey.personas:
+            emotion = stage.emotion_for(persona.id)
+            if emotion is not None and not emotion.evidence and emotion.confidence in (None, "assumed"):
+                yield Hit(("stages", i, "emotion"), f"the emotion of stage {stage.name!r} rests on assumption "
+                                                    "only; add its evidence or `confidence: observed`")
+                break
+
+
+def _metric_no_source(ctx: Context) -> Iterator[Hit]:
+    for i, stage in enumerate(ctx.journey.stages):
+        for j, metric in enumerate(stage.metrics):
+            if metric.value is not None and not metric.evidence:
+                yield Hit(("stages", i, "metrics", j), f"metric {metric.name!r} has a value but no source; "
+                                                       "add `evidence: [the report or dataset]`")
+
+
 def _lookalike_id(ctx: Context) -> Iterator[Hit]:
     yield from lookalike_ids(ctx.journey, ctx.data)
 
@@ -169,7 +222,8 @@ def _lookalike_id(ctx: Context) -> Iterator[Hit]:
 RULES: tuple[Rule, ...] = (
     Rule("JG101", "stage-no-emotion", "warning", "A stage has no emotion score, so the curve has a gap.",
          _stage_no_emotion),
-    Rule("JG102", "pain-without-idea", "warning", "A stage has pain points but no idea to address them.",
+    Rule("JG102", "pain-without-idea", "warning",
+         "A pain point no idea addresses (per pain once ideas use `addresses:`; before, per stage).",
          _pain_without_idea),
     Rule("JG103", "idea-unowned", "warning", "An open idea has no owner or no due date, so nobody will do it.",
          _idea_unowned),
@@ -192,4 +246,14 @@ RULES: tuple[Rule, ...] = (
     Rule("JG112", "metric-direction", "warning",
          f"A metric with a value and a target needs `better: higher|lower`, unless it is conventional: {CONVENTIONAL}.",
          _metric_direction),
+    Rule("JG113", "idea-addresses-nothing", "warning",
+         "In a map whose ideas use `addresses:`, an idea that addresses no pain point.", _idea_addresses_nothing),
+    Rule("JG114", "pain-no-evidence", "warning", "A pain point names no evidence (research profile).",
+         _pain_no_evidence, "research"),
+    Rule("JG115", "emotion-assumed", "warning",
+         "An emotion rests on assumption only: no evidence, not observed or measured (research profile).",
+         _emotion_assumed, "research"),
+    Rule("JG116", "metric-no-source", "warning", "A metric has a value but no source (research profile).",
+         _metric_no_source, "research"),
 )
+PROFILES = frozenset(rule.profile for rule in RULES if rule.profile)

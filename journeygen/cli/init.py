@@ -35,7 +35,7 @@ def _init_project(folder: Path, locale: str, force: bool) -> None:
     click.echo(f"next: journeygen init {folder / 'maps' / DEFAULT_NAME} && journeygen render", err=True)
 
 
-@click.command(short_help="Write a starter map from a template (ecommerce, saas-onboarding, service, blank).")
+@click.command(short_help="Write a starter map or service blueprint from a template, or a project file.")
 @click.argument("path", required=False, type=click.Path(file_okay=True, dir_okay=True))
 @click.option("-t", "--template", type=click.Choice(TEMPLATES), default="ecommerce", show_default=True,
               help="What the starter map is about.")
@@ -62,6 +62,7 @@ def init(path: str | None, template: str, locale: str, force: bool, project: boo
       journeygen init maps/onboarding.journey.yaml --template saas-onboarding
       journeygen init maps/ --template service --locale ro
       journeygen init --project                # ./journeygen.toml
+      journeygen init returns.journey.yaml --template blueprint
     """
     from journeygen.api import loads
 

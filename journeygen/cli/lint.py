@@ -10,7 +10,7 @@ from dataclasses import asdict
 import click
 
 from journeygen.authoring.lint import CODES, lint_file
-from journeygen.authoring.rules import RULES
+from journeygen.authoring.rules import PROFILES, RULES
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -19,7 +19,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _print_rules() -> None:
     for rule in RULES:
-        click.echo(f"{rule.code}  {rule.level:<7}  {rule.name:<20}  {rule.summary}")
+        click.echo(f"{rule.code}  {rule.level:<7}  {rule.name:<22}  {rule.summary}")
 
 
 @click.command(short_help="Check specs for what a good journey map should have.")
@@ -27,11 +27,13 @@ def _print_rules() -> None:
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: FILE:LINE:COL: CODE message; json: a list of findings with their level.")
 @click.option("--disable", multiple=True, metavar="CODE[,CODE...]", help="Turn rules off for this run.")
+@click.option("--profile", "profiles", multiple=True, type=click.Choice(sorted(PROFILES)),
+              help="Turn on a profile's rules: research checks that pains, emotions and metrics name evidence.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The date overdue ideas are judged against (default: today).")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule with its code, level and meaning.")
-def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: bool,
+def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], profiles: tuple[str, ...], strict: bool,
          today: dt.datetime | None, list_rules: bool) -> None:
     """Check each SPEC for what a good journey map should have; print FILE:LINE:COL: CODE message.
 
@@ -47,6 +49,7 @@ def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: 
       journeygen lint examples/*.journey.yaml
       journeygen lint                          # every map of the project
       journeygen lint map.yaml --format json --disable JG104
+      journeygen lint map.yaml --profile research
       journeygen lint --rules
     """
     if list_rules:
@@ -60,7 +63,7 @@ def lint(specs: tuple[str, ...], output: str, disable: tuple[str, ...], strict: 
     if unknown:
         raise click.BadParameter(f"unknown rule code(s) {', '.join(unknown)}; see --rules", param_hint="--disable")
     day = today.date() if today else dt.date.today()
-    findings = [f for spec in specs for f in lint_file(spec, today=day, disable=_split(disable))]
+    findings = [f for spec in specs for f in lint_file(spec, today=day, disable=_split(disable), profiles=profiles)]
     if output == "json":
         click.echo(json.dumps([asdict(f) for f in findings], indent=2, ensure_ascii=False))
     else:

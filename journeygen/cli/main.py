@@ -37,7 +37,7 @@ LAZY_COMMANDS: dict[str, Lazy] = {
     "embed": Lazy("journeygen.cli.embed:embed",
                   "Refresh the journeygen blocks of Markdown FILES with fresh Mermaid (or SVG image links)."),
     "init": Lazy("journeygen.cli.init:init",
-                 "Write a starter map from a template (ecommerce, saas-onboarding, service, blank)."),
+                 "Write a starter map or service blueprint from a template, or a project file."),
     "lint": Lazy("journeygen.cli.lint:lint", "Check specs for what a good journey map should have."),
     "fmt": Lazy("journeygen.cli.fmt:fmt", "Rewrite specs in canonical form, keeping comments and meaning."),
     "site": Lazy("journeygen.cli.site:site",

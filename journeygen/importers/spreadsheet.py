@@ -13,16 +13,19 @@ from journeygen.readfile import read_limited
 from journeygen.spec.loader import Document, Limits, PathKey, Positions, decode
 from journeygen.spec.model import BUILTIN_LANES, Journey, MicroStep
 from journeygen.spec.suggest import did_you_mean
-from journeygen.spreadsheet.cells import cell_lines, parse_item, unescape
+from journeygen.spreadsheet.cells import cell_lines, parse_evidence, parse_item, unescape
 from journeygen.spreadsheet.lanerows import LaneRows
 from journeygen.spreadsheet.lanerows import norm as _norm
 from journeygen.spreadsheet.read import Cell, read_rows
 from journeygen.spreadsheet.sheet import LIST_FIELDS, META_FIELDS, PERSONA_FIELDS, TRANSITION_FIELDS, stage_fields
 from journeygen.validate import build
 
+_RESEARCH = ("evidence", "confidence")
 _ITEM_FIELDS: dict[str, tuple[str, ...]] = {
-    "actions": ("persona", "touchpoint", "emotion"), "touchpoints": ("channel",),
-    "ideas": ("owner", "due", "impact", "effort", "status"), "metrics": ("value", "target", "better"),
+    "actions": ("persona", "touchpoint", "emotion", *_RESEARCH), "touchpoints": ("channel", *_RESEARCH),
+    "ideas": ("owner", "due", "impact", "effort", "status", "addresses", "reach", *_RESEARCH),
+    "metrics": ("value", "target", "better", *_RESEARCH), "pain_points": ("id", *_RESEARCH),
+    **dict.fromkeys(("evidence", "frontstage", "backstage", "support"), ("id", "actor", "triggers", *_RESEARCH)),
 }
 _KEY_FIELD = {"touchpoints": "name", "metrics": "name"}
 _STAGE_ROWS = {"id": "id", "description": "description", "moment of truth": "moment_of_truth",
@@ -106,7 +109,7 @@ class Importer:
     def lanes(self, cell: Cell) -> None:
         lanes: list[Any] = []
         for line in cell_lines(cell.text):
-            lane = self.parse(cell, line, ("title",))
+            lane = self.parse(cell, line, ("title", "layer"))
             if lane is not None:
                 text, attrs = lane
                 lanes.append({"id": text, **attrs} if attrs else text)
@@ -237,8 +240,17 @@ def _number(text: str) -> Any:
 
 
 def _typed(attrs: dict[str, str]) -> dict[str, Any]:
-    """Scores are numbers in the spec; every other attribute is text."""
-    return {key: _number(value) if key == "emotion" else value for key, value in attrs.items()}
+    """Scores are numbers in the spec, ``triggers`` a comma-separated list of ids; every other attribute is text."""
+    return {key: _number(value) if key in ("emotion", "reach") else _ids(value) if key in ("triggers", "addresses")
+            else _sources(value) if key == "evidence" else value for key, value in attrs.items()}
+
+
+def _sources(value: str) -> list[Any]:
+    return list(parse_evidence(value))
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def read_csv(raw: bytes, name: str, base_dir: Path | None = None) -> tuple[Journey, dict[str, Any]]:

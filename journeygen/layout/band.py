@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeygen.layout import emotion, paths
+from journeygen.layout import blueprint, emotion, paths
 from journeygen.layout.blocks import EMPTY, Block, Kit, row, stack
-from journeygen.layout.cards import CardContext, lane_cell
+from journeygen.layout.cards import CardContext, blueprint_cards, lane_cell
 from journeygen.layout.grid import Metrics
 from journeygen.layout.legend import star
 from journeygen.layout.scene import Box, Group, Item, Path, Rect
-from journeygen.spec.model import Lane, Persona, Stage
+from journeygen.spec.model import BLUEPRINT_LANES, Lane, Persona, Stage
 
 ROW_GAP = 3.0
 
@@ -41,10 +41,19 @@ def band(kit: Kit, plan: Plan, indices: Sequence[int]) -> Block:
     heads = _headers(kit, plan, indices)
     items.extend(heads.items)
     y = heads.height + ROW_GAP
-    for n, lane in enumerate(plan.lanes):
+    spans: list[dict[str, tuple[float, float]]] = [{} for _ in stages]
+    for n, (lane, crossed) in enumerate(zip(plan.lanes, blueprint.crossings(plan.lanes), strict=True)):
+        if crossed:
+            line = blueprint.line_row(kit, m, width, crossed, f"{plan.prefix}line-{indices[0] + 1}-{n}")
+            items.extend(line.at(0, y))
+            y += line.height + ROW_GAP
         block = _lane(kit, plan, lane, stages, n)
         items.extend(block.at(0, y))
+        if lane.id in BLUEPRINT_LANES:
+            _place_cards(kit, plan, lane.id, stages, y, spans)
         y += block.height + ROW_GAP
+    for c, stage in enumerate(stages):
+        items.extend(blueprint.arrows(kit, m, c, stage, spans[c], f"{plan.prefix}trigger-{stage.id}-"))
     arrows = [a for a in plan.arrows if (a.source is not None and a.source in indices)
               or (a.source is None and a.target in indices)]
     lanes_bottom = y - ROW_GAP
@@ -57,6 +66,16 @@ def band(kit: Kit, plan: Plan, indices: Sequence[int]) -> Block:
     items.extend(_column_lines(m, len(indices), heads.height, lanes_bottom))
     items.extend(_moments(plan, stages, lanes_bottom))
     return Block(width, y - ROW_GAP, tuple(items))
+
+
+def _place_cards(kit: Kit, plan: Plan, lane: str, stages: Sequence[Stage], top: float,
+                 spans: list[dict[str, tuple[float, float]]]) -> None:
+    """Record where each identified card of a blueprint lane sits, for the ``triggers:`` arrows."""
+    inner_w = plan.metrics.pitch - 2 * kit.pad
+    for c, stage in enumerate(stages):
+        items = stage.items(lane)
+        cards = blueprint_cards(kit, items, inner_w, plan.ctx)
+        spans[c].update(blueprint.card_spans(kit, cards, items, top + kit.pad))
 
 
 def _localise(arrow: paths.Arrow, indices: Sequence[int]) -> paths.Arrow:

@@ -6,11 +6,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from journeygen.layout import blueprint
 from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
 from journeygen.layout.keys import Channel, channel_key
-from journeygen.layout.scene import Box, Circle, Path, Rect
+from journeygen.layout.scene import Box, Circle, Group, Path, Rect
 from journeygen.spec.metrics import reading, verdict
-from journeygen.spec.model import Action, Idea, Metric, Touchpoint
+from journeygen.spec.model import BLUEPRINT_LANES, Action, Evidence, Idea, Metric, PainPoint, Touchpoint
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class CardContext:
 
     channels: Mapping[str, Channel]
     personas: Mapping[str, str]
+    prefix: str = "jg-"
 
 
 Maker = Callable[[Kit, Any, float, CardContext], Block]
@@ -29,12 +31,61 @@ def lane_cell(kit: Kit, lane: str, items: tuple[Any, ...], width: float, ctx: Ca
     if not items:
         return EMPTY
     if lane == "touchpoints":
-        return stack([chip(kit, tp, width, ctx) for tp in items], kit.gap / 1.5, width)
+        return stack([researched(kit, tp, chip(kit, tp, width, ctx), ctx) for tp in items], kit.gap / 1.5, width)
+    if lane in BLUEPRINT_LANES:
+        return stack(blueprint_cards(kit, items, width, ctx), kit.gap, width)
     makers: dict[str, Maker] = {"actions": _action, "pain_points": _pain, "ideas": _idea, "metrics": _metric}
     maker = makers.get(lane)
     if maker is not None:
-        return stack([maker(kit, item, width, ctx) for item in items], kit.gap, width)
+        return stack([researched(kit, item, maker(kit, item, width, ctx), ctx) for item in items], kit.gap, width)
     return stack([_note(kit, str(item), width, "card") for item in items], kit.gap, width)
+
+
+def blueprint_cards(kit: Kit, items: tuple[Any, ...], width: float, ctx: CardContext) -> list[Block]:
+    """The cards of one blueprint cell, as drawn (``triggers:`` arrows need where each one ends)."""
+    return [researched(kit, item, card, ctx) for item, card in zip(items, blueprint.cards(kit, items, width),
+                                                                        strict=True)]
+
+
+def researched(kit: Kit, item: Any, card: Block, ctx: CardContext) -> Block:
+    """A card as research sees it: a dashed outline when assumed, a count of its sources, and the sources
+    (with their quotes and links) in its tooltip. A card without evidence or confidence is unchanged."""
+    evidence = getattr(item, "evidence", ())
+    assumed = getattr(item, "confidence", None) == "assumed"
+    if not evidence and not assumed:
+        return card
+    frame = card.items[0]
+    assert isinstance(frame, Rect), "cards start with their frame"
+    parts = list(card.items)
+    height = card.height
+    if evidence:
+        count = evidence_badge(kit, len(evidence))
+        height += count.height + 2
+        parts[0] = Rect(Box(0, 0, card.width, height), frame.cls, frame.radius)
+        parts.extend(count.at(card.width - kit.gap - count.width, card.height - kit.gap * 0.75 + 2))
+    if assumed:
+        parts.append(Rect(Box(0, 0, card.width, height), "assumed", frame.radius))
+    notes = [kit.words.evidence.format(sources="; ".join(_source(e) for e in evidence))] if evidence else []
+    notes += [kit.words.assumed] if assumed else []
+    return Block(card.width, height, (Group(f"{ctx.prefix}evidence", tuple(parts), "\n".join(notes)),))
+
+
+def _source(evidence: Evidence) -> str:
+    quote = f" \u201c{evidence.quote}\u201d" if evidence.quote else ""
+    link = f" <{evidence.link}>" if evidence.link else ""
+    return f"{evidence.source}{quote}{link}"
+
+
+def evidence_badge(kit: Kit, count: int) -> Block:
+    """A grey pill with the number of sources behind an item."""
+    size = kit.size("small")
+    height = kit.measure.line_height(size) + 2
+    text = str(count)
+    text_w = kit.measure.width(text, size, True) + 2
+    width = max(height, text_w + 8)
+    label = kit.text(text, text_w, font="small", bold=True, cls="t-badge", anchor="center")
+    return Block(width, height, (Rect(Box(0, 0, width, height), "evidence-badge", height / 2),
+                                 *label.at((width - text_w) / 2, 1)))
 
 
 def _note(kit: Kit, text: str, width: float, cls: str, ink: str = "t-ink") -> Block:
@@ -81,9 +132,9 @@ def _dot(kit: Kit) -> Block:
     return Block(2 * r + 4, 2 * r, (Circle(r + 2, r, r, "chip-dot"),))
 
 
-def _pain(kit: Kit, text: str, width: float, ctx: CardContext) -> Block:
+def _pain(kit: Kit, pain: PainPoint, width: float, ctx: CardContext) -> Block:
     glyph = warning(kit.size("body"))
-    label = kit.text(text, width - 3 * kit.gap - glyph.width, cls="t-pain")
+    label = kit.text(pain.text, width - 3 * kit.gap - glyph.width, cls="t-pain")
     inner = row([glyph, label], kit.gap, align_middle=False)
     return framed(inner, "pain", pad_x=kit.gap, pad_y=kit.gap * 0.75, radius=kit.theme.radius, width=width)
 

@@ -6,10 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from journeygen.layout.blocks import Block, Kit, flow, row
-from journeygen.layout.cards import badge, warning
+from journeygen.layout.cards import badge, evidence_badge, warning
 from journeygen.layout.emotion import face
 from journeygen.layout.keys import Channel
-from journeygen.layout.scene import Path
+from journeygen.layout.scene import Box, Path, Rect
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,8 @@ class Needs:
     forward: bool
     backward: bool
     pains: bool
+    assumed: bool = False
+    evidence: bool = False
 
 
 def legend(kit: Kit, needs: Needs, width: float) -> Block:
@@ -35,6 +37,10 @@ def legend(kit: Kit, needs: Needs, width: float) -> Block:
     entries.extend(_entry(kit, badge(kit, ch), ch.name) for ch in needs.channels.values())
     if needs.pains:
         entries.append(_entry(kit, warning(kit.size("body")), kit.words.pain_point))
+    if needs.assumed:
+        entries.append(_entry(kit, _dashed(kit), kit.words.assumed))
+    if needs.evidence:
+        entries.append(_entry(kit, evidence_badge(kit, 2), kit.words.sources))
     if needs.moment_of_truth:
         entries.append(_entry(kit, star(kit.size("heading"), "mot-star"), kit.words.moment_of_truth.lower()))
     if needs.forward:
@@ -47,6 +53,12 @@ def legend(kit: Kit, needs: Needs, width: float) -> Block:
 def _entry(kit: Kit, mark: Block, words: str) -> Block:
     label = kit.tight_text(words, 220, font="small", cls="t-muted")
     return row([mark, label], kit.gap / 1.5)
+
+
+def _dashed(kit: Kit) -> Block:
+    height = kit.size("body") * 1.2
+    return Block(28, height, (Rect(Box(0, 0, 28, height), "card", kit.theme.radius),
+                              Rect(Box(0, 0, 28, height), "assumed", kit.theme.radius)))
 
 
 def _face(kit: Kit, score: int) -> Block:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from journeygen.layout import paths
 from journeygen.layout.band import Plan, band
@@ -89,7 +89,8 @@ def _scene(kit: Kit, body: Block, m: Metrics, title: str, desc: str, prefix: str
 
 def _plan(journey: Journey, m: Metrics, prefix: str, min_cell_height: float, theme: Theme) -> Plan:
     names = [tp.channel for s in journey.stages for tp in s.touchpoints if tp.channel]
-    ctx = CardContext(channels(names, len(theme.channel_palette)), {p.id: p.name for p in journey.personas})
+    ctx = CardContext(channels(names, len(theme.channel_palette)), {p.id: p.name for p in journey.personas},
+                      prefix)
     return Plan(journey.stages, journey.lane_list(), journey.personas, _arrows(journey, prefix), ctx, prefix, m,
                 min_cell_height, rtl=journey.rtl)
 
@@ -110,7 +111,14 @@ def _needs(journey: Journey, plan: Plan) -> Needs:
     return Needs(emotions="emotions" in lanes, personas=[p.name for p in journey.personas],
                  channels=plan.ctx.channels, moment_of_truth=any(s.moment_of_truth for s in journey.stages),
                  forward=any(not a.back for a in plan.arrows), backward=any(a.back for a in plan.arrows),
-                 pains="pain_points" in lanes and any(s.pain_points for s in journey.stages))
+                 pains="pain_points" in lanes and any(s.pain_points for s in journey.stages),
+                 assumed=any(getattr(i, "confidence", None) == "assumed" for i in _drawn(journey, lanes)),
+                 evidence=any(getattr(i, "evidence", ()) for i in _drawn(journey, lanes)))
+
+
+def _drawn(journey: Journey, lanes: set[str]) -> Iterator[object]:
+    """Every item of the drawn card lanes (what can carry a dashed outline or a source count)."""
+    return (item for s in journey.stages for lane in lanes if lane != "emotions" for item in s.items(lane))
 
 
 def _micros(kit: Kit, journey: Journey, m: Metrics, prefix: str, width: float) -> list[Block]:

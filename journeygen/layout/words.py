@@ -33,6 +33,11 @@ class Words:
     skips: str
     back: str
     lanes: dict[str, str]
+    lines: tuple[str, str, str]
+    triggers: str
+    evidence: str
+    assumed: str
+    sources: str
     summary: str
     stage_count: str
     feels: str

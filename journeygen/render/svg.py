@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from journeygen.layout.blueprint import CLASSES as BLUEPRINT_CLASSES
 from journeygen.layout.prepared import Prepared
 from journeygen.layout.scene import Circle, Group, Image, Item, Path, Rect, Scene, Text
 from journeygen.numbers import num
@@ -35,9 +36,15 @@ def render_scene(scene: Scene, theme: Theme, *, physical_anchors: bool = False) 
             f'<svg xmlns="http://www.w3.org/2000/svg" id="{p}map" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
             f'role="img" aria-labelledby="{p}title {p}desc" lang={_attr(scene.lang)}{direction}>\n'
             f'<title id="{p}title">{_esc(scene.title)}</title>\n<desc id="{p}desc">{_esc(scene.description)}</desc>\n'
-            f"<style>{stylesheet(theme, scope=f'{p}map')}</style>\n")
+            f"<style>{stylesheet(theme, scope=f'{p}map', blueprint=_uses(scene.items, BLUEPRINT_CLASSES))}</style>\n")
     body = _Drawer(scene, physical=physical_anchors).draw(scene.items)
     return (head + body + "</svg>\n").encode("utf-8")
+
+
+def _uses(items: tuple[Item, ...], classes: tuple[str, ...]) -> bool:
+    """True when some item is drawn with one of ``classes``."""
+    return any(_uses(i.items, classes) if isinstance(i, Group)
+               else any(c in classes for c in str(getattr(i, "cls", "")).split()) for i in items)
 
 
 def _esc(text: str) -> str:
@@ -127,11 +134,12 @@ def text_colours(t: Theme) -> dict[str, str]:
 
 
 @lru_cache(maxsize=16)  # the map and each micro-journey of one render share it
-def stylesheet(theme: Theme, scope: str | None = None) -> str:
+def stylesheet(theme: Theme, scope: str | None = None, *, blueprint: bool = False) -> str:
     """The one stylesheet: every colour comes from a theme slot (the PDF can share it).
 
     With ``scope`` (an element id) every rule applies inside that element only, so maps with different
-    themes can share one HTML page.
+    themes can share one HTML page. The rules of service-blueprint marks come only with ``blueprint``,
+    so a map without them keeps its bytes.
     """
     t = theme
     lw, cw = num(t.line_width), num(t.curve_width)
@@ -162,6 +170,12 @@ def stylesheet(theme: Theme, scope: str | None = None) -> str:
         *(f".{cls}{{fill:{colour}}}" for cls, colour in text_colours(t).items() if cls != "t-label"),
         f".t-label{{fill:{t.ink};paint-order:stroke;stroke:{t.background};stroke-width:3px;stroke-linejoin:round}}",
     ]
+    if blueprint:
+        rules += [f".layer-line{{fill:none;stroke:{t.muted};stroke-width:{num(t.line_width * 1.5)};"
+                  "stroke-dasharray:8 4}",
+                  f".trigger{{fill:none;stroke:{t.ink};stroke-width:{lw}}}.trigger-head{{fill:{t.ink}}}",
+                  f".assumed{{fill:none;stroke:{t.ink};stroke-width:1.5;stroke-dasharray:5 3}}",
+                  f".evidence-badge{{fill:{t.muted}}}"]
     css = "".join(rules)
     if scope is None:
         return css

@@ -26,10 +26,11 @@ def _plain(row: Any) -> dict[str, Any]:
 
 
 def _sections(report: Report) -> dict[str, Any]:
+    coverage = {"evidence_coverage": [_plain(e) for e in report.evidence]} if report.evidence else {}
     return {"emotions": [_plain(e) for e in report.emotions],
             "pain_points_without_ideas": [_plain(p) for p in report.pain_points],
             "ideas": [_plain(i) for i in report.ideas],
-            "metrics_off_target": [_plain(m) for m in report.metrics]}
+            "metrics_off_target": [_plain(m) for m in report.metrics], **coverage}
 
 
 def to_json(maps: Sequence[tuple[str, str, Report]], total: Report, today: dt.date) -> str:
@@ -62,6 +63,9 @@ def _csv_rows(report: Report) -> Iterator[dict[str, Any]]:
     for m in report.metrics:
         yield {"map": m.map, "section": "metric off target", "stage": m.stage_name, "item": m.name,
                "value": m.value, "target": m.target, "gap": m.gap}
+    for c in report.evidence:
+        yield {"map": c.map, "section": "evidence coverage", "stage": c.stage_name,
+               "item": f"{c.with_evidence} of {c.items} items with evidence, {c.assumed} assumed"}
 
 
 def to_markdown(maps: Sequence[tuple[str, str, Report]], total: Report, today: dt.date) -> str:
@@ -97,12 +101,16 @@ def _md_report(report: Report, *, with_map: bool) -> list[str]:
               md_escape(i.status or "")] for i in report.ideas]
     metrics = [[*m(g.map), md_escape(g.stage_name), md_escape(g.name), md_escape(g.value), md_escape(g.target),
                 g.gap] for g in report.metrics]
+    coverage = [[*m(e.map), md_escape(e.stage_name), str(e.items), str(e.with_evidence), str(e.assumed)]
+                for e in report.evidence]
+    research = ["### Evidence coverage", "",
+                *_table([*head, "Stage", "Items", "With evidence", "Assumed"], coverage, "none")] if coverage else []
     return ["### Stages by emotion (lowest first)", "",
             *_table([*head, "Persona", "Stage", "Score", "Label"], emotions, "no emotion scores"),
             "### Pain points without ideas", "", *_table([*head, "Stage", "Pain point"], pains, "none"),
             "### Ideas by owner", "", *_table([*head, "Owner", "Idea", "Stage", "Due", "Status"], ideas, "no ideas"),
             "### Metrics off target", "",
-            *_table([*head, "Stage", "Metric", "Value", "Target", "Gap"], metrics, "none")]
+            *_table([*head, "Stage", "Metric", "Value", "Target", "Gap"], metrics, "none"), *research]
 
 
 def _due(idea: IdeaDue) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from journeygen.spec.metrics import comparable, verdict
 from journeygen.spec.model import Journey, Stage
@@ -69,6 +70,18 @@ class MetricGap:
 
 
 @dataclass(frozen=True)
+class StageEvidence:
+    """How much of a stage rests on research: its items, those naming evidence, those marked assumed."""
+
+    map: str
+    stage: str
+    stage_name: str
+    items: int
+    with_evidence: int
+    assumed: int
+
+
+@dataclass(frozen=True)
 class Report:
     """Every finding, sorted for reading: lowest emotion first, ideas by owner with overdue ones first."""
 
@@ -76,19 +89,22 @@ class Report:
     pain_points: tuple[PainPoint, ...]
     ideas: tuple[IdeaDue, ...]
     metrics: tuple[MetricGap, ...]
+    evidence: tuple[StageEvidence, ...] = ()
+    """Per stage, only for maps that name evidence or confidence anywhere."""
 
 
 def report(journey: Journey, name: str, today: dt.date) -> Report:
     """The findings of one map."""
     return Report(_emotions(journey, name), _pains(journey, name), _sort_ideas(_ideas(journey, name, today)),
-                  tuple(gap for s in journey.stages for gap in _metrics(s, name)))
+                  tuple(gap for s in journey.stages for gap in _metrics(s, name)), _coverage(journey, name))
 
 
 def total(reports: Sequence[Report]) -> Report:
     """The findings of several maps as one report, sorted the same way."""
     emotions = sorted((e for r in reports for e in r.emotions), key=lambda e: e.score)
     return Report(tuple(emotions), tuple(p for r in reports for p in r.pain_points),
-                  _sort_ideas([i for r in reports for i in r.ideas]), tuple(m for r in reports for m in r.metrics))
+                  _sort_ideas([i for r in reports for i in r.ideas]), tuple(m for r in reports for m in r.metrics),
+                  tuple(e for r in reports for e in r.evidence))
 
 
 def _emotions(journey: Journey, name: str) -> tuple[StageEmotion, ...]:
@@ -104,8 +120,32 @@ def _emotions(journey: Journey, name: str) -> tuple[StageEmotion, ...]:
 
 
 def _pains(journey: Journey, name: str) -> tuple[PainPoint, ...]:
+    """Pains no open idea addresses (by ``addresses:`` once the map uses it; else per stage, as before)."""
+    fixed = {p for s in journey.stages for i in s.ideas if i.status != "dropped" for p in i.addresses}
+    if fixed or any(i.addresses for s in journey.stages for i in s.ideas):
+        return tuple(PainPoint(name, s.id, s.name, pain.text) for s in journey.stages for pain in s.pain_points
+                     if pain.id not in fixed)
     bare = [s for s in journey.stages if all(i.status == "dropped" for i in s.ideas)]
-    return tuple(PainPoint(name, s.id, s.name, text) for s in bare for text in s.pain_points)
+    return tuple(PainPoint(name, s.id, s.name, pain.text) for s in bare for pain in s.pain_points)
+
+
+def _researched_items(stage: Stage) -> list[Any]:
+    """The items of a stage that can carry evidence: every lane's mappings and its emotions."""
+    lanes = ("evidence", "actions", "touchpoints", "frontstage", "backstage", "support", "pain_points", "ideas",
+             "metrics")
+    emotions = list(stage.emotion.values()) if isinstance(stage.emotion, dict) else [stage.emotion]
+    return [*(item for lane in lanes for item in stage.items(lane)), *(e for e in emotions if e is not None)]
+
+
+def _coverage(journey: Journey, name: str) -> tuple[StageEvidence, ...]:
+    rows = []
+    for stage in journey.stages:
+        items = _researched_items(stage)
+        rows.append(StageEvidence(name, stage.id, stage.name, len(items), sum(1 for i in items if i.evidence),
+                                  sum(1 for i in items if i.confidence == "assumed")))
+    used = any(r.with_evidence or r.assumed for r in rows) or any(
+        i.confidence for s in journey.stages for i in _researched_items(s))
+    return tuple(rows) if used else ()
 
 
 def _ideas(journey: Journey, name: str, today: dt.date) -> list[IdeaDue]:

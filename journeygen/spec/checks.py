@@ -44,6 +44,7 @@ def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
         ("stages", [s.id for s in journey.stages]),
         ("lanes", [lane.id for lane in journey.lanes or ()]),
     )
+    yield from _duplicate_items(journey)
     for kind, ids in groups:
         first: dict[str, int] = {}
         for index, ident in enumerate(ids):
@@ -54,10 +55,25 @@ def _duplicates(journey: Journey, data: Any) -> Iterator[Finding]:
             first.setdefault(ident, index)
 
 
+def _duplicate_items(journey: Journey) -> Iterator[Finding]:
+    """Pain-point ids are unique in the map (ideas of any stage name them); blueprint ids within a stage."""
+    seen: dict[str, str] = {}
+    for i, stage in enumerate(journey.stages):
+        for j, pain in enumerate(stage.pain_points):
+            if pain.id is None:
+                continue
+            if pain.id in seen:
+                yield Finding(("stages", i, "pain_points", j, "id"),
+                              f"duplicate id {pain.id!r}: {seen[pain.id]} has it too; give each pain point a "
+                              "unique `id`")
+            seen.setdefault(pain.id, f"stage {stage.id!r}")
+
+
 def _references(journey: Journey) -> Iterator[Finding]:
     personas = [(p.id, p.name) for p in journey.personas]
     stages = [(s.id, s.name) for s in journey.stages]
     persona_ids = {ident for ident, _ in personas}
+    pains = [(p.id, p.id) for s in journey.stages for p in s.pain_points if p.id]
     for i, stage in enumerate(journey.stages):
         for j, action in enumerate(stage.actions):
             if action.persona is not None and action.persona not in persona_ids:
@@ -69,6 +85,13 @@ def _references(journey: Journey) -> Iterator[Finding]:
             for key in stage.emotion:
                 if key not in persona_ids:
                     yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
+        yield from _triggers(stage, i)
+        for j, idea in enumerate(stage.ideas):
+            for k, pain in enumerate(idea.addresses):
+                if pain not in {ident for ident, _ in pains}:
+                    message = _unknown("pain point", pain, pains) if pains else (
+                        f"unknown pain point {pain!r}; give a pain point `id: {pain}`")
+                    yield Finding(("stages", i, "ideas", j, "addresses", k), message)
     stage_ids = {ident for ident, _ in stages}
     for k, move in enumerate(journey.transitions):
         for end, value in (("from", move.source), ("to", move.target)):
@@ -83,6 +106,21 @@ def _unknown(kind: str, value: str, known: list[tuple[str, str]]) -> str:
         return f"{excerpt(value)!r} is the name of a {kind}; refer to it by its id: {named}"
     ids = [ident for ident, _ in known]
     return f"unknown {kind} {excerpt(value)!r}{did_you_mean(value, ids)}; known: {', '.join(ids)}"
+
+
+_LAYER_LANES = ("evidence", "frontstage", "backstage", "support")
+
+
+def _triggers(stage: Any, i: int) -> Iterator[Finding]:
+    """A ``triggers:`` names a blueprint item of the same stage: its arrow runs down that stage's column."""
+    known = [(item.id, item.id) for lane in _LAYER_LANES for item in stage.items(lane) if item.id]
+    for lane in _LAYER_LANES:
+        for j, item in enumerate(stage.items(lane)):
+            for k, target in enumerate(item.triggers):
+                if target not in {ident for ident, _ in known}:
+                    message = _unknown("blueprint item", target, known) if known else (
+                        f"unknown blueprint item {target!r}; give an item of this stage `id: {target}`")
+                    yield Finding(("stages", i, lane, j, "triggers", k), message)
 
 
 def dangling(journey: Journey) -> list[Finding]:

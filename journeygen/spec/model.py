@@ -16,6 +16,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     StrictBool,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -32,14 +33,29 @@ MAX_STAGES = int(os.environ.get("JOURNEYGEN_MAX_STAGES", "") or 1000)
 MAX_ITEMS = int(os.environ.get("JOURNEYGEN_MAX_ITEMS", "") or 500)
 
 BUILTIN_LANES: tuple[str, ...] = (
+    "evidence",
     "actions",
     "touchpoints",
     "motivations",
     "emotions",
     "pain_points",
+    "frontstage",
+    "backstage",
+    "support",
     "ideas",
     "metrics",
 )
+"""In their default order, top to bottom (the customer's lanes, then the service blueprint's layers)."""
+BLUEPRINT_LANES: tuple[str, ...] = ("evidence", "frontstage", "backstage", "support")
+Layer = Literal["customer", "frontstage", "backstage", "support"]
+LAYERS: tuple[Layer, ...] = ("customer", "frontstage", "backstage", "support")
+"""A service blueprint's layers, top to bottom; a line separates each from the next."""
+LANE_LAYERS: dict[str, Layer] = {
+    **dict.fromkeys(("evidence", "actions", "touchpoints", "motivations"), "customer"),
+    "frontstage": "frontstage", "backstage": "backstage", "support": "support",
+}
+"""The layer of each built-in lane that has one: emotions, pain points, ideas and metrics read the whole
+column, so a blueprint may put them after its support layer without crossing back."""
 LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
 """Each built-in lane's English title (journeygen/locales/en.yaml)."""
 DANGLING = "dangling_reference"
@@ -85,12 +101,45 @@ def _score(value: Any) -> Any:
 Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5, description="1 very negative .. 5 very positive")]
 
 
+Confidence = Literal["assumed", "observed", "measured"]
+_LINK_SCHEMES = ("http://", "https://")
+
+
+class Evidence(_Shorthand):
+    """What a claim rests on: a source (interview, ticket export, dataset), a quote, a link (or a bare source)."""
+
+    __short_field__ = "source"
+    source: Text = Field(description="Where it comes from, e.g. `Interview 7` or `Ticket export Q3`.")
+    quote: Text | None = Field(None, description="The words of the source, shown in full in the tooltip and the PDF.")
+    link: Text | None = Field(
+        None, description="An http(s) URL, or a path inside the project (e.g. `research/int-07.md`); written as a "
+                          "link, never fetched."
+    )
+
+    @field_validator("link")
+    @classmethod
+    def _safe_link(cls, value: str | None) -> str | None:
+        if value is None or value.lower().startswith(_LINK_SCHEMES):
+            return value
+        if ":" in value.split("/")[0] or value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
+            raise ValueError(f"a link is an http(s) URL or a relative path inside the project, not {value!r}")
+        return value
+
+
+EvidenceField = Annotated[tuple[Evidence, ...], Field(
+    max_length=MAX_ITEMS, description="What this rests on: sources as strings, or `{source, quote, link}`.")]
+ConfidenceField = Annotated[Confidence | None, Field(
+    description="How sure the team is: `assumed` (drawn with a dashed outline), `observed` or `measured`.")]
+
+
 class Emotion(_Model):
     """How the persona feels: a score 1..5 with an optional label and note (or a bare score)."""
 
     score: Score = Field(description="1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive.")
     label: Text | None = Field(None, description="A word or two shown next to the point on the curve, e.g. `curious`.")
     note: Text | None = Field(None, description="Longer text: a quote from an interview, the reason for the score.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
     @model_validator(mode="before")
     @classmethod
@@ -106,9 +155,12 @@ class Emotion(_Model):
         return {"anyOf": [score, full], "description": full.get("description", "")}
 
 
+EMOTION_KEYS = frozenset({"score", "label", "note", "evidence", "confidence"})
+
+
 def _emotion_shape(value: Any) -> str:
     """``{maria: 3, ion: 4}`` is one score per persona; a mapping using Emotion's own keys is one emotion."""
-    per_persona = isinstance(value, dict) and value and not {"score", "label", "note"} & value.keys()
+    per_persona = isinstance(value, dict) and value and not EMOTION_KEYS & value.keys()
     return "per_persona" if per_persona else "single"
 
 
@@ -151,6 +203,8 @@ class Action(_Shorthand):
     )
     touchpoint: Text | None = Field(None, description="Where it happens, e.g. `web shop`.")
     emotion: Score | None = Field(None, description="How this one action feels; the curve passes through it.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
 
     @model_validator(mode="after")
     def _one_way(self) -> Action:
@@ -180,6 +234,11 @@ class Touchpoint(_Shorthand):
     channel: Text | None = Field(
         None, description="e.g. web, app, social, e-mail, phone, store; touchpoints of one channel share a colour."
     )
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
+
+
+_ONE_OR_MANY_IDS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 
 
 Level = Literal["low", "medium", "high"]
@@ -195,6 +254,19 @@ class Idea(_Shorthand):
     impact: Level | None = Field(None, description="Expected effect on the experience: low, medium or high.")
     effort: Level | None = Field(None, description="Cost to build: low, medium or high.")
     status: Status | None = Field(None, description="idea, planned, in-progress, blocked, done or dropped.")
+    addresses: Annotated[tuple[Id, ...], WithJsonSchema(_ONE_OR_MANY_IDS)] = Field(
+        (), description="The ids of the pain points (of any stage) this idea fixes."
+    )
+    reach: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="How many customers it reaches in a period (for the RICE score)."
+    )
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
+
+    @field_validator("addresses", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
     @field_validator("status", mode="before")
     @classmethod
@@ -213,6 +285,36 @@ class Metric(_Shorthand):
         None, description="Which way is good: `higher` or `lower`. It decides the ahead/behind verdict; without "
                           "it only a metric whose whole name has a conventional direction (NPS, churn rate, ...) "
                           "gets one.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
+
+
+class PainPoint(_Shorthand):
+    """What hurts (or a bare string)."""
+
+    text: Text = Field(description="What hurts, e.g. `Delivery cost appears only at the end`.")
+    id: Id | None = Field(None, description="Unique among pain points; lets ideas say which pains they address.")
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
+
+
+class BlueprintItem(_Shorthand):
+    """A step of the service behind the customer's (or physical evidence), or a bare string."""
+
+    text: Text = Field(description="What happens, e.g. `Order written to ERP`.")
+    id: Id | None = Field(None, description="Unique among blueprint items; lets another item `triggers:` this one.")
+    actor: Text | None = Field(None, description="Who or what does it: a team, a role or a system.")
+    triggers: Annotated[tuple[Id, ...], WithJsonSchema(_ONE_OR_MANY_IDS)] = Field(
+        (), description="The id (or ids) of items of this stage that this one sets off, usually in the next "
+                        "layer; drawn as an arrow down the column."
+    )
+    evidence: EvidenceField = ()
+    confidence: ConfidenceField = None
+
+    @field_validator("triggers", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
 
 class MicroStep(_Shorthand):
@@ -259,6 +361,10 @@ class Stage(_Model):
     id: Id = Field(description="Unique; defaults to a slug of the name.")
     name: Text = Field(description="Shown at the top of the column.")
     description: Text | None = Field(None, description="What this stage is about.")
+    evidence: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Physical evidence: what the customer sees or keeps (an e-mail, "
+                                              "a receipt, a sign)."
+    )
     actions: tuple[Action, ...] = Field(
         (),
         max_length=MAX_ITEMS,
@@ -268,10 +374,22 @@ class Stage(_Model):
     touchpoints: tuple[Touchpoint, ...] = Field(
         (), max_length=MAX_ITEMS, description="Where they meet the brand: strings, or `{name, channel}`."
     )
+    frontstage: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="What the customer sees staff or systems do: strings, or "
+                                              "`{text, id, actor, triggers}`."
+    )
+    backstage: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="What staff or systems do out of the customer's sight."
+    )
+    support: tuple[BlueprintItem, ...] = Field(
+        (), max_length=MAX_ITEMS, description="Supporting processes, systems and partners."
+    )
     emotion: EmotionField | None = Field(
         None, description="A score, `{score, label, note}`, or one per persona: `{maria: 3, ion: 4}`."
     )
-    pain_points: tuple[Text, ...] = Field((), max_length=MAX_ITEMS, description="What hurts.")
+    pain_points: tuple[PainPoint, ...] = Field(
+        (), max_length=MAX_ITEMS, description="What hurts: strings, or `{text, id, evidence, confidence}`."
+    )
     ideas: tuple[Idea, ...] = Field(
         (),
         max_length=MAX_ITEMS,
@@ -317,11 +435,15 @@ class Lane(_Shorthand):
 
     __short_field__ = "id"
     id: Id = Field(
-        description="A built-in lane (actions, touchpoints, motivations, emotions, pain_points, ideas, metrics) "
-        "or a custom id."
+        description="A built-in lane (evidence, actions, touchpoints, motivations, emotions, pain_points, frontstage, "
+        "backstage, support, ideas, metrics) or a custom id."
     )
     title: Text | None = Field(
         None, description="Shown at the start of the row; defaults to the built-in lane's title."
+    )
+    layer: Layer | None = Field(
+        None, description="The service-blueprint layer of a custom lane: customer, frontstage, backstage or support; "
+                          "lines are drawn where the lane order crosses layers."
     )
 
     @model_validator(mode="before")
@@ -347,8 +469,13 @@ class Lane(_Shorthand):
 
     @property
     def builtin(self) -> bool:
-        """True for the seven lanes every stage can fill without declaring them."""
+        """True for the lanes every stage can fill without declaring them."""
         return self.id in BUILTIN_LANES
+
+    @property
+    def layer_of(self) -> Layer | None:
+        """The blueprint layer this lane is drawn in: as declared, else the built-in lane's."""
+        return self.layer or LANE_LAYERS.get(self.id)
 
 
 class Transition(_Model):

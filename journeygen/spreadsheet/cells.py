@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from journeygen.spec.suggest import did_you_mean
 
@@ -89,3 +91,28 @@ def parse_item(line: str, allowed: Sequence[str]) -> tuple[str, dict[str, str]]:
 def cell_lines(cell: str) -> list[str]:
     """The non-blank lines of a cell, each one item."""
     return [line for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+
+
+_EVIDENCE = re.compile(r"\s*(?P<source>[^\u201c<;]+?)\s*(?:\u201c(?P<quote>[^\u201d]*)\u201d)?"
+                       r"\s*(?:<(?P<link>[^>]*)>)?\s*(?:;|$)")
+
+
+def format_evidence(entries: Iterable[dict[str, Any]]) -> str:
+    """Evidence in one attribute: ``Interview 7 \u201cI felt tricked\u201d <research/int-07.md>; Tickets``."""
+    return "; ".join(e["source"] + (f" \u201c{e['quote']}\u201d" if e.get("quote") else "")
+                     + (f" <{e['link']}>" if e.get("link") else "") for e in entries)
+
+
+def parse_evidence(value: str) -> list[dict[str, str] | str]:
+    """Undo ``format_evidence``: a bare source stays a string; text it cannot split is one source."""
+    found: list[dict[str, str] | str] = []
+    position = 0
+    while position < len(value.rstrip()):
+        match = _EVIDENCE.match(value, position)
+        if match is None or match.end() == position:
+            found.append(value[position:].strip())
+            break
+        parts = {k: v for k, v in match.groupdict().items() if v is not None}
+        found.append(parts if len(parts) > 1 else parts["source"])
+        position = match.end()
+    return found

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from journeygen.layout.prepared import Prepared
 from journeygen.render import Output
 from journeygen.spec.model import BUILTIN_LANES, Emotion, Journey, Lane, Stage
-from journeygen.spreadsheet.cells import format_item, guard
+from journeygen.spreadsheet.cells import format_evidence, format_item, guard
 
 STAGE, ID, DESCRIPTION, MOMENT, MICRO = "Stage", "Id", "Description", "Moment of truth", "Micro-journeys"
 PERSONA_FIELDS = ("name", "id", "description", "quote", "goals", "frustrations", "channels", "photo")
@@ -46,7 +46,8 @@ def _meta(journey: Journey) -> Iterator[list[str]]:
         if value is not None:
             yield [field.capitalize(), value]
     if journey.lanes is not None:
-        yield ["Lanes", "\n".join(format_item(lane.id, [("title", lane.title)]) for lane in journey.lanes)]
+        yield ["Lanes", "\n".join(format_item(lane.id, [("title", lane.title), ("layer", lane.layer)])
+                                  for lane in journey.lanes)]
     yield ["Personas", *(f.capitalize() for f in PERSONA_FIELDS)]
     for persona in journey.personas:
         yield ["Persona", *(_lines(getattr(persona, f)) for f in PERSONA_FIELDS)]
@@ -102,7 +103,15 @@ def item_line(item: str | BaseModel) -> str:
         return format_item(item, [])
     data = item.model_dump(mode="json")
     key = "text" if "text" in data else "name"
-    return format_item(data.pop(key), data.items())
+    text = data.pop(key)
+    return format_item(text, ((k, _joined(v) if isinstance(v, list) else v) for k, v in data.items()))
+
+
+def _joined(values: list[Any]) -> str:
+    """A list attribute in one cell line: ids joined by commas, evidence as ``format_evidence`` writes it."""
+    if values and isinstance(values[0], dict):
+        return format_evidence(values)
+    return ", ".join(values)
 
 
 def _emotions(stage: Stage) -> Iterator[str]:

@@ -51,6 +51,11 @@ CASES: dict[str, tuple[str, str]] = {
     "JG112": (spec(stage(metrics="[{name: First-time right, value: 38%, target: 70%}]")),
               spec(stage(metrics="[{name: First-time right, value: 38%, target: 70%, better: higher}, "
                                  "{name: NPS, value: '+20', target: '+30'}, {name: CES, value: '5'}]"))),
+    "JG113": (spec(stage(pain_points="[{id: slow, text: Slow}]",
+                         ideas="[{text: A, addresses: slow, owner: T, due: 2026-12-01}, "
+                               "{text: B, owner: T, due: 2026-12-01}]")),
+              spec(stage(pain_points="[{id: slow, text: Slow}]",
+                         ideas="[{text: A, addresses: [slow], owner: T, due: 2026-12-01}]"))),
 }
 
 
@@ -61,7 +66,7 @@ def codes(tmp_path: Path, text: str, name: str = "map.yaml") -> list[str]:
 
 
 def test_every_rule_has_a_case() -> None:
-    assert sorted(CASES) == [rule.code for rule in RULES]
+    assert sorted(CASES) == [rule.code for rule in RULES if rule.profile is None]  # profiles: tested below
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
@@ -173,3 +178,50 @@ def test_metric_direction_names_the_metric_and_its_place(tmp_path: Path) -> None
     assert [str(f) for f in found] == [
         f"{tmp_path / 'map.yaml'}:7:9: JG112 metric 'CES' has a value and a target but no direction, so the map "
         "cannot say whether it is ahead; add `better: higher` or `better: lower`"]
+
+
+def test_a_blueprint_frontstage_is_where_the_customer_meets_the_service(tmp_path: Path) -> None:
+    text = spec(stage(touchpoints="", frontstage="[Agent answers the phone]"),
+                head="lanes: [actions, frontstage]\n")
+    assert "JG106" not in codes(tmp_path, text)
+
+
+def test_once_ideas_address_pains_each_pain_point_is_checked_on_its_own(tmp_path: Path) -> None:
+    text = spec(stage(pain_points="[{id: slow, text: Slow}, {id: rude, text: Rude staff}, Noisy]",
+                      ideas="[{text: Faster, addresses: [slow], owner: T, due: 2026-12-01}]")
+                + stage(name="T", pain_points="[{id: late, text: Late}]",
+                        ideas="[{text: Earlier, addresses: [rude, late], owner: T, due: 2026-12-01, status: dropped}]"))
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [f.message for f in lint_file(str(path), today=TODAY) if f.code == "JG102"]
+    assert found == ["no idea addresses pain point 'rude'", "no idea addresses pain point 'Noisy' (it has no id)",
+                     "no idea addresses pain point 'late'"]
+
+
+def test_an_idea_addressing_an_unknown_pain_is_invalid(tmp_path: Path) -> None:
+    text = spec(stage(pain_points="[{id: slow, text: Slow}]", ideas="[{text: Faster, addresses: [slwo]}]"))
+    assert codes(tmp_path, text) == ["JG001"]
+
+
+RESEARCH_GAPS = spec(stage(pain_points="[Slow]", emotion="2", metrics="[{name: CSAT, value: '3.9'}]"))
+RESEARCHED = spec(stage(pain_points="[{text: Slow, evidence: [Interview 2]}]",
+                        emotion="{score: 2, confidence: observed}",
+                        metrics="[{name: CSAT, value: '3.9', evidence: [Survey Q2]}]"))
+
+
+def test_research_rules_are_off_by_default_and_on_with_the_research_profile(tmp_path: Path) -> None:
+    assert not {"JG114", "JG115", "JG116"} & set(codes(tmp_path, RESEARCH_GAPS))
+    path = tmp_path / "gaps.yaml"
+    path.write_text(RESEARCH_GAPS, encoding="utf-8")
+    found = {f.code for f in lint_file(str(path), today=TODAY, profiles=["research"])}
+    assert {"JG114", "JG115", "JG116"} <= found
+    path.write_text(RESEARCHED, encoding="utf-8")
+    assert not {"JG114", "JG115", "JG116"} & {f.code for f in lint_file(str(path), today=TODAY, profiles=["research"])}
+
+
+def test_the_research_profile_is_turned_on_per_project_or_per_run(tmp_path: Path) -> None:
+    (tmp_path / "gaps.yaml").write_text(RESEARCH_GAPS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(tmp_path / "gaps.yaml"), "--profile", "research"])
+    assert "JG114 pain point 'Slow' has no evidence" in result.stdout
+    (tmp_path / ".journeygen.toml").write_text('[lint]\nprofiles = ["research"]\n', encoding="utf-8")
+    assert "JG116" in codes(tmp_path, RESEARCH_GAPS)

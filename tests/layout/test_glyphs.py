@@ -41,7 +41,7 @@ def test_render_draws_a_mark_and_names_field_and_character_once(tmp_path: Path) 
     notes = [line for line in result.stderr.splitlines() if "cannot draw" in line]
     assert len(notes) == 1, result.stderr
     for named in ("personas[0].name: 👩\\u200d💻 (U+1F469 U+200D U+1F4BB)", "stages[0].actions[0].text: 👍 (U+1F44D)",
-                  "stages[0].actions[1].text: 🇷🇴 (U+1F1F7 U+1F1F4)", "stages[0].pain_points[0]: 🙈 (U+1F648)"):
+                  "stages[0].actions[1].text: 🇷🇴 (U+1F1F7 U+1F1F4)", "stages[0].pain_points[0].text: 🙈 (U+1F648)"):
         assert named in notes[0]
     drawn = re.findall(r"<text[^>]*>(.*?)</text>", (tmp_path / "emoji.svg").read_text(encoding="utf-8"), re.S)
     assert "Says \ufffd and ❤" in " ".join(drawn) and "👍" not in " ".join(drawn)

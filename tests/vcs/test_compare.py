@@ -39,7 +39,7 @@ def test_changes_are_marked_in_the_to_be_map(shop: Path, tmp_path: Path) -> None
     marked, shadow = compare_journeys(load_spec(shop).journey, load_spec(to_be(shop, tmp_path)).journey)
     retention = marked.stages[4]
     assert retention.emotion_for("maria").label == "reassured (+2)"
-    assert retention.pain_points == ("+ Slow refunds", "\u2212 Exchange needs a printed label")
+    assert tuple(p.text for p in retention.pain_points) == ("+ Slow refunds", "\u2212 Exchange needs a printed label")
     assert marked.stages[2].metrics[0].name == "Chatbot resolution (was 41%)"
     assert shadow.stages[4].emotion_for("maria").score == 2 and shadow.stages[4].emotion_for("maria").label is None
 

@@ -78,7 +78,7 @@ transitions: [{from: друга, to: пошук}]
 
 def test_commas_quotes_newlines_formulas_and_non_latin_text_round_trip() -> None:
     journey = loads(TRICKY)
-    assert journey.stages[0].pain_points[2] == "  spaced  text"
+    assert journey.stages[0].pain_points[2].text == "  spaced  text"
     journey = journey.model_copy(update={"stages": (
         journey.stages[0].model_copy(update={"pain_points": journey.stages[0].pain_points[:2]}),
         journey.stages[1])})

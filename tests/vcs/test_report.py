@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers import ROOT
 
+from journeygen.api import load
 from journeygen.cli.main import main
+from journeygen.report.model import report as report_of
 
 MAP = """
 title: Clinic
@@ -117,3 +121,13 @@ def test_csv_is_one_guarded_table(tmp_path: Path) -> None:
 def test_invalid_spec_is_exit_1(tmp_path: Path) -> None:
     code, out = run(tmp_path, maps=("title: T\n",))
     assert code == 1 and "missing required field" in out
+
+
+def test_report_counts_evidence_coverage_per_stage_and_follows_addresses() -> None:
+    found = report_of(load(ROOT / "examples" / "blueprint-claims.journey.yaml"), "claims", dt.date(2026, 6, 1))
+    first = found.evidence[0]
+    assert (first.stage_name, first.items, first.with_evidence, first.assumed) == ("Report the accident", 12, 3, 0)
+    assert [e.assumed for e in found.evidence] == [0, 1, 0, 1]
+    assert found.pain_points == (), "every pain of the example has an idea that addresses it"
+    plain = report_of(load(ROOT / "examples" / "online-shop.journey.yaml"), "shop", dt.date(2026, 6, 1))
+    assert plain.evidence == (), "a map without evidence or confidence gets no coverage section"

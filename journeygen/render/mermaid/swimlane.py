@@ -12,7 +12,18 @@ from typing import Any
 
 from journeygen.render.mermaid.escape import flowchart_text
 from journeygen.render.mermaid.journey import summary
-from journeygen.spec.model import Action, Idea, Journey, Lane, Metric, MicroJourney, Stage, Touchpoint
+from journeygen.spec.model import (
+    Action,
+    BlueprintItem,
+    Idea,
+    Journey,
+    Lane,
+    Metric,
+    MicroJourney,
+    PainPoint,
+    Stage,
+    Touchpoint,
+)
 
 _INDENT = "    "
 OTHER_PATHS = "Other paths"
@@ -67,6 +78,10 @@ def _item(journey: Journey, item: Any) -> str:
         return _idea(item)
     if isinstance(item, Metric):
         return _metric(item)
+    if isinstance(item, PainPoint):
+        return item.text
+    if isinstance(item, BlueprintItem):
+        return item.text + (f" ({item.actor})" if item.actor else "")
     return str(item)
 
 

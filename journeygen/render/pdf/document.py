@@ -9,6 +9,7 @@ from pathlib import Path
 
 from journeygen.layout.words import words_for
 from journeygen.render.pdf.blank import blank_sheet
+from journeygen.render.pdf.evidence import evidence_page
 from journeygen.render.pdf.figure import Figure, figure_css, label_css
 from journeygen.render.pdf.fonts import font_faces
 from journeygen.render.pdf.gitinfo import describe
@@ -24,6 +25,7 @@ from journeygen.render.pdf.mappage import (
 from journeygen.render.pdf.markup import Html, join, tag, text, ui
 from journeygen.render.pdf.pages import action_page, persona_page
 from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
+from journeygen.render.pdf.priorities import priorities_page
 from journeygen.render.pdf.standards import Conformance
 from journeygen.render.pdf.style import page_rules, stylesheet
 from journeygen.render.pdf.words import PdfWords, pdf_words_for
@@ -140,6 +142,8 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
                   for stage, micro, figure in drawings.micro)
     if not text_layer and only != "map":
         sheets.append(action_page(journey, depth))
+        sheets.append(priorities_page(journey, depth))
+        sheets.append(evidence_page(journey, depth))
     chars = "".join(f.chars for f in drawings.figures)
     text_pt = drawings.map.text_pt if drawings.maps else None
     return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars, text_pt)

@@ -85,7 +85,7 @@ def action_page(journey: Journey, depth: int) -> Html:
         tag("p", ui(labels.no_ideas, labels.direction), class_="lead")]
     return tag("section", tag("p", text(journey.title), class_="kicker"), heading(1, labels.action_list, depth),
                tag("p", ui(_summary(groups, labels), labels.direction), class_="lead"), *body,
-               _pains(journey, depth, labels), class_="sheet action-sheet")
+               _addressed(journey, depth, labels), _pains(journey, depth, labels), class_="sheet action-sheet")
 
 
 def _summary(groups: tuple[tuple[str | None, tuple[Action, ...]], ...], labels: PdfWords) -> str:
@@ -117,10 +117,23 @@ def _row(action: Action, labels: PdfWords, words: Words) -> Html:
                tag("td", status, class_="nowrap"))
 
 
+def _addressed(journey: Journey, depth: int, labels: PdfWords) -> Html:
+    """Each pain point an idea addresses (``addresses:``), with those ideas under it; nothing in maps without."""
+    ideas = [idea for stage in journey.stages for idea in stage.ideas]
+    if not any(idea.addresses for idea in ideas):
+        return Html("")
+    rows = [tag("tr", tag("td", text(stage.name), class_="stage"), tag("td", text(pain.text), class_="idea"),
+                tag("td", bullet_list(i.text for i in ideas if pain.id and pain.id in i.addresses)))
+            for stage in journey.stages for pain in stage.pain_points]
+    head = tag("thead", tag("tr", *(tag("th", text(c)) for c in (labels.pain_columns[0], labels.pain_columns[2],
+                                                                   labels.columns[1]))))
+    return join((heading(2, labels.ideas_by_pain, depth), tag("table", head, tag("tbody", *rows), class_="pains")))
+
+
 def _pains(journey: Journey, depth: int, labels: PdfWords) -> Html:
     rows = [tag("tr", tag("td", text(stage.name), class_="stage"),
                 tag("td", text(emotion_text(journey, stage)), class_="emotion"),
-                tag("td", bullet_list(stage.pain_points)))
+                tag("td", bullet_list(pain.text for pain in stage.pain_points)))
             for stage in journey.stages if stage.pain_points]
     if not rows:
         return Html("")

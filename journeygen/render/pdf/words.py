@@ -42,6 +42,13 @@ class PdfWords:
     personas: str
     action_list: str
     pains_by_stage: str
+    ideas_by_pain: str
+    evidence: str
+    evidence_columns: tuple[str, str, str]
+    priorities: str
+    grid_corner: str
+    backlog_columns: tuple[str, str, str, str, str, str, str]
+    confidence_levels: dict[str, str]
     columns: tuple[str, str, str, str, str, str, str]
     pain_columns: tuple[str, str, str]
     impact_levels: tuple[str, str, str]

@@ -1,0 +1,67 @@
+"""Evidence and confidence on the map: assumed items dashed (with a legend entry), a count of sources,
+the sources with their quotes and links in the tooltip; links that could leave the project refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import run_journeygen
+
+from journeygen.api import loads, render
+
+SPEC = """title: Checkout
+persona: {name: Ana}
+stages:
+  - name: Pay
+    actions: [{text: Pays by card, confidence: assumed}]
+    pain_points:
+      - id: hidden-fees
+        text: Delivery cost appears only at the end
+        evidence: [{source: Interview 7, quote: "I felt <tricked>", link: research/int-07.md}, Ticket export Q3]
+        confidence: observed
+    emotion: {score: 2, confidence: assumed, evidence: [Diary study]}
+"""
+
+
+def test_an_assumed_item_is_dashed_and_the_legend_says_what_dashes_mean() -> None:
+    svg = render(loads(SPEC), "svg").decode()
+    assert svg.count('class="assumed"') == 2, "the action's outline and the legend's sample"
+    assert ".assumed{fill:none;" in svg and "stroke-dasharray:5 3" in svg
+    assert ">assumption, not yet observed</text>" in svg
+
+
+def test_an_item_with_evidence_counts_its_sources_and_shows_them_in_full_in_its_tooltip() -> None:
+    svg = render(loads(SPEC), "svg").decode()
+    assert "<title>Evidence: Interview 7 \u201cI felt &lt;tricked&gt;\u201d &lt;research/int-07.md&gt;; " \
+           "Ticket export Q3</title>" in svg
+    assert 'class="evidence-badge"' in svg and '>2</text>' in svg
+    assert ">sources behind the item</text>" in svg
+
+
+def test_research_marks_speak_the_maps_language() -> None:
+    svg = render(loads(SPEC.replace("title: Checkout", "title: Plata\nlocale: ro")), "svg").decode()
+    assert "<title>Dovezi: Interview 7" in svg and ">ipoteză, încă neobservată</text>" in svg
+
+
+def test_a_map_without_evidence_or_confidence_has_no_research_marks() -> None:
+    svg = render(loads("title: T\npersona: {name: Ana}\nstages: [{name: S, actions: [Pays]}]\n"), "svg").decode()
+    assert "assumed" not in svg and "evidence-badge" not in svg
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "file:///etc/passwd", "/etc/passwd", "../../secret.md",
+                                  "research/../../x.md", "data:text/html,x"])
+def test_a_link_is_an_http_url_or_a_path_that_stays_in_the_project(tmp_path: Path, link: str) -> None:
+    spec = tmp_path / "m.journey.yaml"
+    spec.write_text(SPEC.replace("research/int-07.md", f"'{link}'"), encoding="utf-8")
+    result = run_journeygen("validate", str(spec))
+    assert result.returncode == 1
+    assert f"{spec}:9:" in result.stdout.decode() and "a link is an http(s) URL or a relative path" \
+        in result.stdout.decode()
+
+
+def test_http_links_and_project_paths_are_accepted() -> None:
+    for link in ("https://example.org/study", "http://intranet/report", "research/int-07.md"):
+        journey = loads(SPEC.replace("research/int-07.md", link))
+        assert journey.stages[0].pain_points[0].evidence[0].link == link
+    assert journey.stages[0].pain_points[0].id == "hidden-fees"

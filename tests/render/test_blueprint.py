@@ -141,8 +141,11 @@ def test_the_pdf_carries_the_layers_and_lines() -> None:
 
 def test_mermaid_swimlane_keeps_the_layers_and_the_journey_says_it_leaves_them_out() -> None:
     journey = load(CLAIMS)
-    swimlane = render(journey, "mermaid", options=RenderOptions(mermaid_style="swimlane")).decode()
-    assert "<b>Backstage</b><br>• Claim opened and checked against the policy (Claims handler)" in swimlane
+    grid = render(journey, "mermaid", options=RenderOptions(mermaid_style="swimlane")).decode()
+    assert '["<b>Backstage</b>"]' in grid  # a row of the grid, with its items and their actors in its cells
+    assert "• Claim opened and checked<br>against the policy (Claims<br>handler)" in grid
+    flowchart = render(journey, "mermaid", options=RenderOptions(mermaid_style="flowchart")).decode()
+    assert "<b>Backstage</b><br>• Claim opened and checked against the policy (Claims handler)" in flowchart
     (note,) = [n for n in losses(journey, RenderOptions()) if "leaves out lanes" in n]
     assert "Physical evidence" in note and "Frontstage" in note and "Support processes" in note
 

@@ -67,6 +67,11 @@ class Drawings:
         return self.maps[0]
 
     @property
+    def text_pt(self) -> float | None:
+        """The size the journey map's body text prints at, in points; None without a map."""
+        return self.map.text_pt if self.maps else None
+
+    @property
     def figures(self) -> tuple[Figure, ...]:
         """The maps, then each micro-journey."""
         return (*(page.figure for page in self.maps), *(figure for _, _, figure in self.micro))
@@ -145,8 +150,8 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
         sheets.append(priorities_page(journey, depth))
         sheets.append(evidence_page(journey, depth))
     chars = "".join(f.chars for f in drawings.figures)
-    text_pt = drawings.map.text_pt if drawings.maps else None
-    return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars, text_pt)
+    return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars,
+                drawings.text_pt)
 
 
 def persona_part(journey: Journey, *, source: Source, depth: int = 1, anchor: str | None = None) -> Part:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import io
-
 from journeygen.options import RenderOptions
 from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
-from journeygen.spec.model import Journey
 
 GOOD_PT = 9.0
 """Body text this large reads from a step away: the size the note's advice aims for, in points."""
 _LADDER = ("A4", "A3", "A2", "A1", "A0")
 
 
-def notes(journey: Journey, options: RenderOptions, output: bytes) -> list[str]:
-    """Why and how to print the map larger, when its body text prints under ``options.min_text_pt`` in the PDF
-    ``output`` (the size the fit chose, as its properties state it)."""
-    size = stated_pt(output)
+def notes(options: RenderOptions, size: float | None) -> list[str]:
+    """Why and how to print the map larger, when its body text prints at ``size`` points (the size the fit
+    chose, None without a map) under ``options.min_text_pt``."""
     if size is None or size >= options.min_text_pt:
         return []
     from journeygen.render.pdf.build import document_layout
@@ -32,17 +28,6 @@ def notes(journey: Journey, options: RenderOptions, output: bytes) -> list[str]:
               f"even A0 prints it at about {sizes['A0']:.1f} pt: split the journey into several maps, or print it "
               "as a tiled poster (--page A0 --tile)")
     return [f"the map's body text prints at {size:.1f} pt on {paper.name}, under {options.min_text_pt:g} pt; {advice}"]
-
-
-def stated_pt(pdf: bytes) -> float | None:
-    """The body text size of the (first) map the PDF's properties state; None when it has no map."""
-    from pypdf import PdfReader
-
-    from journeygen.render.pdf.document import BODY_TEXT_KEY
-
-    metadata = PdfReader(io.BytesIO(pdf)).metadata
-    value = metadata.get("/" + BODY_TEXT_KEY.replace("-", "")) if metadata else None
-    return float(str(value).split()[0]) if value else None
 
 
 def _growth(page: str, larger: str) -> float:

@@ -21,4 +21,5 @@ def render(prepared: Prepared) -> Output:
     drafted = draft(prepared, layout)
     data = print_document([drafted], layout, prepared.theme, title=journey.title, author=journey.author,
                           lang=journey.locale, conformance=standard)
-    return Output(data, (*prepared.drawing_notes, *notes(journey, options, data)), prepared.drawing_warnings)
+    size = drafted.drawings.text_pt if drafted.drawings else None
+    return Output(data, (*prepared.drawing_notes, *notes(options, size)), prepared.drawing_warnings)

@@ -28,8 +28,7 @@ def at(data: Any, path: PathKey) -> Any:
 
 
 def _line(doc: Document, number: int) -> str:
-    lines = doc.text.splitlines()
-    return lines[number - 1] if 0 < number <= len(lines) else ""
+    return doc.lines[number - 1] if 0 < number <= len(doc.lines) else ""
 
 
 def _quoted(text: str) -> str:
@@ -98,12 +97,13 @@ def warnings(doc: Document) -> list[Problem]:
 
 def _comments(doc: Document) -> Iterator[Problem]:
     for path, (line, col) in doc.positions.values.items():
-        if path and not isinstance(path[-1], int) and comment(doc, path):
-            yield Problem(doc.name, line, col, format_path(path), "empty" + comment(doc, path))
+        hint = comment(doc, path) if path and not isinstance(path[-1], int) else ""
+        if hint:
+            yield Problem(doc.name, line, col, format_path(path), "empty" + hint)
 
 
 def _merged_items(doc: Document) -> Iterator[Problem]:
-    lines = doc.text.splitlines()
+    lines = doc.lines
     for path, (line, col) in doc.positions.values.items():
         value = at(doc.data, path)
         if not isinstance(value, str) or " - " not in value or line > len(lines):

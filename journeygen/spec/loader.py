@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,11 @@ class Document:
     positions: Positions
     base_dir: Path | None
     text: str = ""
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split once (hints look up many of them)."""
+        return self.text.splitlines()
 
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")

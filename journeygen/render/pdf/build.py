@@ -46,11 +46,22 @@ def _linked_texts(items: tuple[Item, ...], targets: Mapping[str, str],
 
 
 def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
-    """The items without text (an empty SVG ``<text>`` still costs WeasyPrint a font lookup)."""
+    """The items without text (an empty SVG ``<text>`` still costs WeasyPrint a font lookup), and without the
+    groups a printed page has no use for: their ids and tooltips only make WeasyPrint's SVG drawing slower
+    (a group stays where it fades its items)."""
     from journeygen.layout.scene import Group, Text
 
-    return tuple(replace(item, items=_shapes(item.items)) if isinstance(item, Group) else item
-                 for item in items if not isinstance(item, Text))
+    kept: list[Item] = []
+    for item in items:
+        if isinstance(item, Group):
+            inner = _shapes(item.items)
+            if item.opacity is None:
+                kept.extend(inner)
+            elif inner:
+                kept.append(replace(item, items=inner, title=None, link=None))
+        elif not isinstance(item, Text):
+            kept.append(item)
+    return tuple(kept)
 
 
 def figure(scene: Scene, theme: Theme, targets: Mapping[str, str] | None = None) -> Figure:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from journeygen.layout.scene import Anchor, Box, Font, Group, Item, Rect, Shifted, Text
+from journeygen.layout.scene import Anchor, Box, Font, Group, GroupRole, Item, Rect, Shifted, Text
 from journeygen.layout.text import Measurer
 from journeygen.layout.words import Words, words_for
 from journeygen.theme import Theme
@@ -27,8 +27,9 @@ class Block:
         """The same block with (dx, dy) of empty space before it."""
         return Block(self.width + dx, self.height + dy, self.at(dx, dy))
 
-    def grouped(self, id: str, title: str | None = None, link: str | None = None) -> Block:
-        return Block(self.width, self.height, (Group(id, self.items, title, link=link),))
+    def grouped(self, id: str, title: str | None = None, link: str | None = None,
+                role: GroupRole | None = None) -> Block:
+        return Block(self.width, self.height, (Group(id, self.items, title, link=link, role=role),))
 
 
 EMPTY = Block(0, 0, ())

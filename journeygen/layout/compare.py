@@ -135,7 +135,7 @@ def _marks(items: Sequence[Item]) -> list[Item]:
     for item in items:
         if _is_mark(item):
             found.append(item)
-        elif isinstance(item, Group) and "-micro-" not in item.id:
+        elif isinstance(item, Group) and item.role != "micro":
             found.extend(_marks(item.items))
     return found
 
@@ -144,7 +144,7 @@ def _is_mark(item: Item) -> bool:
     """A curve (a persona card's key sample is a straight line, not a curve) or a stage face."""
     if isinstance(item, Path):
         return item.cls.startswith("curve") and any(op == "C" for op, _ in item.ops)
-    return isinstance(item, Group) and "-emotions-emotion-" in item.id
+    return isinstance(item, Group) and item.role == "face"
 
 
 def _y(item: Item) -> float:

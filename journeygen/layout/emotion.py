@@ -142,7 +142,8 @@ def _marks(kit: Kit, points: Sequence[Point], plot: Plot, many: bool, prefix: st
         persona_cls = kit.persona(pt.persona).split()[0] if many else ""
         if pt.face:
             tip = "; ".join(x for x in (f"{kit.words.score(pt.score)} ({pt.score}/5)", pt.label, pt.note) if x)
-            marks.append(Group(f"{prefix}emotion-{n}", face(pt.x, y, plot.radius, pt.score, persona_cls), tip))
+            marks.append(Group(f"{prefix}emotion-{n}", face(pt.x, y, plot.radius, pt.score, persona_cls), tip,
+                               role="face"))
         else:
             marks.append(Circle(pt.x, y, plot.radius * 0.4, f"dot emo-{emotion_kind(pt.score)} {persona_cls}".strip()))
     return marks

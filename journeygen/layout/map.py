@@ -148,7 +148,7 @@ def micro_block(kit: Kit, stage: Stage, micro: MicroJourney, m: Metrics, prefix:
     if micro.description:
         parts.append(kit.text(micro.description, width, cls="t-muted"))
     parts.append(stack([band(kit, plan, r) for r in rows], 2 * kit.pad))
-    return stack(parts, kit.gap, width).grouped(prefix.rstrip("-"), micro.name)
+    return stack(parts, kit.gap, width).grouped(prefix.rstrip("-"), micro.name, role="micro")
 
 
 def _step_stage(stage: Stage, n: int, name: str, touchpoint: str | None, score: int | None) -> Stage:

@@ -135,6 +135,10 @@ class Image:
         return replace(self, box=self.box.mirrored(width))
 
 
+GroupRole = Literal["face", "micro"]
+"""A stage's emotion face; a micro-journey's block."""
+
+
 @dataclass(frozen=True)
 class Group:
     """Items that belong together (a stage, a lane cell, a card); ``id`` comes from spec ids."""
@@ -147,6 +151,9 @@ class Group:
     link: str | None = None
     """Another map of the project this group opens (a linked micro-journey or stage link): its spec's path,
     relative to this map's; the SVG links to its rendering beside it, a PDF pack to its pages."""
+    role: GroupRole | None = None
+    """What the group is, for views that pick items from a Scene (the compare map fades the as-is faces
+    and leaves micro-journeys out); not drawn."""
 
     def moved(self, dx: float, dy: float) -> Group:
         return replace(self, items=tuple(i.moved(dx, dy) for i in self.items))

@@ -124,12 +124,12 @@ def canonical(node: Any, shape: Shape, resolve: Resolve) -> Any:
     return node if short is None else short
 
 
-def _plain(value: Any) -> Any:
+def plain_scalar(value: Any) -> Any:
     """How journeygen reads a scalar from the round-trip tree: plain ones by the YAML 1.2 core schema."""
     return _resolve_plain(value) if type(value) is str else value
 
 
-def _guard_yaml11(node: Any) -> None:
+def guard_yaml11(node: Any) -> None:
     """Quote plain text that a YAML 1.1 reader would take for a boolean or number (``No``, ``12:30``)."""
     from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
@@ -138,7 +138,7 @@ def _guard_yaml11(node: Any) -> None:
         if type(value) is str and isinstance(_resolve_plain(value), str) and _yaml11_tag(value) in _YAML11_TRAPS:
             node[key] = SingleQuotedScalarString(value)
         else:
-            _guard_yaml11(value)
+            guard_yaml11(value)
 
 
 def _yaml11_tag(value: str) -> str:
@@ -146,7 +146,7 @@ def _yaml11_tag(value: str) -> str:
     return str(resolver.resolve(pyyaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
-def _yaml() -> Any:
+def round_trip_yaml() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.resolver import VersionedResolver
 
@@ -170,13 +170,13 @@ def format_yaml(text: str) -> str:
     """YAML spec text in canonical form, every comment kept."""
     from ruamel.yaml.error import YAMLError
 
-    rt = _yaml()
+    rt = round_trip_yaml()
     try:
         tree = rt.load(text)
     except YAMLError as exc:
         raise RenderError(f"fmt cannot read this YAML: {exc}") from None
-    tree = canonical(tree, Journey, _plain)
-    _guard_yaml11(tree)
+    tree = canonical(tree, Journey, plain_scalar)
+    guard_yaml11(tree)
     out = io.StringIO()
     rt.dump(tree, out)
     return out.getvalue()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -49,9 +50,15 @@ def schema_link(target: Path, no_schema: bool) -> str | None:
     return schema.name if not no_schema or schema.exists() else None
 
 
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
 def target_path(path: str) -> Path:
+    """The spec file to write: PATH itself, or DEFAULT_NAME inside it when PATH is a folder, ends with a
+    slash, or names no spec file (``maps/``, ``maps``: a folder, made if need be, never a file called maps)."""
     target = Path(path)
-    return target / DEFAULT_NAME if target.is_dir() else target
+    folder = target.is_dir() or path.endswith(("/", os.sep)) or target.suffix.lower() not in SPEC_SUFFIXES
+    return target / DEFAULT_NAME if folder else target
 
 
 def write_schema(folder: Path) -> Path | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from journeygen.authoring.fmt import _guard_yaml11, _plain, _yaml, canonical, format_text
+from journeygen.authoring.fmt import canonical, format_text, guard_yaml11, plain_scalar, round_trip_yaml
 from journeygen.errors import RenderError, SpecError
 from journeygen.spec.build import build
 from journeygen.spec.loader import parse_text
@@ -31,7 +31,7 @@ def merged(existing: str, data: dict[str, Any], name: str) -> str:
     """``existing`` spec text with ``data`` merged in: comments and unchanged spellings kept, canonical form."""
     from ruamel.yaml.error import YAMLError
 
-    rt = _yaml()
+    rt = round_trip_yaml()
     try:
         tree = rt.load(existing)
     except YAMLError as exc:
@@ -39,8 +39,8 @@ def merged(existing: str, data: dict[str, Any], name: str) -> str:
                           "use --force to replace it") from None
     if not isinstance(tree, dict):
         raise RenderError(f"{name}: cannot merge into it, it does not hold a map; use --force to replace it")
-    tree = canonical(_merge(tree, data), Journey, _plain)
-    _guard_yaml11(tree)
+    tree = canonical(_merge(tree, data), Journey, plain_scalar)
+    guard_yaml11(tree)
     out = io.StringIO()
     rt.dump(tree, out)
     text = out.getvalue()
@@ -63,7 +63,7 @@ def _merge(old: Any, new: Any) -> Any:
         return old
     if isinstance(old, list) and isinstance(new, list):
         return _merge_list(old, new)
-    return old if _plain(old) == new or old == new else _node(new)
+    return old if plain_scalar(old) == new or old == new else _node(new)
 
 
 def _node(value: Any) -> Any:
@@ -78,7 +78,7 @@ def _node(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    if isinstance(value, str) and _plain(value) != value:
+    if isinstance(value, str) and plain_scalar(value) != value:
         return SingleQuotedScalarString(value)
     return value
 

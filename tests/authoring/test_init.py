@@ -72,3 +72,11 @@ def test_a_folder_gets_the_default_name_and_a_bad_locale_is_a_usage_error(tmp_pa
     assert (tmp_path / "map.journey.yaml").is_file() and not (tmp_path / "journeygen.schema.json").exists()
     code, err = init(str(tmp_path / "x.yaml"), "--locale", "not a tag")
     assert code == 2 and "BCP 47" in err
+
+
+@pytest.mark.parametrize("path", ["maps/", "maps"])
+def test_a_folder_that_does_not_exist_yet_is_made_never_written_as_a_file(tmp_path: Path, path: str) -> None:
+    code, _ = init(str(tmp_path / "new") + "/" + path)
+    assert code == 0
+    assert (tmp_path / "new" / "maps").is_dir()
+    assert load_spec(tmp_path / "new" / "maps" / "map.journey.yaml").journey.stages

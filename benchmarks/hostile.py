@@ -6,7 +6,9 @@ Each case is the real command in a fresh process, on input built to hit a quadra
 - `git-diff` (the external diff driver) of two 940 KB files that are not maps (was 3 min 58 s in
   difflib; now the changed lines are bounded and a larger rewrite is left to git's own diff);
 - `embed --check --as svg` where the linked SVG is a symlink to a 3 GiB sparse file (was 14 s and
-  3.1 GB: the file was read whole).
+  3.1 GB: the file was read whole);
+- `validate` of every spec in tests/hostile/reject (billion laughs, deep nesting, huge numbers, ...);
+- `validate` of a million nested brackets, and of a 6 MB spec (refused by size, before parsing).
 
     python benchmarks/hostile.py      # prints a table; exit 1 if a case is over its bound
 
@@ -64,10 +66,29 @@ def embed_linked_svg(folder: Path) -> tuple[float, float, int]:
     return journeygen("embed", "--check", "README.md", cwd=folder)
 
 
+def reject_corpus(folder: Path) -> tuple[float, float, int]:
+    corpus = ROOT / "tests" / "hostile" / "reject"
+    return journeygen("validate", *sorted(str(p) for p in corpus.iterdir() if p.suffix in (".yaml", ".json")),
+                      cwd=folder)
+
+
+def deep_nesting(folder: Path) -> tuple[float, float, int]:
+    (folder / "deep.yaml").write_text("a: " + "[" * 1_000_000 + "]" * 1_000_000)
+    return journeygen("validate", "deep.yaml", cwd=folder)
+
+
+def too_large(folder: Path) -> tuple[float, float, int]:
+    (folder / "huge.yaml").write_text("title: T\npersona: {name: A}\nstages:\n  - name: " + "x" * 6_000_000 + "\n")
+    return journeygen("validate", "huge.yaml", cwd=folder)
+
+
 CASES: list[tuple[str, Callable[[Path], tuple[float, float, int]], int]] = [
     ("import csv: 4.9 MB of commas on one line", csv_long_line, 1),
     ("git-diff: two 940 KB files that are not maps", git_diff_fallback, 0),
     ("embed --check --as svg: SVG linked to a 3 GiB file", embed_linked_svg, 1),
+    ("validate: every spec of tests/hostile/reject", reject_corpus, 1),
+    ("validate: a million nested brackets", deep_nesting, 1),
+    ("validate: a 6 MB spec", too_large, 1),
 ]
 
 

@@ -6,7 +6,6 @@ import os
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -39,21 +38,19 @@ def test_every_case_refused_in_one_bounded_process(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("spec", CASES, ids=[p.name for p in CASES])
-def test_refused_well_under_a_second(spec: Path) -> None:
-    started = time.perf_counter()
+def test_refused_with_plain_messages(spec: Path) -> None:
+    """Each case is refused on its own, and no message carries terminal escapes or bidi overrides (how long
+    it takes is timed by benchmarks/hostile.py, not here)."""
     with pytest.raises(journeygen.SpecError) as err:
         journeygen.load(spec)
-    assert time.perf_counter() - started < 0.5
     assert all("\x1b" not in str(p) and "\u202e" not in str(p) for p in err.value.problems)
 
 
 def test_multi_megabyte_file_is_refused_by_size(tmp_path: Path) -> None:
     spec = tmp_path / "huge.yaml"
     spec.write_text("title: T\npersona: {name: A}\nstages:\n  - name: " + "x" * 6_000_000 + "\n")
-    started = time.perf_counter()
     with pytest.raises(journeygen.SpecError, match="over the limit of 5000000"):
         journeygen.load(spec)
-    assert time.perf_counter() - started < 0.5
 
 
 def test_limits_are_configurable(tmp_path: Path) -> None:

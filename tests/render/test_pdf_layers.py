@@ -6,29 +6,22 @@ import io
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pagemeasure
 import pytest
 import yaml
-from helpers import ROOT, run_journeygen
+from helpers import ROOT, render_file, run_journeygen
 from pypdf import PdfReader
 
-from journeygen.api import load_all, load_spec
-from journeygen.api import render as render_format
+from journeygen.api import load_all
 from journeygen.render.pdf import layers
 from journeygen.render.pdf.pack import render_pack
 
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
 HEBREW = ROOT / "examples" / "clinic-he.journey.yaml"
 ROMANIAN = ROOT / "examples" / "banca-ro.journey.yaml"
-
-
-def render_file(spec: Path, **options: Any) -> bytes:
-    loaded = load_spec(spec)
-    return render_format(loaded.journey, "pdf", options=replace(loaded.options(), **options))
 
 
 def both(monkeypatch: pytest.MonkeyPatch, make: Any) -> tuple[bytes, bytes]:

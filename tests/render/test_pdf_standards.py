@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import io
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import EXAMPLES, ROOT, run_journeygen
+from helpers import EXAMPLES, ROOT, render_file, run_journeygen
 from pypdf import PdfReader
 from tagged import reading
 
 from journeygen.api import load, load_all, load_spec
-from journeygen.api import render as render_format
 from journeygen.errors import RenderError
 from journeygen.layout.summary import summary
 from journeygen.render.pdf import layers
@@ -28,11 +26,6 @@ MM = 72 / 25.4
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
 HEBREW = ROOT / "examples" / "clinic-he.journey.yaml"
 MINIMAL = ROOT / "examples" / "service-minimal.journey.yaml"
-
-
-def render_file(spec: Path, **options: Any) -> bytes:
-    loaded = load_spec(spec)
-    return render_format(loaded.journey, "pdf", options=replace(loaded.options(), **options))
 
 
 def catalog(data: bytes) -> Any:

@@ -243,3 +243,10 @@ def test_each_journey_of_a_tiled_pack_keeps_its_own_sheet_orientation(tmp_path: 
     done = run_journeygen("render", STRESS, SHOP, "--pack", str(tmp_path / "pack.pdf"), *one_row)
     assert done.returncode == 0, done.stderr
     assert _tile_sizes(read(tmp_path / "pack.pdf")) == alone
+
+
+def test_the_note_never_rounds_up_to_the_limit_it_names(tmp_path: Path) -> None:
+    # The shop map's body text prints at 6.96 pt on A3: "7.0 pt, under 7 pt" would contradict itself.
+    done = run_journeygen("render", SHOP, "-f", "pdf", "--page", "A3", "-o", str(tmp_path))
+    said = re.search(r"prints at (\d+\.\d) pt on A3, under 7 pt", done.stderr.decode())
+    assert said and float(said.group(1)) < 7, done.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from journeygen.options import RenderOptions
 from journeygen.render.pdf.paper import OFFICE_SHEET, US_SIZES, Paper
 
@@ -27,7 +29,9 @@ def notes(options: RenderOptions, size: float | None) -> list[str]:
               f"--tile on {sheet} sheets to glue together)" if fits else
               f"even A0 prints it at about {sizes['A0']:.1f} pt: split the journey into several maps, or print it "
               "as a tiled poster (--page A0 --tile)")
-    return [f"the map's body text prints at {size:.1f} pt on {paper.name}, under {options.min_text_pt:g} pt; {advice}"]
+    # Rounded down: 6.96 pt is "6.9 pt, under 7 pt", never "7.0 pt, under 7 pt".
+    shown = math.floor(size * 10) / 10
+    return [f"the map's body text prints at {shown:.1f} pt on {paper.name}, under {options.min_text_pt:g} pt; {advice}"]
 
 
 def _growth(page: str, larger: str) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,12 +33,13 @@ def _fonts() -> tuple[Any, ...]:
     return tuple(hb.Font(hb.Face(hb.Blob.from_file_path(str(path)))) for path in FONT_FILES.values())
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: a hostile spec may hold every code point there is
 def _drawn(char: str) -> bool:
     """Whether both faces draw ``char``, or it is a letter the machine's fonts may draw (one cmap look-up
     per distinct character: building the set of all 5,778 covered code points cost 3 ms at start-up)."""
     code = ord(char)
-    return (all(font.get_nominal_glyph(code) is not None for font in _fonts())
+    regular, bold = _fonts()
+    return ((regular.get_nominal_glyph(code) is not None and bold.get_nominal_glyph(code) is not None)
             or unicodedata.category(char) not in _SYMBOLS)
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 import click
 
 from journeygen.errors import OutputError, printable
-from journeygen.output import outcomes, output_path, write_atomic
+from journeygen.output import Outcome, outcomes, output_path, write_atomic
 from journeygen.render import FORMATS
 
 
@@ -20,8 +21,10 @@ def render_all(specs: Sequence[str], formats: Sequence[str], outdir: str | None,
     with their file and go on; return how many failed."""
     failed = 0
     show_bar = not quiet and len(specs) > 1 and sys.stderr.isatty()
-    with click.progressbar(outcomes(specs, formats, opts, jobs), length=len(specs), label="rendering",
-                           file=sys.stderr, hidden=not show_bar) as results:
+    results: Iterable[Outcome] = outcomes(specs, formats, opts, jobs)
+    # click's progress bar imports its terminal code (4 ms at start-up): made only when it is shown
+    with (click.progressbar(results, length=len(specs), label="rendering", file=sys.stderr) if show_bar
+          else nullcontext(results)) as results:
         for spec, rendered, error in results:
             if rendered is None:
                 failed += 1

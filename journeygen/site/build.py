@@ -14,6 +14,7 @@ from journeygen.output import outcomes
 from journeygen.report.model import total
 from journeygen.site.catalog import MapEntry, catalogue, personas
 from journeygen.site.html import Page
+from journeygen.site.links import linked, relink
 from journeygen.site.pages import (
     actions_page,
     index_page,
@@ -39,8 +40,10 @@ def build_site(sources: Sequence[str], today: dt.date, *, title: str = "Journey 
     for entry, rendered in zip(maps, _render(sources, jobs), strict=True):
         for fmt, data in rendered.items():
             files[map_href(entry, _SUFFIX[fmt])] = data
+        svg, targets = rendered["svg"].decode("utf-8"), linked(entry, maps)
+        files[map_href(entry, "svg")] = relink(svg, targets, "svg").encode("utf-8")
         files[map_href(entry, "yaml")] = Path(entry.source).read_bytes()
-        files[map_href(entry)] = _write(_map(entry, rendered["svg"]), title)
+        files[map_href(entry)] = _write(_map(entry, relink(svg, targets, "html")), title)
     people = personas(maps)
     everything = total([m.report for m in maps])
     pages = [index_page(maps, title), personas_page(people), *(persona_page(p) for p in people),
@@ -62,9 +65,9 @@ def _render(sources: Sequence[str], jobs: int) -> list[dict[str, bytes]]:
     return done
 
 
-def _map(entry: MapEntry, svg: bytes) -> Page:
+def _map(entry: MapEntry, svg: str) -> Page:
     theme = Prepared(entry.spec.journey, entry.spec.options()).theme
-    inline = svg.decode("utf-8").split("?>", 1)[-1].strip()  # no XML declaration inside HTML
+    inline = svg.split("?>", 1)[-1].strip()  # no XML declaration inside HTML
     return map_page(entry, inline, len(theme.persona_palette), DASHES)
 
 

@@ -3,6 +3,7 @@ output folder, links between maps open the linked map's page, and Chromium click
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -80,3 +81,63 @@ def test_chromium_clicks_from_the_index_through_a_linked_map_to_a_persona_and_th
         ("actions.html", "Action list"),
     ]
     assert seen["consoleErrors"] == [] and seen["requestsOutside"] == [] and seen["failedRequests"] == []
+
+
+HEBREW_MAP = """\
+title: ביקור במרפאה
+locale: he
+personas: [{id: noa, name: נועה, goals: [תור מהיר]}]
+stages:
+  - {name: קביעת תור, emotion: 2, ideas: [{text: תזכורת בהודעה, owner: צוות, due: 2020-01-01, status: planned}]}
+  - {name: ביקור, emotion: 4}
+"""
+
+
+def _english_site_words() -> set[str]:
+    from journeygen.locale import catalogue
+
+    def leaves(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [leaf for item in value.values() for leaf in leaves(item)]
+        if isinstance(value, list):
+            return [leaf for item in value for leaf in leaves(item)]
+        return [str(value)]
+
+    words = {w.split("{")[0].strip() for w in leaves(catalogue("en")["site"])}
+    return {w for w in words if len(w) > 3 and w not in ("Mermaid",)}
+
+
+def test_a_hebrew_project_gets_a_hebrew_right_to_left_site(tmp_path: Path) -> None:
+    (tmp_path / "journeygen.toml").write_text('maps = ["*.journey.yaml"]\nlocale = "he"\noutput = "out"\n')
+    (tmp_path / "clinic.journey.yaml").write_text(HEBREW_MAP, encoding="utf-8")
+    done = run_journeygen("site", "-q", "--today", "2026-06-01", cwd=tmp_path, timeout=240)
+    assert done.returncode == 0, done.stderr.decode()
+    site = tmp_path / "out" / "site"
+    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    assert set(pages) >= {"index.html", "maps/clinic.html", "personas/noa.html", "actions.html", "report.html"}
+    english = _english_site_words()
+    for name, html in pages.items():
+        assert '<html lang="he" dir="rtl">' in html, name
+        assert "רשימת פעולות" in html, name  # the top bar's "Action list"
+        visible = re.sub(r"<svg.*</svg>", "", re.sub(r"<(style|script)>.*?</\1>", "", html, flags=re.S), flags=re.S)
+        assert [w for w in english if w in visible] == [], name
+    assert "מפת מסע אחת." in pages["index.html"] and "2020-01-01 באיחור" in pages["actions.html"]
+    assert "מתוכנן" in pages["actions.html"]  # the idea's status, in Hebrew
+    assert "(2 שלבים)" in pages["personas/noa.html"]
+
+
+def test_the_site_speaks_the_maps_language_or_the_projects(tmp_path: Path) -> None:
+    from journeygen.site.build import build_site
+
+    romanian = tmp_path / "cont.journey.yaml"
+    romanian.write_text("title: Cont\nlocale: ro-RO\npersonas: [{name: Ana}]\nstages: [{name: Intrare, emotion: 3}]\n")
+    english = tmp_path / "shop.journey.yaml"
+    english.write_text("title: Shop\npersonas: [{name: Ana}]\nstages: [{name: Buy, emotion: 3}]\n")
+    today = dt.date(2026, 6, 1)
+    alone = build_site([str(romanian)], today)["index.html"].decode()
+    assert '<html lang="ro" dir="ltr">' in alone and "<h1>Hărți de parcurs</h1>" in alone
+    assert "Listă de acțiuni" in alone
+    mixed = build_site([str(romanian), str(english)], today)["index.html"].decode()
+    assert '<html lang="en"' in mixed and "<h1>Journey maps</h1>" in mixed
+    polish = build_site([str(romanian), str(english)], today, locale="pl", title="Nasze mapy")["index.html"].decode()
+    assert '<html lang="pl"' in polish and "<h1>Nasze mapy</h1>" in polish and "2 mapy podróży." in polish

@@ -7,7 +7,7 @@ side by side in ``maps/``, so the links are pointed at the linked map's page (in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -18,17 +18,12 @@ from journeygen.site.catalog import MapEntry
 _LINK = re.compile(r'<a href="([^"]*)" class="link"')
 
 
-def _uses(entry: MapEntry) -> Iterator[str]:
-    for stage in entry.spec.journey.stages:
-        yield from (micro.use for micro in stage.micro_journeys if micro.use)
-        yield from (link.use for link in stage.links)
-
-
 def linked(entry: MapEntry, maps: Sequence[MapEntry]) -> dict[str, MapEntry]:
     """Each map ``entry`` links to that the site holds, by the ``use:`` path as the spec writes it."""
     by_file = {Path(m.source).resolve(): m for m in maps if m.source != "-"}
     base = Path(entry.source).parent
-    return {use: by_file[target] for use in _uses(entry) if (target := (base / use).resolve()) in by_file}
+    return {use: by_file[target] for use in entry.spec.journey.linked_maps
+            if (target := (base / use).resolve()) in by_file}
 
 
 def relink(svg: str, targets: Mapping[str, MapEntry], suffix: str) -> str:

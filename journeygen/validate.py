@@ -23,7 +23,12 @@ from journeygen.spec.uses import resolve
 def build(doc: Document) -> Journey:
     """The validated Journey of ``doc``, its ``use:`` entries resolved and its project's defaults applied;
     a spec read from a file also has its photos and theme checked."""
-    doc = with_project_defaults(resolve(doc))
+    return build_resolved(resolve(doc))
+
+
+def build_resolved(doc: Document) -> Journey:
+    """:func:`build` of a Document whose ``use:`` entries ``spec.uses.resolve`` has already replaced."""
+    doc = with_project_defaults(doc)
     return spec.build(doc, check_files if doc.base_dir is not None else None)
 
 

@@ -47,7 +47,8 @@ echo "==> rendering the examples into examples/rendered/"
 .venv/bin/journeygen render examples/*.journey.yaml -f "${JOURNEYGEN_FORMATS:-svg,png,mermaid,dot,flow,csv,pdf}" -o examples/rendered
 echo "==> rendering the example project into examples/project/build/maps/"
 (cd examples/project && ../../.venv/bin/journeygen lint && ../../.venv/bin/journeygen render -f svg,pdf \
-  && ../../.venv/bin/journeygen render personas/*.persona.yaml -f svg,pdf -o build/maps/personas)
+  && ../../.venv/bin/journeygen render personas/*.persona.yaml -f svg,pdf -o build/maps/personas \
+  && ../../.venv/bin/journeygen site -q)
 echo "==> the examples' website into examples/rendered/site/"
 .venv/bin/journeygen site examples/*.journey.yaml -o examples/rendered/site --title "journeygen examples" -q
-echo "done: open examples/rendered/, examples/project/build/maps/ and examples/rendered/site/index.html ; run the tests with ./scripts/test.sh"
+echo "done: open examples/rendered/, examples/project/build/maps/ (site/index.html: the project's site) and examples/rendered/site/index.html ; run the tests with ./scripts/test.sh"

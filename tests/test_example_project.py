@@ -74,3 +74,20 @@ def test_in_a_pack_the_lifecycle_map_links_to_the_pages_of_the_maps_it_opens(tmp
     map_page = named["journey-1"]  # the lifecycle map's sheet, after the contents
     assert links[map_page] == {"journey-2", "journey-3"}  # the micro-journey and the link; ro/ is not in the pack
     assert named["journey-2"] > map_page and named["journey-3"] > named["journey-2"]
+
+
+def test_a_standalone_pdf_links_the_pdfs_of_the_maps_it_opens_beside_it(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    result = run_journeygen("render", "-q", "-f", "pdf", "-o", str(tmp_path), cwd=PROJECT, timeout=240)
+    assert result.returncode == 0, result.stderr.decode()
+    pdf = tmp_path / "lifecycle.pdf"
+    uris: dict[int, set[str]] = {}
+    for number, page in enumerate(PdfReader(pdf).pages):
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                uris.setdefault(number, set()).add(str(action["/URI"]))
+    assert uris[0] == {"checkout.pdf", "returns.pdf", "ro/cont-client.pdf"}  # the map: micro-journey and links
+    assert "checkout.pdf" in uris[max(uris)]  # the micro-journey's own page links its map too
+    assert all((pdf.parent / uri).is_file() for found in uris.values() for uri in found)

@@ -33,11 +33,12 @@ def _stat(path: str) -> tuple[int, int] | None:
 
 
 def inputs(spec: str, loaded: Spec, opts: dict[str, Any]) -> tuple[str, ...]:
-    """The spec and the other files its render reads: a theme file and persona photos."""
+    """The spec and the other files its render reads: a theme file, persona photos, and the shared persona
+    files and linked maps its ``use:`` entries bring in."""
     base = loaded.base_dir or Path.cwd()
     refs = [opts.get("theme"), loaded.journey.theme, *(p.photo for p in loaded.journey.personas)]
     files = [str(base / ref) for ref in refs if ref and (base / ref).is_file()]
-    return (spec, *dict.fromkeys(files))
+    return (spec, *dict.fromkeys([*files, *map(str, loaded.uses)]))
 
 
 def _say(text: str) -> None:
@@ -75,6 +76,11 @@ class Watcher:
         outputs = render_formats(loaded.journey, formats, loaded.options(**self.opts))
         return {fmt: output.data for fmt, output in outputs.items()}
 
+    def watch(self, index: int, files: Sequence[str]) -> None:
+        """Also look for saves of ``files`` for one spec."""
+        self.inputs[index] = tuple(dict.fromkeys((*self.inputs[index], *files)))
+        self.seen[index] = signature(self.inputs[index])
+
     def rebuild(self, index: int, *, page: bool) -> bool:
         """Render one spec and write its outputs; on failure print why and keep the old files."""
         spec, started = self.specs[index], time.perf_counter()
@@ -84,6 +90,8 @@ class Watcher:
         except JourneygenError as exc:
             problems = tuple(str(p) for p in exc.problems) if isinstance(exc, SpecError) else (
                 printable(f"{spec}: {exc}"),)
+            if isinstance(exc, SpecError):  # a broken shared file: its fix re-renders too
+                self.watch(index, [p.file for p in exc.problems if os.path.isfile(p.file)])
             _say("\n".join(problems))
             _say(f"{spec}: not rendered; the last good output is kept")
             self.board.publish(index, None, problems)

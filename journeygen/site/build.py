@@ -10,11 +10,14 @@ from journeygen.api import load_all
 from journeygen.errors import RenderError
 from journeygen.layout.blocks import DASHES
 from journeygen.layout.prepared import Prepared
+from journeygen.locale import language_of
 from journeygen.output import outcomes
 from journeygen.report.model import total
 from journeygen.site.catalog import MapEntry, catalogue, personas
 from journeygen.site.html import Page
+from journeygen.site.links import linked, relink
 from journeygen.site.pages import (
+    NAV,
     actions_page,
     index_page,
     map_href,
@@ -23,30 +26,45 @@ from journeygen.site.pages import (
     personas_page,
     report_page,
 )
+from journeygen.site.words import SiteWords, site_words
 
 FORMATS = ("svg", "pdf", "mermaid", "csv")
 """What each map is rendered to; the SVG is also drawn inline on the map's page."""
 _SUFFIX = {"svg": "svg", "pdf": "pdf", "mermaid": "mmd", "csv": "csv"}
-NAV = (("index.html", "Maps"), ("personas.html", "Personas"), ("actions.html", "Action list"),
-       ("report.html", "Report"))
 
 
-def build_site(sources: Sequence[str], today: dt.date, *, title: str = "Journey maps",
+def build_site(sources: Sequence[str], today: dt.date, *, title: str | None = None, locale: str | None = None,
                jobs: int = 1) -> dict[str, bytes]:
-    """Every page and download of the site; raises (SpecError, RenderError) before anything is returned."""
+    """Every page and download of the site, its own words in ``locale`` (default: the maps' language if they
+    share one, else English); raises (SpecError, RenderError) before anything is returned."""
     maps = catalogue(sources, load_all(sources), today)
+    w = site_words(locale or _shared_locale(maps))
+    title = title or w.title
+    nav = tuple(zip(NAV, w.nav, strict=True))
+
+    def write(page: Page) -> bytes:
+        return page.html(title, nav, w.language, w.direction).encode("utf-8")
+
     files: dict[str, bytes] = {}
     for entry, rendered in zip(maps, _render(sources, jobs), strict=True):
         for fmt, data in rendered.items():
             files[map_href(entry, _SUFFIX[fmt])] = data
+        svg, targets = rendered["svg"].decode("utf-8"), linked(entry, maps)
+        files[map_href(entry, "svg")] = relink(svg, targets, "svg").encode("utf-8")
         files[map_href(entry, "yaml")] = Path(entry.source).read_bytes()
-        files[map_href(entry)] = _write(_map(entry, rendered["svg"]), title)
+        files[map_href(entry)] = write(_map(entry, relink(svg, targets, "html"), w))
     people = personas(maps)
     everything = total([m.report for m in maps])
-    pages = [index_page(maps, title), personas_page(people), *(persona_page(p) for p in people),
-             actions_page(everything.ideas, maps, today), report_page(everything, maps, today)]
-    files.update({page.path: _write(page, title) for page in pages})
+    pages = [index_page(maps, title, w), personas_page(people, w), *(persona_page(p, w) for p in people),
+             actions_page(everything.ideas, maps, today, w), report_page(everything, maps, today, w)]
+    files.update({page.path: write(page) for page in pages})
     return files
+
+
+def _shared_locale(maps: Sequence[MapEntry]) -> str:
+    """The language every map is written in, or English when they differ."""
+    languages = {language_of(m.spec.journey.locale) for m in maps}
+    return languages.pop() if len(languages) == 1 else "en"
 
 
 def _render(sources: Sequence[str], jobs: int) -> list[dict[str, bytes]]:
@@ -62,11 +80,7 @@ def _render(sources: Sequence[str], jobs: int) -> list[dict[str, bytes]]:
     return done
 
 
-def _map(entry: MapEntry, svg: bytes) -> Page:
+def _map(entry: MapEntry, svg: str, w: SiteWords) -> Page:
     theme = Prepared(entry.spec.journey, entry.spec.options()).theme
-    inline = svg.decode("utf-8").split("?>", 1)[-1].strip()  # no XML declaration inside HTML
-    return map_page(entry, inline, len(theme.persona_palette), DASHES)
-
-
-def _write(page: Page, title: str) -> bytes:
-    return page.html(title, NAV).encode("utf-8")
+    inline = svg.split("?>", 1)[-1].strip()  # no XML declaration inside HTML
+    return map_page(entry, inline, len(theme.persona_palette), DASHES, w)

@@ -42,7 +42,7 @@ def csp(body: str, styles: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site (its words in English; spec text keeps its own language): path, title, body."""
+    """One page of the site (its words in the site's language; spec text keeps its own): path, title, body."""
 
     path: str
     title: str
@@ -54,13 +54,14 @@ class Page:
         """The relative way back to the site root from this page (``""`` or ``../``)."""
         return "../" * self.path.count("/")
 
-    def html(self, site_title: str, nav: Sequence[tuple[str, str]]) -> str:
-        """The whole page: head with CSP, the top bar linking ``nav`` (path, label), the body, the script."""
+    def html(self, site_title: str, nav: Sequence[tuple[str, str]], lang: str = "en", direction: str = "ltr") -> str:
+        """The whole page in the site's language ``lang`` and ``direction``: head with CSP, the top bar linking
+        ``nav`` (path, label), the body, the script."""
         styles = [SITE_CSS, *([self.extra_css] if self.extra_css else [])]
         links = "".join(f'<a href="{esc(self.root + href)}"{" aria-current=page" if href == self.path else ""}>'
                         f"{esc(label)}</a>" for href, label in nav)
         head = "".join(f"<style>{s}</style>" for s in styles)
-        return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}" dir="{esc(direction)}">\n<head>\n<meta charset="utf-8">\n'
                 f'<meta http-equiv="Content-Security-Policy" content="{esc(csp(self.body, styles))}">\n'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                 f"<title>{esc(self.title)} · {esc(site_title)}</title>\n{head}\n</head>\n<body>\n"

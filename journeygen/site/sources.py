@@ -1,4 +1,4 @@
-"""The command line's SPEC arguments -> the specs a site is built from (the seam for project files)."""
+"""The command line's SPEC arguments (or a project's maps) -> the specs a site is built from."""
 
 from __future__ import annotations
 
@@ -8,16 +8,13 @@ from journeygen.errors import JourneygenError
 
 
 class NoSpecsError(JourneygenError):
-    """``site`` was given no spec and there is no project that names its maps."""
+    """``site`` was asked to publish standard input, or nothing."""
 
     exit_code = 2
 
 
 def site_specs(specs: Sequence[str]) -> tuple[str, ...]:
-    """The specs to publish: those given; with none, a project's maps once projects exist (journeygen.toml).
-
-    Until then, no spec is a usage error.
-    """
+    """The specs to publish, each once (the command gives a project's maps when it was given none)."""
     if not specs:
         raise NoSpecsError("give the specs to publish, e.g. `journeygen site maps/*.journey.yaml -o build/site`")
     if "-" in specs:

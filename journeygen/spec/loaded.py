@@ -22,6 +22,8 @@ class Spec:
     """What the spec probably did not mean, though it is valid (a list item merged into the text above)."""
     persona_page: bool = False
     """Read from a persona file: it renders as its persona cards, not as a map."""
+    uses: tuple[Path, ...] = ()
+    """The shared persona files and linked maps its ``use:`` entries brought in (theirs in turn included)."""
 
     def options(self, **overrides: Any) -> RenderOptions:
         """Render options that resolve files next to this spec."""

@@ -82,6 +82,8 @@ class Document:
     positions: Positions
     base_dir: Path | None
     text: str = ""
+    uses: tuple[Path, ...] = ()
+    """Every file its ``use:`` entries brought in, theirs in turn included (set by ``spec.uses.resolve``)."""
 
     @cached_property
     def lines(self) -> list[str]:

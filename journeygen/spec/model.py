@@ -552,6 +552,12 @@ class Journey(_Model):
         """True when the locale's script is written right to left."""
         return self.locale.split("-")[0].lower() in RTL_LANGUAGES
 
+    @property
+    def linked_maps(self) -> tuple[str, ...]:
+        """The other maps this one links, by their ``use:`` paths as written: micro-journeys, then stage links."""
+        micro = (m.use for s in self.stages for m in s.micro_journeys if m.use)
+        return tuple(dict.fromkeys([*micro, *(link.use for s in self.stages for link in s.links)]))
+
     def lane_list(self) -> tuple[Lane, ...]:
         """The lanes to draw: as declared, else the built-in lanes that have content."""
         if self.lanes is not None:

@@ -38,7 +38,7 @@ def resolve(doc: Document, chain: tuple[Path, ...] = ()) -> Document:
     data = resolver.data()
     if resolver.problems:
         raise SpecError(resolver.problems)
-    return replace(doc, data=data)
+    return replace(doc, data=data, uses=tuple(dict.fromkeys(resolver.used)))
 
 
 def _has_use(value: Any) -> bool:
@@ -60,6 +60,7 @@ class _Resolver:
         self.doc = doc
         self.chain = chain
         self.problems: list[Problem] = []
+        self.used: list[Path] = []
 
     def data(self) -> Any:
         data = self.doc.data
@@ -112,6 +113,7 @@ class _Resolver:
         if not file.is_file():
             self.fail(where, f"{ref!r}: no such file")
             return None
+        self.used.append(file.resolve())
         return file.resolve(), os.path.normpath(Path(self.doc.name).parent / ref)
 
     def read(self, path: PathKey, ref: str) -> Document | None:
@@ -161,7 +163,9 @@ class _Resolver:
             self.fail((*path, "use"), f"a cycle of use: {' -> '.join(names)}")
             return None
         try:
-            return build(resolve(_read(file, name), self.chain)), name
+            linked = resolve(_read(file, name), self.chain)
+            self.used.extend(linked.uses)
+            return build(linked), name
         except SpecError as exc:
             self.brought_in(path, name, exc)
             return None

@@ -121,3 +121,51 @@ def test_a_saved_theme_file_rerenders_too(tmp_path: Path, watching: Callable[...
     wait_for(lambda: "#fbfbfb" in out.read_text())
     assert watch.interrupt()[0] == 0
 
+
+
+def test_saving_a_shared_persona_or_a_linked_map_rerenders_the_map_that_uses_it(
+        tmp_path: Path, watching: Callable[..., Watch]) -> None:
+    (tmp_path / "journeygen.toml").write_text('maps = ["maps/*.journey.yaml"]\n')
+    (tmp_path / "personas").mkdir()
+    (tmp_path / "maps").mkdir()
+    persona = tmp_path / "personas" / "ana.persona.yaml"
+    persona.write_text("id: ana\nname: Ana First\n")
+    checkout = tmp_path / "maps" / "checkout.journey.yaml"
+    checkout.write_text("title: Checkout v1\npersonas: [{use: ../personas/ana.persona.yaml}]\n"
+                        "stages: [{name: Pay, emotion: 2}]\n")
+    spec = tmp_path / "maps" / "life.journey.yaml"
+    spec.write_text("title: Life\npersonas: [{use: ../personas/ana.persona.yaml}]\n"
+                    "stages:\n  - {name: Buy, emotion: 3, micro_journeys: [{use: checkout.journey.yaml}]}\n")
+    out = tmp_path / "maps" / "life.svg"
+    watch = watching(str(spec))
+    watch.expect(r"rendered .*life\.svg")
+    assert "Ana First" in out.read_text() and "Checkout v1" in out.read_text()
+    persona.write_text("id: ana\nname: Ana Second Name\n")
+    watch.expect(r"rendered .*life\.svg")
+    assert "Ana Second Name" in out.read_text()
+    checkout.write_text(checkout.read_text().replace("Checkout v1", "Checkout, second version"))
+    watch.expect(r"rendered .*life\.svg")
+    assert "Checkout, second version" in out.read_text()
+    persona.write_text("id: ana\nname: Ana\nmood: unknown key\n")  # broken: the last good map stays
+    watch.expect(r"not rendered")
+    assert "Ana Second Name" in out.read_text()
+    persona.write_text("id: ana\nname: Ana Fixed\n")  # the fix alone re-renders
+    watch.expect(r"rendered .*life\.svg")
+    assert "Ana Fixed" in out.read_text()
+    assert watch.interrupt()[0] == 0
+
+
+def test_fixing_a_shared_file_that_was_broken_from_the_start_renders(
+        tmp_path: Path, watching: Callable[..., Watch]) -> None:
+    (tmp_path / "journeygen.toml").write_text('maps = ["*.journey.yaml"]\n')
+    persona = tmp_path / "ana.persona.yaml"
+    persona.write_text("id: ana\nname: Ana\nmood: unknown key\n")
+    spec = tmp_path / "shop.journey.yaml"
+    spec.write_text("title: Shop\npersonas: [{use: ana.persona.yaml}]\nstages: [{name: Pay, emotion: 2}]\n")
+    watch = watching(str(spec))
+    watch.expect(r"ana\.persona\.yaml:3:1: mood")
+    watch.expect(r"not rendered")
+    persona.write_text("id: ana\nname: Ana Fixed\n")
+    watch.expect(r"rendered .*shop\.svg")
+    assert "Ana Fixed" in (tmp_path / "shop.svg").read_text()
+    assert watch.interrupt()[0] == 0

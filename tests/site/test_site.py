@@ -101,9 +101,16 @@ def test_an_invalid_map_writes_nothing_and_names_file_and_line(tmp_path: Path) -
     assert not out.exists()
 
 
-def test_no_spec_is_a_usage_error(tmp_path: Path) -> None:
+def test_no_spec_outside_a_project_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     code, output, out = site(tmp_path)
-    assert code == 2 and "give the specs" in output and not out.exists()
+    assert code == 2 and "give at least one SPEC" in output and "journeygen init --project" in output
+    assert not out.exists()
+
+
+def test_specs_without_an_output_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["site", MAPS[0]])
+    assert result.exit_code == 2 and "-o DIR" in result.output
 
 
 needs_browser = pytest.mark.skipif(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from journeygen.layout.prepared import Prepared
 from journeygen.options import RenderOptions
+from journeygen.project import rendered_href
 from journeygen.render.pdf.breakout import for_persona
 from journeygen.render.pdf.document import Drawings, Layout, Part, Source, blank_part, journey_part, persona_part
 from journeygen.render.pdf.figure import Figure, Label
@@ -33,8 +34,8 @@ def _label(text: Text, href: str | None) -> Label:
 
 def _linked_texts(items: tuple[Item, ...], targets: Mapping[str, str],
                   href: str | None = None) -> Iterator[tuple[Text, str | None]]:
-    """Every text of ``items`` with where it links inside the document: a group linking another map of
-    the project links to that map's pages when ``targets`` (its spec path -> anchor) holds it."""
+    """Every text of ``items`` with where it links: a group linking another map of the project links where
+    ``targets`` (its spec path -> href) says."""
     from journeygen.layout.scene import Group, Text
 
     for item in items:
@@ -42,7 +43,7 @@ def _linked_texts(items: tuple[Item, ...], targets: Mapping[str, str],
             yield item, href
         elif isinstance(item, Group):
             inner = targets.get(item.link) if item.link is not None else None
-            yield from _linked_texts(item.items, targets, f"#{inner}" if inner else href)
+            yield from _linked_texts(item.items, targets, inner or href)
 
 
 def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
@@ -66,7 +67,7 @@ def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
 
 def figure(scene: Scene, theme: Theme, targets: Mapping[str, str] | None = None) -> Figure:
     """A laid-out scene: its shapes as SVG, its text as lines the PDF sets in HTML over them (linked, for
-    groups whose map ``targets`` names: a spec path relative to the map -> the anchor of its pages)."""
+    groups whose map ``targets`` names: a spec path relative to the map -> the href of its pages or file)."""
     from journeygen.render.svg import render_scene
 
     labels = tuple(_label(text, href) for text, href in _linked_texts(scene.items, targets or {}) if any(text.lines))
@@ -83,7 +84,7 @@ def drawings(prepared: Prepared, layout: Layout, targets: Mapping[str, str] | No
     """The map (and, with ``per_persona``, each persona's map), each arranged to print largest on its paper, and
     every micro-journey, laid out by the same engine as the SVG output; only the ones ``options.only`` keeps.
     The map leaves its micro-journeys out: each has a page of its own, and without them below it the map fills
-    more of its page. ``targets`` links the maps' linked journeys to their pages in a pack."""
+    more of its page. ``targets`` links the maps' linked journeys (to their pages in a pack, else their PDFs)."""
     from journeygen.render.svg import text_colours
 
     journey, theme, options = prepared.journey, prepared.theme, prepared.options
@@ -153,7 +154,10 @@ class Draft:
 def draft(prepared: Prepared, layout: Layout, *, depth: int = 1, anchor: str | None = None,
           targets: Mapping[str, str] | None = None) -> Draft:
     """One journey drawn for the document: the blank template, or map, personas, micro-journeys and actions;
-    ``targets`` (a linked map's spec path, relative to this one -> the anchor of its pages) links them."""
+    ``targets`` (a linked map's spec path, relative to this one -> ``#anchor`` of its pages in a pack) links
+    them; alone, each linked map links to its PDF that ``render`` writes beside this one (``checkout.pdf``)."""
+    if targets is None:
+        targets = {use: rendered_href(use, ".pdf") for use in prepared.journey.linked_maps}
     options = prepared.options
     source = Source(options.source_name, options.base_dir)
     if options.persona_page:

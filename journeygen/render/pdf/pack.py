@@ -33,13 +33,12 @@ def contents(specs: Sequence[Spec], labels: PdfWords) -> Html:
 
 
 def _targets(spec: Spec, anchors: Mapping[Path, str]) -> dict[str, str]:
-    """The maps ``spec`` links (micro-journeys and stage links, by their ``use:`` path) that are in the pack."""
+    """The maps ``spec`` links (micro-journeys and stage links, by their ``use:`` path) that are in the pack,
+    -> the link to their pages."""
     if spec.base_dir is None:
         return {}
-    uses = [m.use for s in spec.journey.stages for m in s.micro_journeys if m.use] + \
-           [link.use for s in spec.journey.stages for link in s.links]
-    found = {use: anchors.get((spec.base_dir / use).resolve()) for use in uses}
-    return {use: anchor for use, anchor in found.items() if anchor is not None}
+    found = {use: anchors.get((spec.base_dir / use).resolve()) for use in spec.journey.linked_maps}
+    return {use: f"#{anchor}" for use, anchor in found.items() if anchor is not None}
 
 
 def render_pack(specs: Sequence[Spec], opts: dict[str, Any]) -> bytes:

@@ -12,6 +12,7 @@ from typing import Any
 
 from journeygen.errors import printable
 from journeygen.report.model import IdeaDue, Report
+from journeygen.spec.model import EmotionScale
 from journeygen.spreadsheet.cells import guard
 from journeygen.vcs.diff_format import md_escape
 
@@ -22,7 +23,8 @@ CSV_COLUMNS = ("map", "section", "persona", "stage", "item", "score", "label", "
 
 def _plain(row: Any) -> dict[str, Any]:
     data = dataclasses.asdict(row)
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
+    return {k: v.isoformat() if isinstance(v, dt.date) else str(v) if isinstance(v, EmotionScale) else v
+            for k, v in data.items()}
 
 
 def _sections(report: Report) -> dict[str, Any]:
@@ -94,7 +96,7 @@ def _md_report(report: Report, *, with_map: bool) -> list[str]:
         return [md_escape(name)] if with_map else []
 
     head = ["Map"] if with_map else []
-    emotions = [[*m(e.map), md_escape(e.persona_name or "everyone"), md_escape(e.stage_name), str(e.score),
+    emotions = [[*m(e.map), md_escape(e.persona_name or "everyone"), md_escape(e.stage_name), e.shown,
                  md_escape(e.label or "")] for e in report.emotions]
     pains = [[*m(p.map), md_escape(p.stage_name), md_escape(p.text)] for p in report.pain_points]
     ideas = [[*m(i.map), md_escape(i.owner or "(no owner)"), md_escape(i.text), md_escape(i.stage_name), _due(i),

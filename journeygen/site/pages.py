@@ -57,7 +57,7 @@ def _card(entry: MapEntry) -> str:
     journey = entry.spec.journey
     people = ", ".join(f'<a href="{esc(persona_href(p.id))}">{esc(p.name)}</a>' for p in journey.personas) or "—"
     low = entry.lowest
-    lowest = f'<span class="low">{low[0]}/5</span> at <span{_lang(entry)}>{esc(low[1])}</span>' if low else "—"
+    lowest = f'<span class="low">{esc(low[0])}</span> at <span{_lang(entry)}>{esc(low[1])}</span>' if low else "—"
     facts = (("Personas", people), ("Stages", str(len(journey.stages))), ("Lowest emotion", lowest),
              ("Open ideas", str(entry.open_ideas)), ("Last commit", esc(entry.last_commit or "not committed")))
     dl = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
@@ -162,7 +162,7 @@ def report_page(total: Report, maps: Sequence[MapEntry], today: dt.date) -> Page
     """The report of all maps: lowest emotions, pain points without ideas, ideas, metrics off target."""
     of = {m.slug: m for m in maps}
     emotions = [("", [_map_link(e.map, maps), _in(of[e.map], e.persona_name or "everyone"),
-                      _in(of[e.map], e.stage_name), str(e.score), _in(of[e.map], e.label or "")])
+                      _in(of[e.map], e.stage_name), esc(e.shown), _in(of[e.map], e.label or "")])
                 for e in total.emotions]
     pains = [("", [_map_link(p.map, maps), _in(of[p.map], p.stage_name), _in(of[p.map], p.text)])
              for p in total.pain_points]

@@ -1,4 +1,4 @@
-"""Reports -> Markdown (for people), JSON (for programs) or CSV (for a spreadsheet)."""
+"""Reports -> Markdown (for people), JSON (for programs) or CSV (for a spreadsheet); the backlog as issue CSV."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from journeygen.errors import printable
+from journeygen.report import backlog
 from journeygen.report.model import IdeaDue, Report
-from journeygen.spec.model import EmotionScale
+from journeygen.spec.model import EmotionScale, Journey
 from journeygen.spreadsheet.cells import guard
 from journeygen.vcs.diff_format import md_escape
 
@@ -45,11 +46,22 @@ def to_json(maps: Sequence[tuple[str, str, Report]], total: Report, today: dt.da
 
 def to_csv(reports: Sequence[Report]) -> str:
     """One row per finding, map after map; the ``map`` column tells them apart. Cells are formula-guarded."""
+    return _sheet(CSV_COLUMNS, (row for report in reports for row in _csv_rows(report)))
+
+
+def to_backlog_csv(maps: Sequence[tuple[str, Journey]]) -> str:
+    """The open ideas of each map, map after map, as issues to import (title, body, owner, due, labels)."""
+    return _sheet(backlog.COLUMNS, (dataclasses.asdict(issue) for spec, journey in maps
+                                    for issue in backlog.issues(journey, spec)))
+
+
+def _sheet(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    """RFC 4180 CSV with a BOM (so spreadsheets read UTF-8), CRLF line ends and every cell formula-guarded."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in (row for report in reports for row in _csv_rows(report)):
-        writer.writerow([guard(str(row.get(c, "") if row.get(c) is not None else "")) for c in CSV_COLUMNS])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([guard(str(row.get(c, "") if row.get(c) is not None else "")) for c in columns])
     return "\ufeff" + out.getvalue()
 
 

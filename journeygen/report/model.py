@@ -11,7 +11,8 @@ from typing import Any
 from journeygen.spec.metrics import comparable, verdict
 from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Journey, Stage
 
-_OPEN_DONE = ("done", "dropped")
+CLOSED = ("done", "dropped")
+"""The statuses of ideas no longer to do."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class IdeaDue:
     @property
     def open(self) -> bool:
         """Still to do: neither done nor dropped."""
-        return self.status not in _OPEN_DONE
+        return self.status not in CLOSED
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def _coverage(journey: Journey, name: str) -> tuple[StageEvidence, ...]:
 
 def _ideas(journey: Journey, name: str, today: dt.date) -> list[IdeaDue]:
     return [IdeaDue(name, s.id, s.name, i.owner, i.text, i.due, i.status,
-                    i.due is not None and i.due < today and i.status not in _OPEN_DONE)
+                    i.due is not None and i.due < today and i.status not in CLOSED)
             for s in journey.stages for i in s.ideas]
 
 

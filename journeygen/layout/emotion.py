@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from journeygen.layout.blocks import Block, Kit
+from journeygen.layout.cards import evidence_badge, source_text
 from journeygen.layout.keys import emotion_kind
 from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
-from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Persona, Stage
+from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Evidence, Persona, Stage
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Point:
     label: str | None = None
     note: str | None = None
     face: bool = True
+    evidence: tuple[Evidence, ...] = ()
+    assumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,11 @@ def points_for(stage: Stage, persona: Persona, index: int, left: float, width: f
     emotion = stage.emotion_for(persona.id)
     if emotion is not None:
         # A feeling shared by every persona is labelled once, at the first persona's face.
-        label = emotion.label if index == 0 or isinstance(stage.emotion, dict) else None
-        points.append(Point(left + width / 2 + offset, emotion.score, index, label, emotion.note))
+        # So are its sources; every persona's face shows that it is assumed.
+        own = index == 0 or isinstance(stage.emotion, dict)
+        points.append(Point(left + width / 2 + offset, emotion.score, index, emotion.label if own else None,
+                            emotion.note, evidence=emotion.evidence if own else (),
+                            assumed=emotion.confidence == "assumed"))
     return sorted(points, key=lambda p: p.x)
 
 
@@ -149,11 +155,39 @@ def _marks(kit: Kit, points: Sequence[Point], plot: Plot, many: bool, prefix: st
             rated = f"{kit.words.feeling(kit.scale, pt.score)} ({kit.scale.shown(pt.score)})"
             tip = "; ".join(x for x in (rated, pt.label, pt.note) if x)
             five = kit.scale.five(pt.score)
-            marks.append(Group(f"{prefix}emotion-{n}", face(pt.x, y, plot.radius, five, persona_cls), tip))
+            drawn = (*face(pt.x, y, plot.radius, five, persona_cls), *_research(kit, pt, y, plot.radius))
+            marks.append(Group(f"{prefix}emotion-{n}", drawn, "\n".join([tip, *_research_notes(kit, pt)])))
         else:
             kind = emotion_kind(kit.scale.five(pt.score))
             marks.append(Circle(pt.x, y, plot.radius * 0.4, f"dot emo-{kind} {persona_cls}".strip()))
     return marks
+
+
+def _research(kit: Kit, pt: Point, y: float, r: float) -> tuple[Item, ...]:
+    """An assumed feeling's face in a dashed ring; a feeling with evidence, its count of sources just under the face
+    (the same marks as on cards)."""
+    items: tuple[Item, ...] = (Circle(pt.x, y, r + RING, "assumed"),) if pt.assumed else ()
+    if pt.evidence:
+        box = _badge_box(kit, pt, y, r)
+        items += evidence_badge(kit, len(pt.evidence)).at(box.x, box.y)
+    return items
+
+
+RING = 2.5
+"""How far outside a face its dashed ring runs."""
+
+
+def _badge_box(kit: Kit, pt: Point, y: float, r: float) -> Box:
+    """Where the count of a feeling's sources goes: centred under the face, over its rim, so that it stays clear
+    of the faces of other personas beside it."""
+    count = evidence_badge(kit, len(pt.evidence))
+    return Box(pt.x - count.width / 2, y + r - 2, count.width, count.height)
+
+
+def _research_notes(kit: Kit, pt: Point) -> list[str]:
+    """The tooltip lines of a feeling's sources (quotes and links in full) and of an assumption."""
+    notes = [kit.words.evidence.format(sources="; ".join(source_text(e) for e in pt.evidence))] if pt.evidence else []
+    return notes + ([kit.words.assumed] if pt.assumed else [])
 
 
 def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,
@@ -162,6 +196,7 @@ def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,
     down with a leader line and the persona's name. Returns the items and the lowest label's bottom."""
     r = plot.radius
     taken = [Box(pt.x - r, plot.y(pt.score) - r, 2 * r, 2 * r) for pt in points if pt.face]
+    taken += [_badge_box(kit, pt, plot.y(pt.score), r) for pt in points if pt.face and pt.evidence]
     items: list[Item] = []
     bottom = 0.0
     for pt in points:

@@ -128,8 +128,12 @@ def _needs(journey: Journey, plan: Plan) -> Needs:
 
 
 def _drawn(journey: Journey, lanes: set[str]) -> Iterator[object]:
-    """Every item of the drawn card lanes (what can carry a dashed outline or a source count)."""
-    return (item for s in journey.stages for lane in lanes if lane != "emotions" for item in s.items(lane))
+    """Every item of the drawn card lanes and every drawn feeling (what can carry a dashed outline or a source
+    count)."""
+    yield from (item for s in journey.stages for lane in lanes if lane != "emotions" for item in s.items(lane))
+    if "emotions" in lanes:
+        yield from (e for s in journey.stages for e in (s.emotion.values() if isinstance(s.emotion, dict)
+                                                         else [s.emotion]) if e is not None)
 
 
 def _micros(kit: Kit, journey: Journey, m: Metrics, prefix: str, width: float) -> list[Block]:

@@ -100,3 +100,14 @@ def test_a_score_off_the_scale_is_reported_with_the_maps_other_problems_in_one_r
     assert any("stages[0].emotion: score 11 is outside this map's emotion_scale 0..10" in p for p in problems)
     assert any("unknown persona 'anna'" in p for p in problems)
     assert any("expected a date like 2026-03-31, got 'soon'" in p for p in problems)
+
+
+def test_diff_names_a_changed_scale() -> None:
+    from journeygen.spec.diff import diff
+
+    old = loads("title: T\npersona: {name: Ana}\nstages: [{name: S, emotion: 3}]\n")
+    new = loads("title: T\npersona: {name: Ana}\nemotion_scale: {min: -2, max: 2}\nstages: [{name: S, emotion: 0}]\n")
+    changes = [c.as_dict() for c in diff(old, new)]
+    assert {"op": "changed", "kind": "journey", "stage": None, "persona": None, "item": None,
+            "field": "emotion_scale", "old": "1..5", "new": "-2..2", "delta": None} in changes
+    assert diff(old, old) == ()

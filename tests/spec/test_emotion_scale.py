@@ -111,3 +111,15 @@ def test_diff_names_a_changed_scale() -> None:
     assert {"op": "changed", "kind": "journey", "stage": None, "persona": None, "item": None,
             "field": "emotion_scale", "old": "1..5", "new": "-2..2", "delta": None} in changes
     assert diff(old, old) == ()
+
+
+def test_compare_refuses_maps_on_different_scales(tmp_path: Path) -> None:
+    old, new = tmp_path / "as-is.journey.yaml", tmp_path / "to-be.journey.yaml"
+    old.write_text("title: T\npersona: {name: Ana}\nstages: [{name: S, emotion: 3}]\n", encoding="utf-8")
+    new.write_text("title: T\npersona: {name: Ana}\nemotion_scale: {min: -2, max: 2}\n"
+                   "stages: [{name: S, emotion: 1}]\n", encoding="utf-8")
+    result = run_journeygen("compare", str(old), str(new))
+    assert result.returncode != 0
+    assert "the as-is map scores emotions on 1..5, the to-be map on -2..2; give both the same emotion_scale" \
+        in result.stderr.decode()
+    assert not (tmp_path / "to-be-compare.svg").exists()

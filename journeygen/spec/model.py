@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import math
 import os
+from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -94,19 +95,17 @@ class _Shorthand(_Model):
         }
 
 
-def _score(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int):
-        shown = getattr(value, "source", repr(value) if isinstance(value, str) else value)
-        raise ValueError(f"an emotion score is a whole number, not {shown}")
-    return value
+def _whole(what: str) -> Callable[[Any], Any]:
+    """A check that a value is a whole number (not a boolean, text or 3.5), naming ``what`` it is."""
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            shown = getattr(value, "source", repr(value) if isinstance(value, str) else value)
+            raise ValueError(f"{what} is a whole number, not {shown}")
+        return value
+    return check
 
 
-def _scale_end(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int):
-        shown = getattr(value, "source", repr(value) if isinstance(value, str) else value)
-        raise ValueError(f"an end of the emotion scale is a whole number from {-SCALE_LIMIT} to {SCALE_LIMIT}, "
-                         f"not {shown}")
-    return value
+_score = _whole("an emotion score")
 
 
 SCALE_LIMIT = 10
@@ -116,7 +115,8 @@ Score = Annotated[int, BeforeValidator(_score), Field(
     json_schema_extra={"minimum": -SCALE_LIMIT, "maximum": SCALE_LIMIT},
     description="On the map's `emotion_scale` (default 1 very negative .. 5 very positive).")]
 """Checked against the map's scale by the Journey (spec.checks.out_of_scale), which knows the scale."""
-ScaleEnd = Annotated[int, BeforeValidator(_scale_end), Field(ge=-SCALE_LIMIT, le=SCALE_LIMIT)]
+ScaleEnd = Annotated[int, BeforeValidator(_whole(f"an end of the emotion scale (from {-SCALE_LIMIT} to "
+                                                 f"{SCALE_LIMIT})")), Field(ge=-SCALE_LIMIT, le=SCALE_LIMIT)]
 
 
 class ScaleLabels(_Model):

@@ -60,7 +60,7 @@ def test_without_a_scale_scores_are_1_to_5_with_the_same_message_as_before() -> 
     ("{min: 3, max: 1}", "emotion_scale: `min` (3) must be below `max` (1)"),
     ("{min: -5, max: 10}", "emotion_scale: a scale spans at most 11 points (e.g. 0..10), not -5..10"),
     ("{min: 0, max: 20}", "emotion_scale.max: expected a number no greater than 10, got 20"),
-    ("{min: 0.5, max: 5}", "emotion_scale.min: an end of the emotion scale is a whole number from -10 to 10, "
+    ("{min: 0.5, max: 5}", "emotion_scale.min: an end of the emotion scale (from -10 to 10) is a whole number, "
                            "not 0.5"),
     ("{min: 0, max: 10, labels: {low: x}}", "emotion_scale.labels.low: unknown key 'low'"),
 ])

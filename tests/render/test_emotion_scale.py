@@ -131,3 +131,17 @@ def test_lint_reads_a_drop_in_proportion_to_the_scale(tmp_path: Path) -> None:
     assert drops("{min: -2, max: 2}", 1, -1)
     assert not drops("{min: 0, max: 10}", 10, 8), "2 points of 10 are less than 2 of 5"
     assert drops("{min: 0, max: 10}", 10, 5)
+
+
+def test_the_blank_template_has_a_level_per_score_of_the_scale(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    spec = tmp_path / "m.journey.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    done = run_journeygen("render", str(spec), "-f", "pdf", "--blank", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    page = PdfReader(tmp_path / "m.blank.pdf").pages[0].extract_text()
+    assert "2 delighted" in page and "0 neutral" in page and "-2 furious" in page
+    assert "5 very positive" not in page
+    levels = [line.strip() for line in page.splitlines() if re.fullmatch(r"-?\d", line.strip())]
+    assert levels[:5] == ["2", "1", "0", "-1", "-2"], levels

@@ -45,8 +45,9 @@ class Rule:
 def _stage_no_emotion(ctx: Context) -> Iterator[Hit]:
     several = len(ctx.journey.personas) > 1
     for i, stage in enumerate(ctx.journey.stages):
-        if stage.emotion is None and not any(a.emotion for a in stage.actions):
-            yield Hit(("stages", i), f"stage {stage.name!r} has no emotion; score how it feels (1..5)")
+        if stage.emotion is None and not any(a.emotion is not None for a in stage.actions):
+            yield Hit(("stages", i), f"stage {stage.name!r} has no emotion; score how it feels "
+                            f"({ctx.journey.emotion_scale})")
         elif isinstance(stage.emotion, dict) and several:
             for persona in ctx.journey.personas:
                 if persona.id not in stage.emotion:
@@ -109,13 +110,18 @@ def _score(stage: Stage, persona: str) -> int | None:
     return emotion.score if emotion is not None else None
 
 
+DROP = 2
+"""A fall of 2 on 1..5 (or as far, in proportion, on the map's own emotion scale) needs a pain point behind it."""
+
+
 def _emotion_drop(ctx: Context) -> Iterator[Hit]:
-    stages, personas = ctx.journey.stages, ctx.journey.personas
+    stages, personas, scale = ctx.journey.stages, ctx.journey.personas, ctx.journey.emotion_scale
     for persona in personas:
         who = f" for {persona.id!r}" if len(personas) > 1 else ""
         for i in range(1, len(stages)):
             before, after = _score(stages[i - 1], persona.id), _score(stages[i], persona.id)
-            if before is not None and after is not None and before - after >= 2 and not stages[i].pain_points:
+            if before is not None and after is not None and not stages[i].pain_points \
+                    and scale.five(before) - scale.five(after) >= DROP:
                 yield Hit(("stages", i, "emotion"),
                           f"emotion drops from {before} to {after}{who} at {stages[i].name!r} "
                           "with no pain point to explain it")
@@ -233,7 +239,8 @@ RULES: tuple[Rule, ...] = (
     Rule("JG106", "stage-no-touchpoint", "warning", "A stage has no touchpoint: where does the customer meet you?",
          _stage_no_touchpoint),
     Rule("JG107", "unexplained-drop", "warning",
-         "The emotion drops by 2 or more between neighbouring stages with no pain point to explain it.",
+         "The emotion drops by 2 or more (on 1..5; as far in proportion on a map's own emotion_scale) between "
+         "neighbouring stages with no pain point to explain it.",
          _emotion_drop),
     Rule("JG108", "dense-cell", "warning", "A cell holds more items than fit on a printed map (max-items, default 6).",
          _dense_cell),

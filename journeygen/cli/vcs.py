@@ -107,8 +107,9 @@ def git_diff(color: str, textconv: bool, install: bool, args: tuple[str, ...]) -
 
 @click.command()
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True,
-              help="md for people, json for programs, csv for a spreadsheet.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv", "backlog-csv"]), default="md",
+              show_default=True, help="md for people, json for programs, csv for a spreadsheet, backlog-csv for "
+                                      "an issue tracker's import.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The date that decides which ideas are overdue (default: today).")
 def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
@@ -120,14 +121,20 @@ def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
     revision REV:PATH as in `diff`. With no SPEC inside a project (journeygen.toml), every map of
     the project is reported.
 
+    `--format backlog-csv` writes the open ideas instead, one issue per row (title, body, owner,
+    due, labels) in the order of the PDF's backlog (RICE, highest first): the body holds the pains
+    each idea addresses with their evidence, the labels its impact, effort, status, stage, map and
+    RICE score.
+
     \b
     Examples:
       journeygen report > report.md              # the project's maps
       journeygen report maps/*.yaml > report.md
       journeygen report maps/*.yaml --format csv > actions.csv
       journeygen report maps/shop.yaml --format json --today 2026-03-01
+      journeygen report maps/*.yaml --format backlog-csv > backlog.csv
     """
-    from journeygen.report.formats import to_csv, to_json, to_markdown
+    from journeygen.report.formats import to_backlog_csv, to_csv, to_json, to_markdown
     from journeygen.report.model import report as make_report
     from journeygen.report.model import total
 
@@ -137,6 +144,9 @@ def report(specs: tuple[str, ...], fmt: str, today: dt.datetime | None) -> None:
 
         specs = project_maps("report")[1]
     loaded = _load_all(specs)
+    if fmt == "backlog-csv":
+        click.echo(to_backlog_csv([(spec, s.journey) for spec, s in zip(specs, loaded, strict=True)]), nl=False)
+        return
     maps = [(spec, s.journey.title, make_report(s.journey, spec, day)) for spec, s in zip(specs, loaded, strict=True)]
     everything = total([r for _, _, r in maps])
     if fmt == "json":

@@ -17,7 +17,14 @@ from journeygen.spreadsheet.cells import cell_lines, parse_evidence, parse_item,
 from journeygen.spreadsheet.lanerows import LaneRows
 from journeygen.spreadsheet.lanerows import norm as _norm
 from journeygen.spreadsheet.read import Cell, read_rows
-from journeygen.spreadsheet.sheet import LIST_FIELDS, META_FIELDS, PERSONA_FIELDS, TRANSITION_FIELDS, stage_fields
+from journeygen.spreadsheet.sheet import (
+    LIST_FIELDS,
+    META_FIELDS,
+    PERSONA_FIELDS,
+    SCALE_ROW,
+    TRANSITION_FIELDS,
+    stage_fields,
+)
 from journeygen.validate import build
 
 _RESEARCH = ("evidence", "confidence")
@@ -86,12 +93,15 @@ class Importer:
             self.data[label] = self.put((label,), cells[0], cells[0].text)
         elif label == "lanes" and cells:
             self.lanes(cells[0])
+        elif label == _norm(SCALE_ROW) and cells:
+            self.scale(cells[0])
         elif label == "persona":
             self.record("personas", row, PERSONA_FIELDS)
         elif label == "transition":
             self.record("transitions", row, TRANSITION_FIELDS)
-        elif label not in ("personas", "transitions", *META_FIELDS, "lanes"):
-            known = ["Title", "Description", "Author", "Locale", "Theme", "Lanes", "Persona", "Transition", "Stage"]
+        elif label not in ("personas", "transitions", *META_FIELDS, "lanes", _norm(SCALE_ROW)):
+            known = ["Title", "Description", "Author", "Locale", "Theme", "Lanes", SCALE_ROW, "Persona", "Transition",
+                     "Stage"]
             hint = did_you_mean(row[0].text, known) or f"; rows above the stage table are {', '.join(known)}"
             self.problem(row[0], f"unknown row {row[0].text!r}{hint}")
 
@@ -115,6 +125,23 @@ class Importer:
                 lanes.append({"id": text, **attrs} if attrs else text)
                 self.labels.declare(text, attrs.get("title"))
         self.data["lanes"] = self.put(("lanes",), cell, lanes)
+
+    def scale(self, cell: Cell) -> None:
+        """``-2..2 | min: furious | max: delighted`` -> ``emotion_scale``; the Journey checks the numbers."""
+        found = self.parse(cell, cell.text.strip(), ("min", "max"))
+        if found is None:
+            return
+        text, labels = found
+        low, dots, high = text.partition("..")
+        try:
+            ends = {"min": int(low), "max": int(high)} if dots else None
+        except ValueError:
+            ends = None
+        if ends is None:
+            self.problem(cell, f"an emotion scale is written MIN..MAX, e.g. -2..2 or 0..10, not {text!r}")
+            return
+        self.data["emotion_scale"] = self.put(("emotion_scale",), cell, {**ends, **({"labels": labels} if labels
+                                                                                    else {})})
 
     def parse(self, cell: Cell, line: str, allowed: tuple[str, ...]) -> tuple[str, dict[str, str]] | None:
         try:
@@ -191,12 +218,12 @@ class Importer:
         shared: Any = None
         per_persona: dict[str, Any] = {}
         for line in cell_lines(cell.text):
-            parsed = self.parse(cell, line, ("label", "note"))
+            parsed = self.parse(cell, line, ("label", "note", "evidence", "confidence"))
             if parsed is None:
                 continue
             head, attrs = parsed
             persona, colon, score = head.rpartition(":") if ":" in head else ("", "", head)
-            value = {"score": _number(score), **attrs}
+            value = {"score": _number(score), **_typed(attrs)}
             if colon:
                 per_persona[persona.strip()] = value
             else:
@@ -235,8 +262,9 @@ class Importer:
 
 
 def _number(text: str) -> Any:
+    """A whole number as a number (negative ones too: scores on a scale such as -2..2); other text as text."""
     text = text.strip()
-    return int(text) if text.isdigit() else text
+    return int(text) if text.removeprefix("-").isdigit() else text
 
 
 def _typed(attrs: dict[str, str]) -> dict[str, Any]:
@@ -279,7 +307,7 @@ def read_file(source: str) -> dict[str, Any]:
 
 def to_yaml(data: dict[str, Any], source: str) -> str:
     """Spec data -> YAML text in the usual key order, leaf lists and items written inline."""
-    order = ["journeygen", *META_FIELDS, "personas", "lanes", "stages", "transitions"]
+    order = ["journeygen", *META_FIELDS, "personas", "lanes", "emotion_scale", "stages", "transitions"]
     ordered = {"journeygen": 1, **{key: data[key] for key in order if key in data}}
     body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
     return f"# Imported from {Path(source).name} by `journeygen import csv`\n{body}"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from journeygen.layout.scene import Anchor, Box, Font, Group, GroupRole, Item, Rect, Shifted, Text
 from journeygen.layout.text import Measurer
 from journeygen.layout.words import Words, words_for
+from journeygen.spec.model import DEFAULT_SCALE, EmotionScale
 from journeygen.theme import Theme
 
 
@@ -47,6 +48,7 @@ class Kit:
     measure: Measurer
     words: Words = field(default_factory=lambda: words_for("en"))
     rtl: bool = False
+    scale: EmotionScale = DEFAULT_SCALE
 
     def size(self, font: Font) -> float:
         return {"title": self.theme.title_size, "heading": self.theme.heading_size,

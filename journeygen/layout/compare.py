@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from journeygen.errors import RenderError
 from journeygen.layout.scene import Circle, Group, Item, Path, Scene
 from journeygen.numbers import num
 from journeygen.spec.diff import ITEM_LANES, item_key
@@ -25,7 +26,11 @@ FADED_OPACITY = 0.35
 
 
 def compare_journeys(old: Journey, new: Journey) -> tuple[Journey, Journey]:
-    """(the to-be map with changes marked, its shadow holding the as-is emotions and nothing to label)."""
+    """(the to-be map with changes marked, its shadow holding the as-is emotions and nothing to label); the two
+    curves share one axis, so the maps must share one emotion scale."""
+    if old.emotion_scale != new.emotion_scale:
+        raise RenderError(f"the as-is map scores emotions on {old.emotion_scale}, the to-be map on "
+                          f"{new.emotion_scale}; give both the same emotion_scale to compare them")
     before = {s.id: s for s in old.stages}
     lanes = _lanes(old, new)
     stages = tuple(_marked(stage, before.get(stage.id), new.rtl) for stage in new.stages)

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from journeygen.layout.blocks import Block, Kit
+from journeygen.layout.cards import evidence_badge, source_text
 from journeygen.layout.keys import emotion_kind
 from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
-from journeygen.spec.model import Persona, Stage
+from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Evidence, Persona, Stage
 
 
 @dataclass(frozen=True)
@@ -21,18 +22,25 @@ class Point:
     label: str | None = None
     note: str | None = None
     face: bool = True
+    evidence: tuple[Evidence, ...] = ()
+    assumed: bool = False
 
 
 @dataclass(frozen=True)
 class Plot:
-    """The vertical scale of the lane: where each score sits."""
+    """The vertical scale of the lane: where each score sits (the scale's max at the top, its min at the bottom)."""
 
     top: float
     step: float
     radius: float
+    scale: EmotionScale = DEFAULT_SCALE
 
     def y(self, score: int) -> float:
-        return self.top + (5 - score) * self.step
+        return self.at_five(self.scale.five(score))
+
+    def at_five(self, five: float) -> float:
+        """The height of a place on 1..5 (see EmotionScale.five)."""
+        return self.top + (5 - five) * self.step
 
     @property
     def height(self) -> float:
@@ -42,21 +50,21 @@ class Plot:
 def plot_for(kit: Kit) -> Plot:
     label = kit.measure.line_height(kit.size("small"))
     radius = kit.size("body") * 0.95
-    return Plot(top=kit.pad / 2 + label + radius + 6, step=max(24.0, radius * 2.8), radius=radius)
+    return Plot(top=kit.pad / 2 + label + radius + 6, step=max(24.0, radius * 2.8), radius=radius, scale=kit.scale)
 
 
-def face(cx: float, cy: float, r: float, score: int, persona_cls: str = "") -> tuple[Item, ...]:
-    """A face whose mouth and brows change with the score, so it reads in grayscale too."""
-    curve = (score - 3) * 0.28 * r
+def face(cx: float, cy: float, r: float, five: float, persona_cls: str = "") -> tuple[Item, ...]:
+    """A face whose mouth and brows change with the score's place on 1..5, so it reads in grayscale too."""
+    curve = (five - 3) * 0.28 * r
     mouth_y = cy + r * 0.35 - curve / 2
     mouth: PathOp = ("Q", (cx, mouth_y + curve, cx + r * 0.45, mouth_y))
     items: list[Item] = [
-        Circle(cx, cy, r, f"face emo-{emotion_kind(score)} {persona_cls}".strip()),
+        Circle(cx, cy, r, f"face emo-{emotion_kind(five)} {persona_cls}".strip()),
         Circle(cx - r * 0.35, cy - r * 0.25, r * 0.12, "face-eye"),
         Circle(cx + r * 0.35, cy - r * 0.25, r * 0.12, "face-eye"),
         Path((("M", (cx - r * 0.45, mouth_y)), mouth), "face-line"),
     ]
-    if score == 1:
+    if five <= 1:
         items.append(Path((("M", (cx - r * 0.55, cy - r * 0.6)), ("L", (cx - r * 0.2, cy - r * 0.45)),
                            ("M", (cx + r * 0.55, cy - r * 0.6)), ("L", (cx + r * 0.2, cy - r * 0.45))), "face-line"))
     return tuple(items)
@@ -64,14 +72,17 @@ def face(cx: float, cy: float, r: float, score: int, persona_cls: str = "") -> t
 
 def points_for(stage: Stage, persona: Persona, index: int, left: float, width: float, offset: float) -> list[Point]:
     """A persona's points in one stage: the stage emotion at the centre, action emotions around it."""
-    acts = [a.emotion for a in stage.actions if a.emotion and a.concerns(persona.id)]
+    acts = [a.emotion for a in stage.actions if a.emotion is not None and a.concerns(persona.id)]
     points = [Point(left + width * f + offset, s, index, face=False) for f, s in zip(_fractions(len(acts)), acts,
                                                                                      strict=True)]
     emotion = stage.emotion_for(persona.id)
     if emotion is not None:
         # A feeling shared by every persona is labelled once, at the first persona's face.
-        label = emotion.label if index == 0 or isinstance(stage.emotion, dict) else None
-        points.append(Point(left + width / 2 + offset, emotion.score, index, label, emotion.note))
+        # So are its sources; every persona's face shows that it is assumed.
+        own = index == 0 or isinstance(stage.emotion, dict)
+        points.append(Point(left + width / 2 + offset, emotion.score, index, emotion.label if own else None,
+                            emotion.note, evidence=emotion.evidence if own else (),
+                            assumed=emotion.confidence == "assumed"))
     return sorted(points, key=lambda p: p.x)
 
 
@@ -84,10 +95,10 @@ def _fractions(count: int) -> list[float]:
 
 
 def scale(kit: Kit) -> Block:
-    """Small faces for 5, 3 and 1 at their heights: the lane's scale, shown beside its title."""
+    """Small faces for the top, middle and bottom of the scale at their heights, shown beside the lane's title."""
     plot = plot_for(kit)
     r = plot.radius * 0.6
-    items = [item for s in (5, 3, 1) for item in face(r, plot.y(s), r, s)]
+    items = [item for f in (5, 3, 1) for item in face(r, plot.at_five(f), r, f)]
     return Block(2 * r, plot.height, tuple(items))
 
 
@@ -124,7 +135,7 @@ def lane(kit: Kit, stages: Sequence[Stage], personas: Sequence[Persona], pitch: 
         for c, stage in enumerate(stages):
             points.extend(points_for(stage, persona, p, c * pitch, pitch, offset))
     width = pitch * len(stages)
-    items: list[Item] = [Path((("M", (0, plot.y(3))), ("L", (width, plot.y(3)))), "baseline")]
+    items: list[Item] = [Path((("M", (0, plot.at_five(3))), ("L", (width, plot.at_five(3)))), "baseline")]
     for p in range(len(personas)):
         mine = [(pt.x, plot.y(pt.score)) for pt in points if pt.persona == p]
         if len(mine) > 1:
@@ -141,12 +152,43 @@ def _marks(kit: Kit, points: Sequence[Point], plot: Plot, many: bool, prefix: st
         y = plot.y(pt.score)
         persona_cls = kit.persona(pt.persona).split()[0] if many else ""
         if pt.face:
-            tip = "; ".join(x for x in (f"{kit.words.score(pt.score)} ({pt.score}/5)", pt.label, pt.note) if x)
-            marks.append(Group(f"{prefix}emotion-{n}", face(pt.x, y, plot.radius, pt.score, persona_cls), tip,
+            rated = f"{kit.words.feeling(kit.scale, pt.score)} ({kit.scale.shown(pt.score)})"
+            tip = "; ".join(x for x in (rated, pt.label, pt.note) if x)
+            five = kit.scale.five(pt.score)
+            drawn = (*face(pt.x, y, plot.radius, five, persona_cls), *_research(kit, pt, y, plot.radius))
+            marks.append(Group(f"{prefix}emotion-{n}", drawn, "\n".join([tip, *_research_notes(kit, pt)]),
                                role="face"))
         else:
-            marks.append(Circle(pt.x, y, plot.radius * 0.4, f"dot emo-{emotion_kind(pt.score)} {persona_cls}".strip()))
+            kind = emotion_kind(kit.scale.five(pt.score))
+            marks.append(Circle(pt.x, y, plot.radius * 0.4, f"dot emo-{kind} {persona_cls}".strip()))
     return marks
+
+
+def _research(kit: Kit, pt: Point, y: float, r: float) -> tuple[Item, ...]:
+    """An assumed feeling's face in a dashed ring; a feeling with evidence, its count of sources just under the face
+    (the same marks as on cards)."""
+    items: tuple[Item, ...] = (Circle(pt.x, y, r + RING, "assumed"),) if pt.assumed else ()
+    if pt.evidence:
+        box = _badge_box(kit, pt, y, r)
+        items += evidence_badge(kit, len(pt.evidence)).at(box.x, box.y)
+    return items
+
+
+RING = 2.5
+"""How far outside a face its dashed ring runs."""
+
+
+def _badge_box(kit: Kit, pt: Point, y: float, r: float) -> Box:
+    """Where the count of a feeling's sources goes: centred under the face, over its rim, so that it stays clear
+    of the faces of other personas beside it."""
+    count = evidence_badge(kit, len(pt.evidence))
+    return Box(pt.x - count.width / 2, y + r - 2, count.width, count.height)
+
+
+def _research_notes(kit: Kit, pt: Point) -> list[str]:
+    """The tooltip lines of a feeling's sources (quotes and links in full) and of an assumption."""
+    notes = [kit.words.evidence.format(sources="; ".join(source_text(e) for e in pt.evidence))] if pt.evidence else []
+    return notes + ([kit.words.assumed] if pt.assumed else [])
 
 
 def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,
@@ -155,6 +197,7 @@ def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,
     down with a leader line and the persona's name. Returns the items and the lowest label's bottom."""
     r = plot.radius
     taken = [Box(pt.x - r, plot.y(pt.score) - r, 2 * r, 2 * r) for pt in points if pt.face]
+    taken += [_badge_box(kit, pt, plot.y(pt.score), r) for pt in points if pt.face and pt.evidence]
     items: list[Item] = []
     bottom = 0.0
     for pt in points:

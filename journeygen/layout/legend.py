@@ -31,7 +31,7 @@ def legend(kit: Kit, needs: Needs, width: float) -> Block:
     """Entries (mark + words) flowing left to right, wrapping at ``width``."""
     entries: list[Block] = []
     if needs.emotions:
-        entries.extend(_entry(kit, _face(kit, s), kit.words.score(s)) for s in range(5, 0, -1))
+        entries.extend(_scale_entries(kit))
     if len(needs.personas) > 1:
         entries.extend(_entry(kit, _line(f"curve {kit.persona(i)}"), n) for i, n in enumerate(needs.personas))
     entries.extend(_entry(kit, badge(kit, ch), ch.name) for ch in needs.channels.values())
@@ -61,7 +61,16 @@ def _dashed(kit: Kit) -> Block:
                               Rect(Box(0, 0, 28, height), "assumed", kit.theme.radius)))
 
 
-def _face(kit: Kit, score: int) -> Block:
+def _scale_entries(kit: Kit) -> list[Block]:
+    """A face per feeling on 1..5; on a map's own scale, its top, middle (when a score) and bottom, numbered,
+    with the end labels when given."""
+    scale = kit.scale
+    if scale.default and scale.labels.min is None and scale.labels.max is None:
+        return [_entry(kit, _face(kit, s), kit.words.score(s)) for s in range(5, 0, -1)]
+    return [_entry(kit, _face(kit, scale.five(s)), f"{s} {kit.words.feeling(scale, s)}") for s in scale.landmarks]
+
+
+def _face(kit: Kit, score: float) -> Block:
     r = kit.size("body") * 0.7
     return Block(2 * r, 2 * r, face(r, r, r, score))
 

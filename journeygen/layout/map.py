@@ -16,7 +16,17 @@ from journeygen.layout.scene import Box, Path, Rect, Scene, resolved, unique_ids
 from journeygen.layout.summary import summary
 from journeygen.layout.text import Measurer
 from journeygen.layout.words import words_for
-from journeygen.spec.model import Emotion, Journey, Lane, MicroJourney, Persona, Stage, Touchpoint
+from journeygen.spec.model import (
+    DEFAULT_SCALE,
+    Emotion,
+    EmotionScale,
+    Journey,
+    Lane,
+    MicroJourney,
+    Persona,
+    Stage,
+    Touchpoint,
+)
 from journeygen.spec.text import slug
 from journeygen.theme import Theme
 
@@ -31,7 +41,7 @@ def lay_out(journey: Journey, theme: Theme, *, max_width: int | None = None, min
     their cards go (the PDF chooses whatever prints the map largest); ``measure`` lets several layouts of one
     journey share the widths of its words.
     """
-    kit = Kit(theme, measure or Measurer(), words_for(journey.locale), journey.rtl)
+    kit = Kit(theme, measure or Measurer(), words_for(journey.locale), journey.rtl, journey.emotion_scale)
     grid = grid_for(len(journey.stages), Metrics.of(theme), max_width)
     m = Metrics.of(theme, grid.per_row)
     prefix = id_prefix(journey.title)
@@ -62,10 +72,11 @@ def lay_out_personas(journey: Journey, theme: Theme, *, photos: Mapping[str, str
 
 
 def lay_out_micro_journey(stage: Stage, micro: MicroJourney, theme: Theme, *, locale: str = "en",
-                          rtl: bool = False, measure: Measurer | None = None) -> Scene:
+                          rtl: bool = False, scale: EmotionScale = DEFAULT_SCALE,
+                          measure: Measurer | None = None) -> Scene:
     """One micro-journey as its own small map: its steps as columns, with their emotion curve, in the
-    journey's language and direction (``locale``, ``rtl``) as on the map."""
-    kit = Kit(theme, measure or Measurer(), words_for(locale), rtl)
+    journey's language, direction and emotion scale (``locale``, ``rtl``, ``scale``) as on the map."""
+    kit = Kit(theme, measure or Measurer(), words_for(locale), rtl, scale)
     m = Metrics.of(theme, len(micro.steps))
     prefix = id_prefix(f"{stage.id} {micro.name}")
     block = micro_block(kit, stage, micro, m, prefix, m.band_width(len(micro.steps)))
@@ -117,8 +128,12 @@ def _needs(journey: Journey, plan: Plan) -> Needs:
 
 
 def _drawn(journey: Journey, lanes: set[str]) -> Iterator[object]:
-    """Every item of the drawn card lanes (what can carry a dashed outline or a source count)."""
-    return (item for s in journey.stages for lane in lanes if lane != "emotions" for item in s.items(lane))
+    """Every item of the drawn card lanes and every drawn feeling (what can carry a dashed outline or a source
+    count)."""
+    yield from (item for s in journey.stages for lane in lanes if lane != "emotions" for item in s.items(lane))
+    if "emotions" in lanes:
+        yield from (e for s in journey.stages for e in (s.emotion.values() if isinstance(s.emotion, dict)
+                                                         else [s.emotion]) if e is not None)
 
 
 def _micros(kit: Kit, journey: Journey, m: Metrics, prefix: str, width: float) -> list[Block]:

@@ -88,5 +88,6 @@ class Prepared:
         from journeygen.layout.map import lay_out_micro_journey
 
         return tuple(lay_out_micro_journey(stage, micro, self.theme, locale=self.journey.locale,
+                                              scale=self.journey.emotion_scale,
                                            rtl=self.journey.rtl, measure=self.measure)
                      for stage in self.journey.stages for micro in stage.micro_journeys)

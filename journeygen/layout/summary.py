@@ -28,7 +28,8 @@ def _stage(stage: Stage, journey: Journey, w: Words) -> str:
         emotion = stage.emotion_for(persona.id)
         if emotion is not None:
             who = f"{persona.name} " if len(journey.personas) > 1 else ""
-            feeling = f"{emotion.label or w.score(emotion.score)}, {w.of_five.format(score=emotion.score)}"
+            scale = journey.emotion_scale
+            feeling = f"{emotion.label or w.feeling(scale, emotion.score)}, {w.rated(scale, emotion.score)}"
             feelings.append(who + feeling)
     if feelings:
         text += " — " + w.feels.format(feeling="; ".join(feelings))

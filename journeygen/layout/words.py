@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from journeygen.locale import words
+from journeygen.spec.model import EmotionScale
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,26 @@ class Words:
     stage_count: str
     feels: str
     of_five: str
+    of_scale: str
     path: str
 
     def level(self, kind: tuple[str, str, str], level: str) -> str:
         return kind[("low", "medium", "high").index(level)]
 
     def score(self, score: int) -> str:
+        """The word for a place on journeygen's 1..5 (see EmotionScale.nearest_five)."""
         return self.scores[score - 1]
+
+    def feeling(self, scale: EmotionScale, score: int) -> str:
+        """The word for a score on the map's scale: the scale's label at an end, else the feeling nearest its
+        place on 1..5."""
+        return scale.label(score) or self.score(scale.nearest_five(score))
+
+    def rated(self, scale: EmotionScale, score: int) -> str:
+        """``4 of 5``, or the score with its scale's ends (``-1 on a scale of -2 to 2``)."""
+        if scale.default:
+            return self.of_five.format(score=score)
+        return self.of_scale.format(score=score, min=scale.min, max=scale.max)
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Reports -> Markdown (for people), JSON (for programs) or CSV (for a spreadsheet)."""
+"""Reports -> Markdown (for people), JSON (for programs) or CSV (for a spreadsheet); the backlog as issue CSV."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from journeygen.errors import printable
+from journeygen.report import backlog
 from journeygen.report.model import IdeaDue, Report
+from journeygen.spec.model import EmotionScale, Journey
 from journeygen.spreadsheet.cells import guard
 from journeygen.vcs.diff_format import md_escape
 
@@ -22,7 +24,8 @@ CSV_COLUMNS = ("map", "section", "persona", "stage", "item", "score", "label", "
 
 def _plain(row: Any) -> dict[str, Any]:
     data = dataclasses.asdict(row)
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
+    return {k: v.isoformat() if isinstance(v, dt.date) else str(v) if isinstance(v, EmotionScale) else v
+            for k, v in data.items()}
 
 
 def _sections(report: Report) -> dict[str, Any]:
@@ -43,11 +46,22 @@ def to_json(maps: Sequence[tuple[str, str, Report]], total: Report, today: dt.da
 
 def to_csv(reports: Sequence[Report]) -> str:
     """One row per finding, map after map; the ``map`` column tells them apart. Cells are formula-guarded."""
+    return _sheet(CSV_COLUMNS, (row for report in reports for row in _csv_rows(report)))
+
+
+def to_backlog_csv(maps: Sequence[tuple[str, Journey]]) -> str:
+    """The open ideas of each map, map after map, as issues to import (title, body, owner, due, labels)."""
+    return _sheet(backlog.COLUMNS, (dataclasses.asdict(issue) for spec, journey in maps
+                                    for issue in backlog.issues(journey, spec)))
+
+
+def _sheet(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    """RFC 4180 CSV with a BOM (so spreadsheets read UTF-8), CRLF line ends and every cell formula-guarded."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in (row for report in reports for row in _csv_rows(report)):
-        writer.writerow([guard(str(row.get(c, "") if row.get(c) is not None else "")) for c in CSV_COLUMNS])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([guard(str(row.get(c, "") if row.get(c) is not None else "")) for c in columns])
     return "\ufeff" + out.getvalue()
 
 
@@ -94,7 +108,7 @@ def _md_report(report: Report, *, with_map: bool) -> list[str]:
         return [md_escape(name)] if with_map else []
 
     head = ["Map"] if with_map else []
-    emotions = [[*m(e.map), md_escape(e.persona_name or "everyone"), md_escape(e.stage_name), str(e.score),
+    emotions = [[*m(e.map), md_escape(e.persona_name or "everyone"), md_escape(e.stage_name), e.shown,
                  md_escape(e.label or "")] for e in report.emotions]
     pains = [[*m(p.map), md_escape(p.stage_name), md_escape(p.text)] for p in report.pain_points]
     ideas = [[*m(i.map), md_escape(i.owner or "(no owner)"), md_escape(i.text), md_escape(i.stage_name), _due(i),

@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from journeygen.spec.metrics import comparable, verdict
-from journeygen.spec.model import Journey, Stage
+from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Journey, Stage
 
-_OPEN_DONE = ("done", "dropped")
+CLOSED = ("done", "dropped")
+"""The statuses of ideas no longer to do."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,18 @@ class StageEmotion:
     persona_name: str | None
     score: int
     label: str | None
+    scale: EmotionScale = DEFAULT_SCALE
+    """The map's emotion scale: scores of maps on different scales compare by ``level``."""
+
+    @property
+    def level(self) -> float:
+        """The score's place on 1..5, so that the lowest feeling sorts first whatever each map's scale."""
+        return self.scale.five(self.score)
+
+    @property
+    def shown(self) -> str:
+        """The score as written; with its scale when the map has its own (``-1 (-2..2)``)."""
+        return str(self.score) if self.scale.default else self.scale.shown(self.score)
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,7 @@ class IdeaDue:
     @property
     def open(self) -> bool:
         """Still to do: neither done nor dropped."""
-        return self.status not in _OPEN_DONE
+        return self.status not in CLOSED
 
 
 @dataclass(frozen=True)
@@ -101,7 +114,7 @@ def report(journey: Journey, name: str, today: dt.date) -> Report:
 
 def total(reports: Sequence[Report]) -> Report:
     """The findings of several maps as one report, sorted the same way."""
-    emotions = sorted((e for r in reports for e in r.emotions), key=lambda e: e.score)
+    emotions = sorted((e for r in reports for e in r.emotions), key=lambda e: e.level)
     return Report(tuple(emotions), tuple(p for r in reports for p in r.pain_points),
                   _sort_ideas([i for r in reports for i in r.ideas]), tuple(m for r in reports for m in r.metrics),
                   tuple(e for r in reports for e in r.evidence))
@@ -113,9 +126,9 @@ def _emotions(journey: Journey, name: str) -> tuple[StageEmotion, ...]:
     rows = []
     for persona, persona_name in personas:
         scored = [(s, s.emotion_for(persona or "")) for s in journey.stages]
-        found = [StageEmotion(name, s.id, s.name, persona, persona_name, e.score, e.label)
+        found = [StageEmotion(name, s.id, s.name, persona, persona_name, e.score, e.label, journey.emotion_scale)
                  for s, e in scored if e is not None]
-        rows += sorted(found, key=lambda e: e.score)
+        rows += sorted(found, key=lambda e: e.level)
     return tuple(rows)
 
 
@@ -150,7 +163,7 @@ def _coverage(journey: Journey, name: str) -> tuple[StageEvidence, ...]:
 
 def _ideas(journey: Journey, name: str, today: dt.date) -> list[IdeaDue]:
     return [IdeaDue(name, s.id, s.name, i.owner, i.text, i.due, i.status,
-                    i.due is not None and i.due < today and i.status not in _OPEN_DONE)
+                    i.due is not None and i.due < today and i.status not in CLOSED)
             for s in journey.stages for i in s.ideas]
 
 

@@ -31,10 +31,10 @@ class MapEntry:
         return self.spec.journey.title
 
     @property
-    def lowest(self) -> tuple[int, str] | None:
-        """The lowest emotion score on the map and the stage where it is felt."""
-        low = min(self.report.emotions, key=lambda e: e.score, default=None)
-        return (low.score, low.stage_name) if low else None
+    def lowest(self) -> tuple[str, str] | None:
+        """The lowest emotion score on the map, with its scale (``2/5``), and the stage where it is felt."""
+        low = min(self.report.emotions, key=lambda e: e.level, default=None)
+        return (low.scale.shown(low.score), low.stage_name) if low else None
 
     @property
     def open_ideas(self) -> int:

@@ -71,7 +71,7 @@ def _card(entry: MapEntry, w: SiteWords) -> str:
     people = ", ".join(f'<a href="{esc(persona_href(p.id))}"{_lang(entry)}>{esc(p.name)}</a>'
                        for p in journey.personas) or "—"
     low = entry.lowest
-    lowest = _fill(w.lowest, score=f'<bdi class="low">{low[0]}/5</bdi>',
+    lowest = _fill(w.lowest, score=f'<bdi class="low">{esc(low[0])}</bdi>',
                    stage=f"<span{_lang(entry)}>{esc(low[1])}</span>") if low else "—"
     values = (people, str(len(journey.stages)), lowest, str(entry.open_ideas),
               esc(entry.last_commit or w.not_committed))
@@ -179,7 +179,7 @@ def report_page(total: Report, maps: Sequence[MapEntry], today: dt.date, w: Site
     """The report of all maps: lowest emotions, pain points without ideas, ideas, metrics off target."""
     of = {m.slug: m for m in maps}
     emotions = [("", [_map_link(e.map, maps), _in(of[e.map], e.persona_name) if e.persona_name else esc(w.everyone),
-                      _in(of[e.map], e.stage_name), str(e.score), _in(of[e.map], e.label or "")])
+                      _in(of[e.map], e.stage_name), esc(e.shown), _in(of[e.map], e.label or "")])
                 for e in total.emotions]
     pains = [("", [_map_link(p.map, maps), _in(of[p.map], p.stage_name), _in(of[p.map], p.text)])
              for p in total.pain_points]

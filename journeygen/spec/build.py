@@ -34,8 +34,8 @@ _MESSAGES = {
     "date_from_datetime_parsing": "expected a date like 2026-03-31, got {value!r}",
     "date_parsing": "expected a date like 2026-03-31, got {value!r}",
     "date_type": "expected a date like 2026-03-31, got {kind}",
-    "less_than_equal": "an emotion score is a whole number from 1 to 5, not {value}",
-    "greater_than_equal": "an emotion score is a whole number from 1 to 5, not {value}",
+    "less_than_equal": "expected a number no greater than {le}, got {value}",
+    "greater_than_equal": "expected a number no less than {ge}, got {value}",
     "literal_error": "expected {expected}, got {value!r}",
     "too_short": "needs at least {min_length} item(s), got none",
     "too_long": "holds more than {max_length} items (raise {limit} if this is intended)",
@@ -52,39 +52,50 @@ def build(doc: Document, files: FileCheck | None = None) -> Journey:
         journey = Journey.model_validate(doc.data)
     except ValidationError as exc:
         problems = validation_problems(doc, exc)
-        if any(e["type"] != DANGLING for e in _real(exc.errors())):  # else the references are all it found
-            problems += [_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key)
+        if not all(_references_only(e) for e in _real(exc.errors())):  # else the references are all it found
+            problems += [_found(doc, f)
                          for f in checks_despite(doc.data)]
-        raise SpecError(problems) from None
+        raise SpecError(list(dict.fromkeys(problems))) from None  # a score off the scale can be found twice
     findings = check(journey, doc.data)
     other: list[Problem] = []
     if not findings and files is not None and doc.base_dir is not None:
         findings, other = files(journey, doc.base_dir)
     if findings or other:
-        raise SpecError([*(_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in findings),
+        raise SpecError([*(_found(doc, f) for f in findings),
                          *other])
     return journey
+
+
+def _references_only(error: ErrorDetails) -> bool:
+    """True for an error listing references that name nothing: the model checked everything else first."""
+    return error["type"] == DANGLING and not any(f.scale for f in error["ctx"]["findings"])
 
 
 def checks_despite(data: Any, rounds: int = 3) -> list[Finding]:
     """The cross-reference findings of ``data`` without the values pydantic rejects, so that one run
     reports both kinds; nothing when that would mean dropping a whole persona, stage or transition."""
     pruned = copy.deepcopy(data)
+    off_scale: list[Finding] = []  # found before the references, which need the scores out of the way
     for _ in range(rounds):
         try:
             journey = Journey.model_validate(pruned)
         except ValidationError as exc:
             errors = _real(exc.errors())
-            if all(e["type"] == DANGLING for e in errors):  # only references left: the findings sought
-                return [finding for e in errors for finding in e["ctx"]["findings"]]
-            targets = [_innermost_key(pruned, tuple(e["loc"])) for e in errors]
+            if all(e["type"] == DANGLING for e in errors):  # only findings left: the ones sought
+                found = [finding for e in errors for finding in e["ctx"]["findings"]]
+                if not any(f.scale for f in found):
+                    return off_scale + found
+                off_scale += found
+                targets = [_innermost_key(pruned, f.path[:f.path.index("emotion") + 1]) for f in found]
+            else:
+                targets = [_innermost_key(pruned, tuple(e["loc"])) for e in errors]
             if None in targets:
-                return []
+                return off_scale
             for node, key in filter(None, targets):
                 node.pop(key, None)
             continue
-        return check(journey, pruned)
-    return []
+        return off_scale + check(journey, pruned)
+    return off_scale
 
 
 def _innermost_key(data: Any, loc: tuple[int | str, ...]) -> tuple[dict[Any, Any], Any] | None:
@@ -114,7 +125,7 @@ def validation_problems(doc: Document, exc: ValidationError, model: type[BaseMod
 def _problems(doc: Document, err: ErrorDetails, model: type[BaseModel], colon: str) -> list[Problem]:
     """One error's problems: a dangling-reference error carries one finding per id, each placed on its own."""
     if err["type"] == DANGLING:
-        return [_at(doc, source_path(f.path, doc.data), f.message, key=f.at_key) for f in err["ctx"]["findings"]]
+        return [_found(doc, f) for f in err["ctx"]["findings"]]
     return [_problem(doc, err, model, colon)]
 
 
@@ -123,6 +134,12 @@ def _real(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     locs = [tuple(e["loc"]) for e in errors]
     return [e for e in errors if e["type"] != "too_short"
             or not any(len(loc) > len(e["loc"]) and loc[:len(e["loc"])] == tuple(e["loc"]) for loc in locs)]
+
+
+def _found(doc: Document, finding: Finding) -> Problem:
+    """A finding at its place; a score's path ends at ``score``, the score itself when written bare."""
+    path = source_path(finding.path, doc.data)
+    return _at(doc, _existing(doc, path) if finding.scale else path, finding.message, key=finding.at_key)
 
 
 def _at(doc: Document, path: PathKey, message: str, *, key: bool = False) -> Problem:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,16 +12,18 @@ from journeygen.spec.suggest import did_you_mean
 from journeygen.spec.text import slug
 
 if TYPE_CHECKING:  # the model runs `dangling` when it validates, so this module needs it for types only
-    from journeygen.spec.model import Journey
+    from journeygen.spec.model import EmotionScale, Journey, Stage
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem at a data path; ``at_key`` points at the key rather than its value."""
+    """A problem at a data path; ``at_key`` points at the key rather than its value; ``scale`` marks an emotion
+    score outside the map's scale."""
 
     path: PathKey
     message: str
     at_key: bool = False
+    scale: bool = False
 
 
 def check(journey: Journey, data: Any) -> list[Finding]:
@@ -121,6 +123,24 @@ def _triggers(stage: Any, i: int) -> Iterator[Finding]:
                     message = _unknown("blueprint item", target, known) if known else (
                         f"unknown blueprint item {target!r}; give an item of this stage `id: {target}`")
                     yield Finding(("stages", i, lane, j, "triggers", k), message)
+
+
+def out_of_scale(stages: Sequence[Stage], scale: EmotionScale) -> list[Finding]:
+    """Every emotion score (stage, per persona, action, micro-journey step) outside the map's emotion_scale;
+    the path ends at ``score``, which the message placing drops when the score was written bare."""
+    found: list[Finding] = []
+    for i, stage in enumerate(stages):
+        per_persona = stage.emotion if isinstance(stage.emotion, dict) else {None: stage.emotion} if stage.emotion \
+            else {}
+        scored: list[tuple[PathKey, int | None]] = [
+            (("stages", i, "emotion", *((key,) if key is not None else ()), "score"), e.score)
+            for key, e in per_persona.items()]
+        scored += [(("stages", i, "actions", j, "emotion"), a.emotion) for j, a in enumerate(stage.actions)]
+        scored += [(("stages", i, "micro_journeys", k, "steps", n, "emotion"), step.emotion)
+                   for k, micro in enumerate(stage.micro_journeys) for n, step in enumerate(micro.steps)]
+        found += [Finding(path, scale.refusal(score), scale=True) for path, score in scored
+                  if score is not None and not scale.contains(score)]
+    return found
 
 
 def dangling(journey: Journey) -> list[Finding]:

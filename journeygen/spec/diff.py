@@ -15,7 +15,7 @@ Op = Literal["added", "removed", "renamed", "moved", "changed"]
 Value = str | int | bool | None
 
 ITEM_LANES: tuple[str, ...] = ("actions", "motivations", "touchpoints", "pain_points", "ideas", "metrics")
-_JOURNEY_FIELDS = ("title", "description", "author", "locale", "theme")
+_JOURNEY_FIELDS = ("title", "description", "author", "locale", "theme", "emotion_scale")
 _STAGE_FIELDS = ("description", "moment_of_truth")
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import os
+from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -16,6 +18,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     StrictBool,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -24,7 +27,7 @@ from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
 from journeygen.locale import catalogue
-from journeygen.spec.checks import dangling
+from journeygen.spec.checks import dangling, out_of_scale
 from journeygen.spec.loader import format_path
 from journeygen.spec.mermaid_options import MermaidOptions
 from journeygen.spec.text import Id, Text, slug
@@ -59,7 +62,8 @@ column, so a blueprint may put them after its support layer without crossing bac
 LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
 """Each built-in lane's English title (journeygen/locales/en.yaml)."""
 DANGLING = "dangling_reference"
-"""The pydantic error type of ids that name no persona or stage."""
+"""The pydantic error type of findings placed one by one in the file: ids that name no persona or stage, and
+emotion scores off the map's scale (see spec.checks)."""
 CUSTOM_KEY = "custom_lanes"
 """Where a stage's custom-lane items are gathered; users write them as ``<lane id>: [...]``."""
 
@@ -91,14 +95,97 @@ class _Shorthand(_Model):
         }
 
 
-def _score(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int):
-        shown = getattr(value, "source", repr(value) if isinstance(value, str) else value)
-        raise ValueError(f"an emotion score is a whole number from 1 to 5, not {shown}")
-    return value
+def _whole(what: str) -> Callable[[Any], Any]:
+    """A check that a value is a whole number (not a boolean, text or 3.5), naming ``what`` it is."""
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            shown = getattr(value, "source", repr(value) if isinstance(value, str) else value)
+            raise ValueError(f"{what} is a whole number, not {shown}")
+        return value
+    return check
 
 
-Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5, description="1 very negative .. 5 very positive")]
+_score = _whole("an emotion score")
+
+
+SCALE_LIMIT = 10
+"""Scale ends lie in -10..10 and a scale spans at most 11 points (0..10): more is no longer a feeling."""
+
+Score = Annotated[int, BeforeValidator(_score), Field(
+    json_schema_extra={"minimum": -SCALE_LIMIT, "maximum": SCALE_LIMIT},
+    description="On the map's `emotion_scale` (default 1 very negative .. 5 very positive).")]
+"""Checked against the map's scale by the Journey (spec.checks.out_of_scale), which knows the scale."""
+ScaleEnd = Annotated[int, BeforeValidator(_whole(f"an end of the emotion scale (from {-SCALE_LIMIT} to "
+                                                 f"{SCALE_LIMIT})")), Field(ge=-SCALE_LIMIT, le=SCALE_LIMIT)]
+
+
+class ScaleLabels(_Model):
+    """Words for the ends of an emotion scale, shown in the legend."""
+
+    min: Text | None = Field(None, description="What the lowest score means, e.g. `furious`.")
+    max: Text | None = Field(None, description="What the highest score means, e.g. `delighted`.")
+
+
+class EmotionScale(_Model):
+    """The range of the map's emotion scores: `min` (the worst feeling) to `max` (the best); default 1..5."""
+
+    min: ScaleEnd = Field(
+        1, description="The lowest score, the worst feeling (-10..10).")
+    max: ScaleEnd = Field(
+        5, description="The highest score, the best feeling (-10..10).")
+    labels: ScaleLabels = Field(
+        default_factory=ScaleLabels, description="Words for the ends: `{min: furious, max: delighted}`.")
+
+    @model_validator(mode="after")
+    def _span(self) -> EmotionScale:
+        if self.min >= self.max:
+            raise ValueError(f"`min` ({self.min}) must be below `max` ({self.max})")
+        if self.max - self.min > SCALE_LIMIT:
+            raise ValueError(f"a scale spans at most {SCALE_LIMIT + 1} points (e.g. 0..10), not {self}")
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.min}..{self.max}"
+
+    @property
+    def default(self) -> bool:
+        """True for journeygen's own 1..5."""
+        return (self.min, self.max) == (1, 5)
+
+    @property
+    def landmarks(self) -> tuple[int, ...]:
+        """The top, the middle (when it is a whole score) and the bottom: what a key to the scale shows."""
+        middle = ((self.min + self.max) // 2,) if (self.min + self.max) % 2 == 0 else ()
+        return (self.max, *middle, self.min)
+
+    def label(self, score: int) -> str | None:
+        """The scale's own word for an end score, if it gives one."""
+        return self.labels.max if score == self.max else self.labels.min if score == self.min else None
+
+    def contains(self, score: int) -> bool:
+        return self.min <= score <= self.max
+
+    def refusal(self, score: int) -> str:
+        """Why ``score`` is refused on this scale."""
+        if self.default:
+            return f"an emotion score is a whole number from 1 to 5, not {score}"
+        return f"score {score} is outside this map's emotion_scale {self}"
+
+    def five(self, score: float) -> float:
+        """The score's place on journeygen's 1..5 (1 the scale's min, 3 its middle, 5 its max)."""
+        return 1 + 4 * (score - self.min) / (self.max - self.min)
+
+    def nearest_five(self, score: float) -> int:
+        """The whole number of 1..5 nearest the score's place, halves rounded up (Mermaid's scores, the words)."""
+        return math.floor(self.five(score) + 0.5)
+
+    def shown(self, score: float) -> str:
+        """A score with its scale: ``3/5``, ``7/10``, ``-1 on -2..2``."""
+        value = f"{score:g}"
+        return f"{value}/{self.max}" if self.min in (0, 1) else f"{value} on {self}"
+
+
+DEFAULT_SCALE = EmotionScale()
 
 
 Confidence = Literal["assumed", "observed", "measured"]
@@ -133,9 +220,10 @@ ConfidenceField = Annotated[Confidence | None, Field(
 
 
 class Emotion(_Model):
-    """How the persona feels: a score 1..5 with an optional label and note (or a bare score)."""
+    """How the persona feels: a score on the map's scale (default 1..5), a label and note (or a bare score)."""
 
-    score: Score = Field(description="1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive.")
+    score: Score = Field(description="On the map's `emotion_scale`; by default 1 very negative, 2 negative, "
+                                     "3 neutral, 4 positive, 5 very positive.")
     label: Text | None = Field(None, description="A word or two shown next to the point on the curve, e.g. `curious`.")
     note: Text | None = Field(None, description="Longer text: a quote from an interview, the reason for the score.")
     evidence: EvidenceField = ()
@@ -151,7 +239,7 @@ class Emotion(_Model):
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         full = handler.resolve_ref_schema(handler(schema))
-        score = {"type": "integer", "minimum": 1, "maximum": 5}
+        score = {"type": "integer", "minimum": -SCALE_LIMIT, "maximum": SCALE_LIMIT}
         return {"anyOf": [score, full], "description": full.get("description", "")}
 
 
@@ -323,7 +411,7 @@ class MicroStep(_Shorthand):
     __short_field__ = "name"
     name: Text = Field(description="What happens in this step.")
     touchpoint: Text | None = Field(None, description="Where the step happens.")
-    emotion: Score | None = Field(None, description="How the step feels, 1..5.")
+    emotion: Score | None = Field(None, description="How the step feels, on the map's emotion_scale.")
 
 
 class MicroJourney(_Model):
@@ -514,6 +602,11 @@ class Journey(_Model):
         max_length=50,
         description="Which lanes are drawn, top to bottom; default: the built-in lanes that have content.",
     )
+    emotion_scale: EmotionScale = Field(
+        default_factory=EmotionScale,
+        description="The range of every emotion score: `{min: -2, max: 2, labels: {min: furious, "
+                    "max: delighted}}`; default 1..5."
+    )
     stages: tuple[Stage, ...] = Field(
         min_length=1, max_length=MAX_STAGES, description="The phases of the journey, in their default order."
     )
@@ -536,6 +629,18 @@ class Journey(_Model):
         if custom and isinstance(value.get("stages"), list):
             value["stages"] = [_gather_custom(stage, custom) for stage in value["stages"]]
         return value
+
+    @field_validator("stages")
+    @classmethod
+    def _on_the_scale(cls, stages: tuple[Stage, ...], info: ValidationInfo) -> tuple[Stage, ...]:
+        """Scores are checked here, against the scale validated just before (none if it was refused), so that
+        a score off the scale is reported together with any other problem of the map."""
+        scale = info.data.get("emotion_scale")
+        found = out_of_scale(stages, scale) if isinstance(scale, EmotionScale) else []
+        if found:
+            message = "; ".join(f"{format_path(f.path)}: {f.message}" for f in found)
+            raise PydanticCustomError(DANGLING, "{message}", {"message": message, "findings": found})
+        return stages
 
     @model_validator(mode="after")
     def _references_exist(self) -> Journey:
@@ -567,7 +672,7 @@ class Journey(_Model):
 
     def _lane_used(self, lane: str) -> bool:
         if lane == "emotions":
-            return any(s.emotion is not None or any(a.emotion for a in s.actions) for s in self.stages)
+            return any(s.emotion is not None or any(a.emotion is not None for a in s.actions) for s in self.stages)
         return any(s.items(lane) for s in self.stages)
 
 

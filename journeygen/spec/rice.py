@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from journeygen.spec.model import Idea
 
@@ -18,3 +20,13 @@ def rice(idea: Idea) -> Decimal | None:
         return None
     score = idea.reach * IMPACT[idea.impact] * CONFIDENCE[idea.confidence or "assumed"] / EFFORT[idea.effort]
     return score.quantize(Decimal(1))
+
+
+T = TypeVar("T")
+
+
+def by_rice(ideas: Sequence[tuple[T, Idea]]) -> list[tuple[T, Idea]]:
+    """The backlog order: scored ideas by RICE, highest first, then the unscored; ties keep the map's order."""
+    scores = [rice(idea) for _, idea in ideas]
+    order = sorted(range(len(ideas)), key=lambda n: (scores[n] is None, -(scores[n] or 0), n))
+    return [ideas[n] for n in order]

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from journeygen.spec.model import BUILTIN_LANES, CUSTOM_KEY, Journey, Lane
+from journeygen.spec.model import BUILTIN_LANES, CUSTOM_KEY, DEFAULT_SCALE, Journey, Lane
 from journeygen.spec.schema_rules import Generator, tidy
 
 SCHEMA_ID = "https://journeygen.dev/schema/v1.json"
@@ -42,7 +42,23 @@ def json_schema() -> dict[str, Any]:
     if stage is not None and "properties" in defs.get(stage, {}):
         _custom_lanes(models[stage], defs[stage])
         _close_stages(schema, models[stage], defs[stage])
+    _default_scale(schema)
     return schema
+
+
+def _default_scale(schema: dict[str, Any]) -> None:
+    """Without `emotion_scale`, every score is on 1..5. (A map's own scale is checked by `validate`: a schema
+    cannot compare one value with another.) ``minimum`` binds numbers only, so one rule fits a bare score, a
+    ``{score}`` mapping and ``{persona: score}`` alike."""
+    on_five = {"minimum": DEFAULT_SCALE.min, "maximum": DEFAULT_SCALE.max}
+    emotion = {**on_five, "properties": {"score": on_five}}
+    steps = {"steps": {"items": {"properties": {"emotion": on_five}}}}
+    per_stage = {"emotion": {**emotion, "additionalProperties": emotion},
+                 "actions": {"items": {"properties": {"emotion": on_five}}},
+                 "micro_journeys": {"items": {"properties": steps}}}
+    rule = {"if": {"not": {"required": ["emotion_scale"]}},
+            "then": {"properties": {"stages": {"items": {"properties": per_stage}}}}}
+    schema["allOf"] = [*schema.get("allOf", []), rule]
 
 
 USE_PERSONA = {"type": "string", "description": "A shared persona file inside the project, relative to this file; "

@@ -22,7 +22,7 @@ from journeygen.errors import Problem, SpecError
 from journeygen.project import inside, project_root
 from journeygen.spec.build import build, validation_problems
 from journeygen.spec.loader import Document, PathKey, Positions, format_path, read
-from journeygen.spec.model import Journey, Persona
+from journeygen.spec.model import EmotionScale, Journey, Persona
 from journeygen.spec.text import slug
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -180,11 +180,24 @@ class _Resolver:
         if found is None:
             return entry
         journey, _ = found
+        own = self.scale()
+        if own is not None and journey.emotion_scale != own:
+            self.fail((*path, "use"), f"the linked map scores emotions on {journey.emotion_scale}, this map on "
+                                      f"{own}; give both the same emotion_scale")
+            return entry
         first = journey.personas[0].id
         steps = [{"name": s.name, **({"emotion": e.score} if (e := s.emotion_for(first)) else {})}
                  for s in journey.stages]
         return {"name": journey.title, **({"description": journey.description} if journey.description else {}),
                 **entry, "steps": steps}
+
+    def scale(self) -> EmotionScale | None:
+        """This map's emotion scale (None when it is malformed: that is reported on its own)."""
+        data = self.doc.data
+        try:
+            return EmotionScale.model_validate(data.get("emotion_scale") or {}) if isinstance(data, dict) else None
+        except ValidationError:
+            return None
 
     def link(self, entry: dict[str, Any], path: PathKey) -> Any:
         found = self.linked(path, entry["use"])

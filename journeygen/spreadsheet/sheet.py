@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from journeygen.layout.prepared import Prepared
 from journeygen.render import Output
-from journeygen.spec.model import BUILTIN_LANES, Emotion, Journey, Lane, Stage
+from journeygen.spec.model import BUILTIN_LANES, DEFAULT_SCALE, Emotion, Journey, Lane, Stage
 from journeygen.spreadsheet.cells import format_evidence, format_item, guard
 
 STAGE, ID, DESCRIPTION, MOMENT, MICRO = "Stage", "Id", "Description", "Moment of truth", "Micro-journeys"
@@ -24,6 +24,10 @@ TRANSITION_FIELDS = ("from", "to", "label")
 META_FIELDS = ("title", "description", "author", "locale", "theme")
 LIST_FIELDS = ("goals", "frustrations", "channels")
 BOM = "\ufeff"
+
+
+SCALE_ROW = "Emotion scale"
+"""The row of a map's own emotion scale: ``-2..2 | min: furious | max: delighted`` (the ends' labels optional)."""
 
 
 def render(prepared: Prepared) -> Output:
@@ -48,6 +52,9 @@ def _meta(journey: Journey) -> Iterator[list[str]]:
     if journey.lanes is not None:
         yield ["Lanes", "\n".join(format_item(lane.id, [("title", lane.title), ("layer", lane.layer)])
                                   for lane in journey.lanes)]
+    scale = journey.emotion_scale
+    if scale != DEFAULT_SCALE:
+        yield [SCALE_ROW, format_item(str(scale), [("min", scale.labels.min), ("max", scale.labels.max)])]
     yield ["Personas", *(f.capitalize() for f in PERSONA_FIELDS)]
     for persona in journey.personas:
         yield ["Persona", *(_lines(getattr(persona, f)) for f in PERSONA_FIELDS)]
@@ -123,7 +130,9 @@ def _emotions(stage: Stage) -> Iterator[str]:
 
 
 def _emotion_line(head: str, emotion: Emotion) -> str:
-    return format_item(head, [("label", emotion.label), ("note", emotion.note)])
+    return format_item(head, [("label", emotion.label), ("note", emotion.note),
+                              ("evidence", format_evidence(e.model_dump() for e in emotion.evidence)),
+                              ("confidence", emotion.confidence)])
 
 
 def _micro(stage: Stage) -> Iterator[str]:

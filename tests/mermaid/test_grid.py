@@ -35,7 +35,8 @@ def expected_grid(journey: Journey) -> list[tuple[str, int]]:
         cells = ["<br>".join(f"• {lines(item)}" for item in lane_items(journey, s, lane)) for s in stages]
         rows.append([(f"<b>{lines(lane.label)}</b>", 1), *((cell, 1) for cell in cells)])
     if any(s.micro_journeys for s in stages):
-        cells = ["<br>".join(f"<b>{lines(m.name)}</b><br>" + "<br>".join(lines(x) for x in micro_steps(m))
+        scale = journey.emotion_scale
+        cells = ["<br>".join(f"<b>{lines(m.name)}</b><br>" + "<br>".join(lines(x) for x in micro_steps(m, scale))
                              for m in s.micro_journeys) for s in stages]
         rows.append([("<b>Micro-journeys</b>", 1), *((cell, 1) for cell in cells)])
     if journey.transitions:

@@ -3,6 +3,7 @@ the sources with their quotes and links in the tooltip; links that could leave t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ stages:
 
 def test_an_assumed_item_is_dashed_and_the_legend_says_what_dashes_mean() -> None:
     svg = render(loads(SPEC), "svg").decode()
-    assert svg.count('class="assumed"') == 2, "the action's outline and the legend's sample"
+    assert svg.count('class="assumed"') == 3, "the action's outline, the feeling's ring and the legend's sample"
     assert ".assumed{fill:none;" in svg and "stroke-dasharray:5 3" in svg
     assert ">assumption, not yet observed</text>" in svg
 
@@ -65,3 +66,40 @@ def test_http_links_and_project_paths_are_accepted() -> None:
         journey = loads(SPEC.replace("research/int-07.md", link))
         assert journey.stages[0].pain_points[0].evidence[0].link == link
     assert journey.stages[0].pain_points[0].id == "hidden-fees"
+
+
+FEELINGS = """title: Renewal
+personas: [{id: ana, name: Ana}, {id: dan, name: Dan}]
+stages:
+  - name: Letter
+    emotion: {score: 3, evidence: [{source: Interview 2, quote: "Just <another> letter"}, Diary study]}
+  - name: Price
+    emotion: {ana: {score: 1, confidence: assumed}, dan: {score: 2, evidence: [Call recordings]}}
+"""
+
+
+def test_a_feeling_with_evidence_counts_its_sources_and_its_tooltip_quotes_them() -> None:
+    svg = render(loads(FEELINGS), "svg").decode()
+    titles = re.findall(r'<g id="[^"]*emotion-\d+"><title>(.*?)</title>', svg, re.S)
+    assert titles[0] == "neutral (3/5)\nEvidence: Interview 2 \u201cJust &lt;another&gt; letter\u201d; Diary study"
+    assert titles[2] == "neutral (3/5)", "a shared feeling's sources are listed once, at the first persona's face"
+    assert titles[3] == "negative (2/5)\nEvidence: Call recordings"
+    assert svg.count('class="evidence-badge"') == 3, "two feelings' counts and the legend's sample"
+    assert ">sources behind the item</text>" in svg
+
+
+def test_an_assumed_feeling_is_drawn_in_a_dashed_ring_and_the_legend_says_so() -> None:
+    svg = render(loads(FEELINGS), "svg").decode()
+    ana_price = re.search(r'<g id="[^"]*emotion-1"><title>([^<]*)</title>(.*?)<g id=', svg, re.S)
+    assert ana_price is not None
+    assert ana_price.group(1) == "very negative (1/5)\nassumption, not yet observed"
+    assert '<circle class="assumed"' in ana_price.group(2)
+    assert svg.count('<circle class="assumed"') == 1
+    assert ">assumption, not yet observed</text>" in svg
+
+
+def test_feelings_without_evidence_or_confidence_draw_as_before() -> None:
+    plain = FEELINGS.replace(", evidence: [{source: Interview 2, quote: \"Just <another> letter\"}, Diary study]", "")
+    plain = plain.replace(", confidence: assumed", "").replace(", evidence: [Call recordings]", "")
+    svg = render(loads(plain), "svg").decode()
+    assert "assumed" not in svg and "evidence-badge" not in svg

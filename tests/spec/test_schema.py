@@ -96,8 +96,16 @@ def _structure_ok(data: Any, model: type[BaseModel] | None = None) -> bool:
     try:
         (model or Journey).model_validate(data)
     except ValidationError as exc:
-        return all(isinstance(e["input"], dict) and e["type"] not in _PYDANTIC_ERRORS for e in exc.errors())
+        return all(isinstance(e["input"], dict) and e["type"] not in _PYDANTIC_ERRORS
+                   and not _off_default_scale(e, data) for e in exc.errors())
     return True
+
+
+def _off_default_scale(error: Any, data: Any) -> bool:
+    """A score outside 1..5 on a map without `emotion_scale`: a rule the schema states all the same (a map's own
+    scale stays a rule: the schema cannot compare a score with it)."""
+    findings = (error.get("ctx") or {}).get("findings", ())
+    return isinstance(data, dict) and "emotion_scale" not in data and any(f.scale for f in findings)
 
 
 DOCS = _documents()
@@ -247,6 +255,13 @@ AGREEMENT = {
     "one emotion per persona": _with_stage(emotion={"ana": 3}),
     "a per-persona key that is no id": _with_stage(emotion={"a b": 3}),
     "an action's score above 5": _with_stage(actions=[{"text": "x", "emotion": 7}]),
+    "a score above 5 on a map's own scale": {**_with_stage(emotion=7), "emotion_scale": {"min": 0, "max": 10}},
+    "a negative score on a map's own scale": {**_with_stage(emotion={"ana": -2}),
+                                              "emotion_scale": {"min": -2, "max": 2}},
+    "a per-persona score above 5": _with_stage(emotion={"ana": 6}),
+    "a micro-journey step's score below 1": _with_stage(
+        micro_journeys=[{"name": "m", "steps": [{"name": "s", "emotion": 0}]}]),
+    "an emotion scale upside down": {**BASE, "emotion_scale": {"min": 2, "max": -2}},
     "a status in other spelling": _with_stage(ideas=[{"text": "x", "status": "In Progress"}]),
     "an unknown status": _with_stage(ideas=[{"text": "x", "status": "someday"}]),
     "a typo on a stage, no custom lanes": _with_stage(motivaitons=["x"]),

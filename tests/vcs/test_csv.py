@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from helpers import EXAMPLES, run_journeygen
+from helpers import EXAMPLES, ROOT, run_journeygen
 
 from journeygen.api import load, loads, render
 from journeygen.cli.main import main
@@ -37,6 +37,23 @@ def test_every_example_survives_export_and_import(example: Path) -> None:
     back, data = read_csv(render(journey, "csv"), "map.csv")
     assert back == journey
     assert loads(to_yaml(data, "map.csv")) == journey
+
+
+def test_a_map_on_its_own_emotion_scale_with_researched_feelings_survives_export_and_import() -> None:
+    journey = load(ROOT / "tests" / "layout" / "maps" / "emotion-research.yaml")
+    sheet = render(journey, "csv")
+    assert "Emotion scale,\\-2..2 | min: furious | max: delighted\r\n" in sheet.decode()
+    back, data = read_csv(sheet, "map.csv")
+    assert back == journey
+    assert loads(to_yaml(data, "map.csv")) == journey
+
+
+def test_an_emotion_scale_row_that_is_no_range_is_named_at_its_cell() -> None:
+    sheet = "Title,T\nEmotion scale,low to high\nPersona,Ana\nStage,One\n"
+    with pytest.raises(SpecError) as caught:
+        read_csv(sheet.encode(), "map.csv")
+    assert "map.csv:2:15: B2: an emotion scale is written MIN..MAX, e.g. -2..2 or 0..10, not 'low to high'" \
+        in str(caught.value)
 
 
 def test_layout_is_stages_as_columns_lanes_as_rows(shop: Path) -> None:

@@ -109,7 +109,7 @@ def _add_micro(box: graphviz.Digraph, stage: Stage, k: int, micro: MicroJourney,
         sub.attr(label=label(micro.name, width=30), style="rounded,filled", fillcolor=look.theme.background,
                  color=look.theme.grid, penwidth="1", fontname=FONT, fontsize="10")
         for node, step in zip(steps, micro.steps, strict=True):
-            fill = look.tint(look.emotion(step.emotion)) if step.emotion else look.theme.surface
+            fill = look.tint(look.emotion(step.emotion)) if step.emotion is not None else look.theme.surface
             sub.node(node, label(step.name, *filter(None, [step.touchpoint]), width=20), fillcolor=fill,
                      fontsize="10")
         for a, b in pairwise(steps):

@@ -34,7 +34,7 @@ def stage_label(stage: Stage, look: Look) -> str:
     rows = feelings(stage, look)
     if len(rows) <= 1:
         lines = [" · ".join([*([who.name] if who and not look.picked else []), *([e.label] if e.label else []),
-                             f"{e.score}/5"])
+                             look.scale.shown(e.score)])
                  for who, e in rows]
         return label(stage_title(stage), *lines, width=TITLE_WIDTH)
     title = f'<TR><TD COLSPAN="4">{html_text(stage_title(stage), TITLE_WIDTH)}</TD></TR>'
@@ -46,4 +46,4 @@ def _row(who: Persona, emotion: Emotion, look: Look) -> str:
     mark = f'<TD><FONT COLOR="{look.persona(who)}">●</FONT></TD>'
     name = f'<TD ALIGN="LEFT" BALIGN="LEFT">{html_text(who.name, NAME_WIDTH)}</TD>'
     word = f'<TD ALIGN="LEFT" BALIGN="LEFT">{html_text(emotion.label or "", WORD_WIDTH)}</TD>'
-    return f'<TR>{mark}{name}{word}<TD ALIGN="RIGHT">{emotion.score}/5</TD></TR>'
+    return f'<TR>{mark}{name}{word}<TD ALIGN="RIGHT">{look.scale.shown(emotion.score)}</TD></TR>'

@@ -7,6 +7,7 @@ from statistics import fmean
 from typing import TYPE_CHECKING
 
 from journeygen.layout.keys import Channel, channel_key, channels, emotion_kind
+from journeygen.spec.model import DEFAULT_SCALE, EmotionScale
 from journeygen.theme.colour import mix
 from journeygen.theme.model import FONT_STACK_FIRST
 
@@ -35,11 +36,14 @@ class Look:
     """The personas drawn: every persona of the map, or the one picked with ``--persona``."""
     picked: bool = False
     """True when ``--persona`` picked one: the title names it, so stage headers need not."""
+    scale: EmotionScale = DEFAULT_SCALE
+    """The map's emotion scale: where a score sits between its worst and best."""
 
     def emotion(self, score: float) -> str:
         """The colour of a score's bucket (negative, neutral, positive), as on the map."""
         t = self.theme
-        return {"neg": t.emotion_negative, "neu": t.emotion_neutral, "pos": t.emotion_positive}[emotion_kind(score)]
+        kind = emotion_kind(self.scale.five(score))
+        return {"neg": t.emotion_negative, "neu": t.emotion_neutral, "pos": t.emotion_positive}[kind]
 
     def tint(self, colour: str, amount: float = NODE_TINT) -> str:
         """``colour`` laid thinly over the background: a fill dark text stays readable on."""
@@ -78,7 +82,7 @@ class Look:
         """A stage's colours: its emotion as fill and border, a heavy border on a moment of truth."""
         score = self.stage_score(stage)
         edge = self.emotion(score) if score is not None else self.theme.grid
-        strength = STAGE_TINT + STRONGER_TINT * abs((score or 3) - 3)
+        strength = STAGE_TINT + STRONGER_TINT * abs((self.scale.five(score) if score is not None else 3) - 3)
         attrs = {"style": "rounded,filled", "fillcolor": self.tint(edge, strength), "color": edge,
                  "penwidth": "1.5", "fontname": FONT, "fontsize": "12", "fontcolor": self.theme.ink}
         if stage.moment_of_truth:
@@ -94,4 +98,4 @@ class Look:
 def look_for(theme: Theme, journey: Journey, personas: tuple[Persona, ...], *, picked: bool) -> Look:
     """The Look of one journey: channel colours follow the order channels first appear in, as on the map."""
     names = [tp.channel for stage in journey.stages for tp in stage.touchpoints if tp.channel]
-    return Look(theme, channels(names, len(theme.channel_palette)), personas, picked)
+    return Look(theme, channels(names, len(theme.channel_palette)), personas, picked, journey.emotion_scale)

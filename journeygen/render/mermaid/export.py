@@ -44,6 +44,10 @@ def losses(journey: Journey, options: RenderOptions, lines: list[str] | None = N
                                          ("transitions", bool(journey.transitions))) if present]
     if others:
         notes.append(f"mermaid journey also leaves out {' and '.join(others)}")
+    scale = journey.emotion_scale
+    if not scale.default:
+        notes.append(f"emotion_scale {scale} mapped to Mermaid's 1..5 (each score to the nearest of 1..5, halves "
+                     "rounded up)")
     guessed = placeholders(journey)
     if guessed:
         notes.append(f"no emotion for {len(guessed)} task(s), shown with the neutral score {PLACEHOLDER_SCORE}: "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from journeygen.render.mermaid.escape import flowchart_text
 from journeygen.render.mermaid.swimlane import OTHER_PATHS, lane_items, micro_steps, transition_texts
 from journeygen.render.wrap import wrap
-from journeygen.spec.model import Journey, Stage
+from journeygen.spec.model import EmotionScale, Journey, Stage
 from journeygen.theme import Theme
 
 _INDENT = "    "
@@ -35,10 +35,10 @@ def _cell(node: str, title: str | None, items: list[str], width: int = WIDTH) ->
     return f'{node}["{"<br>".join(lines)}"]'
 
 
-def _micro_cell(node: str, stage: Stage) -> str:
+def _micro_cell(node: str, stage: Stage, scale: EmotionScale) -> str:
     if not stage.micro_journeys:
         return "space"
-    parts = [f"<b>{_text(micro.name)}</b><br>" + "<br>".join(_text(step) for step in micro_steps(micro))
+    parts = [f"<b>{_text(micro.name)}</b><br>" + "<br>".join(_text(step) for step in micro_steps(micro, scale))
              for micro in stage.micro_journeys]
     return f'{node}["{"<br>".join(parts)}"]'
 
@@ -55,7 +55,7 @@ def _rows(journey: Journey) -> list[list[str]]:
     r = len(rows)
     if any(s.micro_journeys for s in stages):
         rows.append([_cell(f"r{r}c0", MICRO_JOURNEYS, []),
-                     *(_micro_cell(f"r{r}c{c}", s) for c, s in enumerate(stages, 1))])
+                     *(_micro_cell(f"r{r}c{c}", s, journey.emotion_scale) for c, s in enumerate(stages, 1))])
         r += 1
     if journey.transitions:
         # One block as wide as every stage column: a transition names stages, it does not sit in one.

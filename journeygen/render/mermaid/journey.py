@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from journeygen.render.mermaid.escape import journey_block, journey_text
-from journeygen.spec.model import Action, Journey, Persona, Stage
+from journeygen.spec.model import Action, EmotionScale, Journey, Persona, Stage
 
 PLACEHOLDER_SCORE = 3
 """Mermaid needs a score on every task; an action with no emotion at all gets this neutral one."""
@@ -42,11 +42,12 @@ def _concerned(journey: Journey, action: Action) -> tuple[Persona, ...]:
     return tuple(p for p in journey.personas if p.id == action.persona)
 
 
-def _score(stage: Stage, action: Action | None, persona: Persona) -> int | None:
+def _score(stage: Stage, action: Action | None, persona: Persona, scale: EmotionScale) -> int | None:
+    """The score Mermaid draws: the map's, placed on Mermaid's 1..5 (see EmotionScale.nearest_five)."""
     if action is not None and action.emotion is not None:
-        return action.emotion
+        return scale.nearest_five(action.emotion)
     emotion = stage.emotion_for(persona.id)
-    return emotion.score if emotion else None
+    return scale.nearest_five(emotion.score) if emotion else None
 
 
 def _grouped(name: str, scored: list[tuple[Persona, int | None]], joinable: bool = True) -> list[Task]:
@@ -57,25 +58,26 @@ def _grouped(name: str, scored: list[tuple[Persona, int | None]], joinable: bool
             for score in scores]
 
 
-def _nobody(stage: Stage, action: Action) -> Task:
+def _nobody(stage: Stage, action: Action, scale: EmotionScale) -> Task:
     """The task of an action that names no one: its own emotion, else the stage's shared one."""
     shared = stage.emotion if stage.emotion is not None and not isinstance(stage.emotion, dict) else None
-    score = action.emotion or (shared.score if shared else None)
-    return Task(action.text, PLACEHOLDER_SCORE if score is None else score, (), placeholder=score is None,
+    score = action.emotion if action.emotion is not None else shared.score if shared else None
+    return Task(action.text, PLACEHOLDER_SCORE if score is None else scale.nearest_five(score), (),
+                placeholder=score is None,
                 joinable=False)
 
 
 def stage_tasks(journey: Journey, stage: Stage) -> list[Task]:
     """The task lines of one stage; a stage without actions shows its own emotion, if it has one."""
     if not stage.actions:
-        scored = [(p, _score(stage, None, p)) for p in journey.personas]
+        scored = [(p, _score(stage, None, p, journey.emotion_scale)) for p in journey.personas]
         return _grouped(stage.name, [(p, s) for p, s in scored if s is not None])
     tasks: list[Task] = []
     for action in stage.actions:
         if action.personas == ():
-            tasks.append(_nobody(stage, action))
+            tasks.append(_nobody(stage, action, journey.emotion_scale))
             continue
-        scored = [(p, _score(stage, action, p)) for p in _concerned(journey, action)]
+        scored = [(p, _score(stage, action, p, journey.emotion_scale)) for p in _concerned(journey, action)]
         tasks = _merge(tasks, _grouped(action.text, scored, joinable=action.personas is None))
     return tasks
 

@@ -15,6 +15,7 @@ from journeygen.render.mermaid.journey import summary
 from journeygen.spec.model import (
     Action,
     BlueprintItem,
+    EmotionScale,
     Idea,
     Journey,
     Lane,
@@ -39,7 +40,7 @@ def _action(journey: Journey, action: Action) -> str:
     names = {p.id: p.name for p in journey.personas}
     who = f"{names[action.persona]}: " if action.persona and len(journey.personas) > 1 else ""
     where = f" @ {action.touchpoint}" if action.touchpoint else ""
-    feels = f" ({action.emotion}/5)" if action.emotion is not None else ""
+    feels = f" ({journey.emotion_scale.shown(action.emotion)})" if action.emotion is not None else ""
     return who + action.text + where + feels
 
 
@@ -65,7 +66,7 @@ def _emotions(journey: Journey, stage: Stage) -> list[str]:
             continue
         who = f"{persona.name}: " if len(journey.personas) > 1 else ""
         words = " – ".join(text for text in (emotion.label, emotion.note) if text)
-        items.append(f"{who}{emotion.score}/5" + (f" {words}" if words else ""))
+        items.append(f"{who}{journey.emotion_scale.shown(emotion.score)}" + (f" {words}" if words else ""))
     return items
 
 
@@ -92,14 +93,14 @@ def lane_items(journey: Journey, stage: Stage, lane: Lane) -> list[str]:
     return [_item(journey, item) for item in stage.items(lane.id)]
 
 
-def micro_steps(micro: MicroJourney) -> list[str]:
+def micro_steps(micro: MicroJourney, scale: EmotionScale) -> list[str]:
     """A micro-journey's steps as numbered plain text: ``2. Creates an account @ Checkout (2/5)``."""
     return [f"{n}. {s.name}" + (f" @ {s.touchpoint}" if s.touchpoint else "")
-            + (f" ({s.emotion}/5)" if s.emotion is not None else "") for n, s in enumerate(micro.steps, 1)]
+            + (f" ({scale.shown(s.emotion)})" if s.emotion is not None else "") for n, s in enumerate(micro.steps, 1)]
 
 
-def _micro(micro: MicroJourney) -> str:
-    return _label(micro.name, micro_steps(micro), bullet="")
+def _micro(micro: MicroJourney, scale: EmotionScale) -> str:
+    return _label(micro.name, micro_steps(micro, scale), bullet="")
 
 
 def _stage_lines(journey: Journey, index: int, stage: Stage) -> list[str]:
@@ -108,7 +109,7 @@ def _stage_lines(journey: Journey, index: int, stage: Stage) -> list[str]:
     lines = [f'subgraph {sid}["{flowchart_text(title)}"]', f"{_INDENT}direction TB"]
     nodes = [(f"{sid}_l{n}", _label(lane.label, lane_items(journey, stage, lane)))
              for n, lane in enumerate(journey.lane_list(), 1)]
-    nodes += [(f"{sid}_m{n}", _micro(micro)) for n, micro in enumerate(stage.micro_journeys, 1)]
+    nodes += [(f"{sid}_m{n}", _micro(micro, journey.emotion_scale)) for n, micro in enumerate(stage.micro_journeys, 1)]
     lines += [f"{_INDENT}{node}[{label}]" for node, label in nodes]
     # Invisible links stack the lanes top to bottom in the declared order.
     lines += [f"{_INDENT}{a} ~~~ {b}" for (a, _), (b, _) in pairwise(nodes)]

@@ -8,7 +8,7 @@ from journeygen.render.pdf.markup import Html, tag, text, ui
 from journeygen.render.pdf.pages import heading
 from journeygen.render.pdf.paper import PT_MM, Paper
 from journeygen.render.pdf.words import PdfWords, pdf_words_for
-from journeygen.spec.model import Journey, Lane
+from journeygen.spec.model import EmotionScale, Journey, Lane
 
 GENERIC_LANES = ("actions", "touchpoints", "motivations", "emotions", "pain_points", "ideas")
 STICKY_NOTES_MM = ((76, 76), (76, 51), (51, 38))
@@ -63,8 +63,9 @@ def _header(journey: Journey) -> Html:
 def _lane_row(lane: Lane, journey: Journey, unit: float, words: Words) -> Html:
     if lane.id == "emotions":
         height = unit * EMOTION_WEIGHT
-        label = tag("th", text(_title(lane, words)), _scale(words), class_="lane")
-        cells = [tag("td", _emotion_grid(height)) for _ in journey.stages]
+        scale = journey.emotion_scale
+        label = tag("th", text(_title(lane, words)), _scale(words, scale), class_="lane")
+        cells = [tag("td", _emotion_grid(height, scale)) for _ in journey.stages]
     else:
         height = unit
         label = tag("th", text(_title(lane, words)), class_="lane")
@@ -76,14 +77,17 @@ def _title(lane: Lane, words: Words) -> str:
     return lane.title or words.lanes.get(lane.id) or lane.label
 
 
-def _scale(words: Words) -> Html:
-    return tag("p", text("\n".join(f"{score} {words.score(score)}" for score in (5, 3, 1))), class_="scale")
+def _scale(words: Words, scale: EmotionScale) -> Html:
+    """The top, middle (when a score) and bottom of the scale, with their words (the scale's labels if given)."""
+    lines = [f"{score} {words.feeling(scale, score)}" for score in scale.landmarks]
+    return tag("p", text("\n".join(lines)), class_="scale")
 
 
-def _emotion_grid(height: float) -> Html:
-    """Five dashed levels, each numbered, to place a dot per stage and join them into a curve."""
-    row = f"height: {num(height / 5)}mm"
-    return tag("table", *(tag("tr", tag("td", text(str(score))), style=row) for score in range(5, 0, -1)),
+def _emotion_grid(height: float, scale: EmotionScale) -> Html:
+    """A dashed level per score, each numbered, to place a dot per stage and join them into a curve."""
+    scores = range(scale.max, scale.min - 1, -1)
+    row = f"height: {num(height / len(scores))}mm"
+    return tag("table", *(tag("tr", tag("td", text(str(score))), style=row) for score in scores),
                class_="emotion-grid")
 
 

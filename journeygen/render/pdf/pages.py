@@ -149,4 +149,5 @@ def emotion_text(journey: Journey, stage: Stage) -> str:
         return " · ".join(f"{names.get(pid, pid)} {e.score}" for pid, e in stage.emotion.items())
     if stage.emotion is None:
         return ""
-    return f"{stage.emotion.score} · {stage.emotion.label or words_for(journey.locale).score(stage.emotion.score)}"
+    feeling = stage.emotion.label or words_for(journey.locale).feeling(journey.emotion_scale, stage.emotion.score)
+    return f"{stage.emotion.score} · {feeling}"

@@ -7,7 +7,7 @@ from journeygen.render.pdf.markup import Html, bullet_list, tag, text
 from journeygen.render.pdf.pages import heading
 from journeygen.render.pdf.words import PdfWords, pdf_words_for
 from journeygen.spec.model import Idea, Journey, Stage
-from journeygen.spec.rice import rice
+from journeygen.spec.rice import by_rice, rice
 
 _LEVELS = ("low", "medium", "high")
 
@@ -40,8 +40,7 @@ def _grid(ideas: list[tuple[Stage, Idea]], labels: PdfWords) -> Html:
 
 
 def _backlog(ideas: list[tuple[Stage, Idea]], labels: PdfWords) -> Html:
-    scored = sorted(((rice(i), n, s, i) for n, (s, i) in enumerate(ideas) if rice(i) is not None),
-                    key=lambda row: (-(row[0] or 0), row[1]))
+    scored = [(score, stage, idea) for stage, idea in by_rice(ideas) if (score := rice(idea)) is not None]
     head = tag("thead", tag("tr", *(tag("th", text(c)) for c in labels.backlog_columns)))
     rows = [tag("tr", tag("td", text(idea.text), class_="idea"), tag("td", text(stage.name)),
                 tag("td", text(str(idea.reach))),
@@ -49,5 +48,5 @@ def _backlog(ideas: list[tuple[Stage, Idea]], labels: PdfWords) -> Html:
                 tag("td", text(labels.confidence_levels[idea.confidence or "assumed"])),
                 tag("td", text(labels.level(labels.effort_levels, idea.effort or "low"))),
                 tag("td", text(num(float(score or 0))), class_="nowrap"))
-            for score, _, stage, idea in scored]
+            for score, stage, idea in scored]
     return tag("table", head, tag("tbody", *rows), class_="actions")

@@ -121,7 +121,7 @@ def _emotion_drop(ctx: Context) -> Iterator[Hit]:
         for i in range(1, len(stages)):
             before, after = _score(stages[i - 1], persona.id), _score(stages[i], persona.id)
             if before is not None and after is not None and not stages[i].pain_points \
-                    and scale.five(before) - scale.five(after) >= DROP:
+                    and scale.spans_on_five(before - after, DROP):
                 yield Hit(("stages", i, "emotion"),
                           f"emotion drops from {before} to {after}{who} at {stages[i].name!r} "
                           "with no pain point to explain it")

@@ -28,7 +28,7 @@ FADED_OPACITY = 0.35
 def compare_journeys(old: Journey, new: Journey) -> tuple[Journey, Journey]:
     """(the to-be map with changes marked, its shadow holding the as-is emotions and nothing to label); the two
     curves share one axis, so the maps must share one emotion scale."""
-    if old.emotion_scale != new.emotion_scale:
+    if not old.emotion_scale.same_range(new.emotion_scale):
         raise RenderError(f"the as-is map scores emotions on {old.emotion_scale}, the to-be map on "
                           f"{new.emotion_scale}; give both the same emotion_scale to compare them")
     before = {s.id: s for s in old.stages}

@@ -60,6 +60,6 @@ def _labels(journey: Journey, spec: str, stage: Stage, idea: Idea) -> list[str]:
     """Labels without spaces (Jira splits on them): ``impact:high``, ``stage:checkout``, ``map:shop``, ``rice:1440``."""
     score = rice(idea)
     found = [f"impact:{idea.impact}" if idea.impact else "", f"effort:{idea.effort}" if idea.effort else "",
-             f"status:{idea.status}" if idea.status else "", f"stage:{stage.id}", f"map:{stem(spec)}",
+             f"status:{idea.status}" if idea.status else "", f"stage:{stage.id}", f"map:{'-'.join(stem(spec).split())}",
              f"rice:{num(float(score))}" if score is not None else ""]
     return [label for label in found if label]

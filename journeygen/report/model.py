@@ -36,7 +36,7 @@ class StageEmotion:
 
     @property
     def shown(self) -> str:
-        """The score as written; with its scale when the map has its own (``-1 (-2..2)``)."""
+        """The score as written; with its scale when the map has its own (``-1 on -2..2``)."""
         return str(self.score) if self.scale.default else self.scale.shown(self.score)
 
 

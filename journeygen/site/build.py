@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import unquote
 
 from journeygen.api import load_all
 from journeygen.errors import RenderError
@@ -58,7 +59,8 @@ def build_site(sources: Sequence[str], today: dt.date, *, title: str | None = No
     pages = [index_page(maps, title, w), personas_page(people, w), *(persona_page(p, w) for p in people),
              actions_page(everything.ideas, maps, today, w), report_page(everything, maps, today, w)]
     files.update({page.path: write(page) for page in pages})
-    return files
+    # Paths are hrefs (``maps/o%27brien.html``); each file gets the name its links mean (``maps/o'brien.html``).
+    return {unquote(path): data for path, data in files.items()}
 
 
 def _shared_locale(maps: Sequence[MapEntry]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from html import escape
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,6 +28,7 @@ def linked(entry: MapEntry, maps: Sequence[MapEntry]) -> dict[str, MapEntry]:
 
 def relink(svg: str, targets: Mapping[str, MapEntry], suffix: str) -> str:
     """``svg`` with its links to the maps ``targets`` holds pointed at their ``.suffix`` files in the site."""
-    hrefs = {escape(rendered_href(use), quote=True): f"{quote(m.slug)}.{suffix}" for use, m in targets.items()}
-    return _LINK.sub(lambda found: f'<a href="{hrefs[found[1]]}" class="link"' if found[1] in hrefs else found[0],
-                     svg)
+    hrefs = {rendered_href(use): f"{quote(m.slug)}.{suffix}" for use, m in targets.items()}
+    # Matched as the SVG means them (unescaped), whatever characters its writer escapes.
+    return _LINK.sub(lambda found: f'<a href="{hrefs[target]}" class="link"'
+                     if (target := unescape(found[1])) in hrefs else found[0], svg)

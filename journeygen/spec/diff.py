@@ -9,13 +9,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from journeygen.spec.model import Emotion, Journey, Persona, Stage
+from journeygen.spec.model import Emotion, EmotionScale, Journey, Persona, Stage
 
 Op = Literal["added", "removed", "renamed", "moved", "changed"]
 Value = str | int | bool | None
 
 ITEM_LANES: tuple[str, ...] = ("actions", "motivations", "touchpoints", "pain_points", "ideas", "metrics")
-_JOURNEY_FIELDS = ("title", "description", "author", "locale", "theme", "emotion_scale")
+JOURNEY_FIELDS = ("title", "description", "author", "locale", "theme", "emotion_scale")
 _STAGE_FIELDS = ("description", "moment_of_truth")
 
 
@@ -52,14 +52,14 @@ class Change:
 
 def diff(old: Journey, new: Journey) -> tuple[Change, ...]:
     """Every change from ``old`` to ``new``, in a stable order: journey, personas, lanes, stages, transitions."""
-    return (*_fields(old, new, _JOURNEY_FIELDS, kind="journey"), *_personas(old, new), *_lanes(old, new),
+    return (*_fields(old, new, JOURNEY_FIELDS, kind="journey"), *_personas(old, new), *_lanes(old, new),
             *_stages(old, new), *_transitions(old, new))
 
 
 def _text(value: Any) -> Value:
     if value is None or isinstance(value, (str, int, bool)):
         return value
-    return str(value)
+    return value.described if isinstance(value, EmotionScale) else str(value)
 
 
 def _fields(old: BaseModel, new: BaseModel, names: Sequence[str], **where: Any) -> Iterator[Change]:

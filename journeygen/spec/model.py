@@ -148,6 +148,12 @@ class EmotionScale(_Model):
         return f"{self.min}..{self.max}"
 
     @property
+    def described(self) -> str:
+        """The range and the end labels given: ``-2..2, min: furious, max: delighted`` (what diff compares)."""
+        ends = [f"{end}: {label}" for end, label in (("min", self.labels.min), ("max", self.labels.max)) if label]
+        return ", ".join([str(self), *ends])
+
+    @property
     def default(self) -> bool:
         """True for journeygen's own 1..5."""
         return (self.min, self.max) == (1, 5)
@@ -174,6 +180,15 @@ class EmotionScale(_Model):
     def five(self, score: float) -> float:
         """The score's place on journeygen's 1..5 (1 the scale's min, 3 its middle, 5 its max)."""
         return 1 + 4 * (score - self.min) / (self.max - self.min)
+
+    def spans_on_five(self, change: int, points: int) -> bool:
+        """Whether a change of ``change`` on this scale is at least ``points`` on 1..5, in proportion; exact
+        (whole numbers: 7 -> 2 on 0..10 is 2 on 1..5, which floats make 1.9999999999999998)."""
+        return change * 4 >= points * (self.max - self.min)
+
+    def same_range(self, other: EmotionScale) -> bool:
+        """Whether scores mean the same on both scales (their end labels may differ)."""
+        return (self.min, self.max) == (other.min, other.max)
 
     def nearest_five(self, score: float) -> int:
         """The whole number of 1..5 nearest the score's place, halves rounded up (Mermaid's scores, the words)."""

@@ -181,7 +181,7 @@ class _Resolver:
             return entry
         journey, _ = found
         own = self.scale()
-        if own is not None and journey.emotion_scale != own:
+        if own is not None and not journey.emotion_scale.same_range(own):
             self.fail((*path, "use"), f"the linked map scores emotions on {journey.emotion_scale}, this map on "
                                       f"{own}; give both the same emotion_scale")
             return entry

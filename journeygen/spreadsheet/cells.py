@@ -13,9 +13,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPES = {"\\": "\\", "|": "|", "n": "\n", "-": "-"}
 
 
+_NUMBER = re.compile(r"-[0-9]+(?:\.[0-9]+)?")
+"""A negative number: a spreadsheet reads it as the number it is, never as a formula."""
+
+
 def guard(cell: str) -> str:
-    """Neutralise a formula by a leading apostrophe; an apostrophe that would be ambiguous gets one too."""
-    if cell.startswith(_FORMULA_START) or (cell.startswith("'") and cell[1:2] in (*_FORMULA_START, "'")):
+    """Neutralise a formula by a leading apostrophe; an apostrophe that would be ambiguous gets one too.
+    A plain negative number (``-2``, an emotion score on -2..2) stays a number."""
+    formula = cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell)
+    if formula or (cell.startswith("'") and cell[1:2] in (*_FORMULA_START, "'")):
         return "'" + cell
     return cell
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeygen.errors import printable
-from journeygen.spec.model import Emotion, Journey, Stage
+from journeygen.spec.diff import JOURNEY_FIELDS
+from journeygen.spec.model import DEFAULT_SCALE, Emotion, EmotionScale, Journey, Stage
 from journeygen.spreadsheet.cells import escape, format_item
 from journeygen.spreadsheet.sheet import item_line
 
@@ -19,8 +20,10 @@ def facts(journey: Journey) -> str:
 
 
 def _journey(journey: Journey) -> Iterator[str]:
-    for field in ("title", "description", "author", "locale", "theme"):
+    for field in JOURNEY_FIELDS:
         value = getattr(journey, field)
+        if isinstance(value, EmotionScale):
+            value = None if value == DEFAULT_SCALE else value.described
         if value is not None:
             yield f"{field}: {escape(value)}"
     if journey.lanes is not None:

@@ -131,6 +131,29 @@ def test_lint_reads_a_drop_in_proportion_to_the_scale(tmp_path: Path) -> None:
     assert drops("{min: -2, max: 2}", 1, -1)
     assert not drops("{min: 0, max: 10}", 10, 8), "2 points of 10 are less than 2 of 5"
     assert drops("{min: 0, max: 10}", 10, 5)
+    assert drops("{min: 0, max: 10}", 7, 2) and drops("{min: 0, max: 10}", 9, 4), "exactly 2 on 1..5, not 1.999..."
+
+
+def test_the_report_csv_writes_a_negative_score_as_a_number_a_spreadsheet_reads() -> None:
+    import csv
+    import io
+
+    from journeygen.report.formats import to_csv
+
+    scaled = report(loads(SPEC), "renewal", dt.date(2026, 1, 1))
+    rows = list(csv.DictReader(io.StringIO(to_csv([scaled]).lstrip("\ufeff"))))
+    scores = [row["score"] for row in rows if row["section"] == "emotion"]
+    assert scores == ["-2", "-1", "0", "2"], "negative scores stay numbers, not formula-guarded text"
+
+
+def test_maps_whose_scales_differ_only_in_their_words_compare(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.journey.yaml", tmp_path / "new.journey.yaml"
+    old.write_text(SPEC, encoding="utf-8")
+    new.write_text(SPEC.replace("furious", "livid"), encoding="utf-8")
+    done = run_journeygen("compare", str(old), str(new), "-o", str(tmp_path / "c.svg"))
+    assert done.returncode == 0, done.stderr
+    changed = run_journeygen("diff", str(old), str(new))
+    assert b"livid" in changed.stdout, changed.stdout
 
 
 def test_the_blank_template_has_a_level_per_score_of_the_scale(tmp_path: Path) -> None:
@@ -145,3 +168,10 @@ def test_the_blank_template_has_a_level_per_score_of_the_scale(tmp_path: Path) -
     assert "5 very positive" not in page
     levels = [line.strip() for line in page.splitlines() if re.fullmatch(r"-?\d", line.strip())]
     assert levels[:5] == ["2", "1", "0", "-1", "-2"], levels
+
+
+def test_git_diff_text_of_a_map_names_its_scale_and_a_default_map_does_not() -> None:
+    from journeygen.vcs.textconv import facts
+
+    assert "emotion_scale: \\-2..2, min: furious, max: delighted\n" in facts(loads(SPEC))  # a leading - escaped
+    assert "emotion_scale" not in facts(loads(ON_FIVE))

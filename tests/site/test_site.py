@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import ROOT
+from helpers import ROOT, run_journeygen
 
 from journeygen.cli.main import main
 
@@ -154,3 +154,24 @@ def test_same_specs_same_site_and_one_stem_twice_gets_two_pages(tmp_path: Path) 
         assert (first / "site" / name).read_bytes() == (second / "site" / name).read_bytes(), name
     assert "Shop b" in (first / "site" / "maps" / "shop-2.html").read_text(encoding="utf-8")
     assert (first / "site" / "personas" / "ana.html").read_text(encoding="utf-8").count("<li><a href") == 2
+
+
+def test_a_map_whose_file_name_needs_quoting_is_reachable_by_its_links(tmp_path: Path) -> None:
+    """Links are URL-quoted (``o%27brien%20%C4%83.html``); the files carry the names they mean."""
+    from urllib.parse import unquote
+
+    (tmp_path / ".git").mkdir()
+    linked = "o'brien ă.journey.yaml"
+    (tmp_path / "a.journey.yaml").write_text(
+        f'title: A\npersona: {{name: Ana}}\nstages:\n  - name: S\n    micro_journeys: [{{use: "{linked}"}}]\n',
+        encoding="utf-8")
+    (tmp_path / linked).write_text("title: O\npersona: {name: Ana}\nstages: [{name: T}]\n", encoding="utf-8")
+    done = run_journeygen("site", "a.journey.yaml", linked, "-o", "site", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site"
+    pages = {"index.html": site / "index.html", "maps/a.html": site / "maps" / "a.html"}
+    hrefs = [(page, href) for page, path in pages.items()
+             for href in re.findall(r'href="([^"#]+)"', path.read_text(encoding="utf-8")) if "brien" in href]
+    assert len(hrefs) >= 2
+    for page, href in hrefs:
+        assert (site / page).parent.joinpath(unquote(href)).is_file(), (page, href)

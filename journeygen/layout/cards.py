@@ -11,7 +11,7 @@ from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
 from journeygen.layout.keys import Channel, channel_key
 from journeygen.layout.scene import Box, Circle, Group, Path, Rect
 from journeygen.spec.metrics import reading, verdict
-from journeygen.spec.model import BLUEPRINT_LANES, Action, Evidence, Idea, Metric, PainPoint, Touchpoint
+from journeygen.spec.model import BLUEPRINT_LANES, Action, Idea, Metric, PainPoint, Touchpoint
 
 
 @dataclass(frozen=True)
@@ -65,16 +65,9 @@ def researched(kit: Kit, item: Any, card: Block, ctx: CardContext) -> Block:
         parts.extend(count.at(card.width - kit.gap - count.width, card.height - kit.gap * 0.75 + 2))
     if assumed:
         parts.append(Rect(Box(0, 0, card.width, height), "assumed", frame.radius))
-    notes = [kit.words.evidence.format(sources="; ".join(source_text(e) for e in evidence))] if evidence else []
+    notes = [kit.words.evidence.format(sources="; ".join(e.cited for e in evidence))] if evidence else []
     notes += [kit.words.assumed] if assumed else []
     return Block(card.width, height, (Group(f"{ctx.prefix}evidence", tuple(parts), "\n".join(notes)),))
-
-
-def source_text(evidence: Evidence) -> str:
-    """A source as the tooltip shows it: ``Interview 7 “I felt tricked” <research/int-07.md>``."""
-    quote = f" \u201c{evidence.quote}\u201d" if evidence.quote else ""
-    link = f" <{evidence.link}>" if evidence.link else ""
-    return f"{evidence.source}{quote}{link}"
 
 
 def evidence_badge(kit: Kit, count: int) -> Block:

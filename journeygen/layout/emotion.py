@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from journeygen.layout.blocks import Block, Kit
-from journeygen.layout.cards import evidence_badge, source_text
+from journeygen.layout.cards import evidence_badge
 from journeygen.layout.keys import emotion_kind
 from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
 from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Evidence, Persona, Stage
@@ -187,7 +187,7 @@ def _badge_box(kit: Kit, pt: Point, y: float, r: float) -> Box:
 
 def _research_notes(kit: Kit, pt: Point) -> list[str]:
     """The tooltip lines of a feeling's sources (quotes and links in full) and of an assumption."""
-    notes = [kit.words.evidence.format(sources="; ".join(source_text(e) for e in pt.evidence))] if pt.evidence else []
+    notes = [kit.words.evidence.format(sources="; ".join(e.cited for e in pt.evidence))] if pt.evidence else []
     return notes + ([kit.words.assumed] if pt.assumed else [])
 
 

@@ -44,11 +44,11 @@ def _body(journey: Journey, spec: str, stage: Stage, idea: Idea, addressed: list
         for where, pain in addressed:
             lines.append(f"- {pain.text} (stage: {where.name})")
             if pain.evidence:
-                lines.append(f"  Evidence: {format_evidence(e.model_dump() for e in pain.evidence)}")
+                lines.append(f"  Evidence: {format_evidence(pain.evidence)}")
             if pain.confidence:
                 lines.append(f"  Confidence: {pain.confidence}")
     if idea.evidence:
-        lines += ["", f"Evidence: {format_evidence(e.model_dump() for e in idea.evidence)}"]
+        lines += ["", f"Evidence: {format_evidence(idea.evidence)}"]
     score = rice(idea)
     if score is not None:
         lines += ["", f"RICE: {num(float(score))} (reach {idea.reach}, impact {idea.impact}, "

@@ -227,6 +227,14 @@ class Evidence(_Shorthand):
             raise ValueError(f"a link is an http(s) URL or a relative path inside the project, not {value!r}")
         return value
 
+    @property
+    def cited(self) -> str:
+        """The source as tooltips, sheets and the backlog cite it:
+        ``Interview 7 \u201cI felt tricked\u201d <research/int-07.md>``."""
+        quote = f" \u201c{self.quote}\u201d" if self.quote else ""
+        link = f" <{self.link}>" if self.link else ""
+        return f"{self.source}{quote}{link}"
+
 
 EvidenceField = Annotated[tuple[Evidence, ...], Field(
     max_length=MAX_ITEMS, description="What this rests on: sources as strings, or `{source, quote, link}`.")]

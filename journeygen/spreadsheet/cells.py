@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
+from journeygen.spec.model import Evidence
 from journeygen.spec.suggest import did_you_mean
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
@@ -103,10 +103,9 @@ _EVIDENCE = re.compile(r"\s*(?P<source>[^\u201c<;]+?)\s*(?:\u201c(?P<quote>[^\u2
                        r"\s*(?:<(?P<link>[^>]*)>)?\s*(?:;|$)")
 
 
-def format_evidence(entries: Iterable[dict[str, Any]]) -> str:
+def format_evidence(entries: Iterable[Evidence]) -> str:
     """Evidence in one attribute: ``Interview 7 \u201cI felt tricked\u201d <research/int-07.md>; Tickets``."""
-    return "; ".join(e["source"] + (f" \u201c{e['quote']}\u201d" if e.get("quote") else "")
-                     + (f" <{e['link']}>" if e.get("link") else "") for e in entries)
+    return "; ".join(e.cited for e in entries)
 
 
 def parse_evidence(value: str) -> list[dict[str, str] | str]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from journeygen.layout.prepared import Prepared
 from journeygen.render import Output
-from journeygen.spec.model import BUILTIN_LANES, DEFAULT_SCALE, Emotion, Journey, Lane, Stage
+from journeygen.spec.model import BUILTIN_LANES, DEFAULT_SCALE, Emotion, Evidence, Journey, Lane, Stage
 from journeygen.spreadsheet.cells import format_evidence, format_item, guard
 
 STAGE, ID, DESCRIPTION, MOMENT, MICRO = "Stage", "Id", "Description", "Moment of truth", "Micro-journeys"
@@ -117,7 +117,7 @@ def item_line(item: str | BaseModel) -> str:
 def _joined(values: list[Any]) -> str:
     """A list attribute in one cell line: ids joined by commas, evidence as ``format_evidence`` writes it."""
     if values and isinstance(values[0], dict):
-        return format_evidence(values)
+        return format_evidence(Evidence.model_validate(value) for value in values)
     return ", ".join(values)
 
 
@@ -131,7 +131,7 @@ def _emotions(stage: Stage) -> Iterator[str]:
 
 def _emotion_line(head: str, emotion: Emotion) -> str:
     return format_item(head, [("label", emotion.label), ("note", emotion.note),
-                              ("evidence", format_evidence(e.model_dump() for e in emotion.evidence)),
+                              ("evidence", format_evidence(emotion.evidence)),
                               ("confidence", emotion.confidence)])
 
 

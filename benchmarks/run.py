@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+from fresh import fresh  # a script beside this one
 
 ROOT = Path(__file__).resolve().parent.parent
 MMDC = ROOT / "benchmarks" / "mmdc"
@@ -104,21 +105,10 @@ def interleaved(cmds: dict[str, Sequence[str]], runs: int, cwd: Path) -> dict[st
     peaks: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(runs):
         for name, cmd in cmds.items():
-            seconds, peak = _once(cmd, cwd)
-            times[name].append(seconds)
-            peaks[name].append(peak)
+            run = fresh(cmd, cwd, CHILD_ENV)
+            times[name].append(run.wall)
+            peaks[name].append(run.peak)
     return {name: Timing(statistics.median(times[name]), min(times[name]), max(peaks[name])) for name in cmds}
-
-
-def _once(cmd: Sequence[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one fresh process; exits the benchmark if it fails."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=CHILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
-    return seconds, usage.ru_maxrss / 1024
 
 
 def machine() -> str:

@@ -23,9 +23,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import NamedTuple
+
+from fresh import Run, fresh  # a script beside this one
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "online-shop.journey.yaml"
@@ -55,22 +55,6 @@ marks.insert(0, ("", 0.0))
 print("\\n".join(f"{name}\\t{then - before}" for (_, before), (name, then) in zip(marks, marks[1:])))
 """
 """One -f svg,mermaid render in phases, each phase's CPU seconds (the first: the interpreter's own start)."""
-
-
-class Run(NamedTuple):
-    wall: float
-    cpu: float
-
-
-def once(cmd: list[str], env: dict[str, str] = CHILD_ENV) -> Run:
-    """Wall and CPU seconds of one fresh process running ``cmd``."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
-    return Run(wall, usage.ru_utime + usage.ru_stime)
 
 
 def phases(runs: int) -> None:
@@ -107,11 +91,11 @@ def main() -> None:
             for fmt in ("svg,mermaid", "svg", "png"):
                 commands[(f"-f {fmt}", tree)] = ([*render, fmt], env)
         for cmd, env in commands.values():  # warm-up: byte-code caches, the page cache
-            once(cmd, env)
+            fresh(cmd, ROOT, env)
         runs: dict[tuple[str, str], list[Run]] = {key: [] for key in commands}
         for _ in range(args.runs):
             for key, (cmd, env) in commands.items():
-                runs[key].append(once(cmd, env))
+                runs[key].append(fresh(cmd, ROOT, env))
     wall = {key: statistics.median(r.wall for r in rs) for key, rs in runs.items()}
     cpu = {key: statistics.median(r.cpu for r in rs) for key, rs in runs.items()}
     print(f"{args.runs} rounds, medians; {EXAMPLE.relative_to(ROOT)}")

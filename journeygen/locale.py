@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.resources
+from collections.abc import Callable, Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import yaml
@@ -47,3 +49,32 @@ def words(kind: type[T], locale: str, section: str) -> T:
     shapes = {f.name: str(f.type) for f in dataclasses.fields(kind)}  # type: ignore[arg-type]
     return kind(**{key: tuple(value) if shapes[key].startswith(("tuple", "Forms")) else value
                    for key, value in data.items()})
+
+
+Forms = tuple[str, ...]
+"""A count's wordings, one per plural category of the language, each with ``{n}`` where the number goes."""
+
+
+def _english(n: int) -> int:
+    return 0 if n == 1 else 1
+
+
+def _romanian(n: int) -> int:
+    # 1 idee, 2-19 idei, 20 de idei (and 101-119 again without "de").
+    return 0 if n == 1 else 1 if n == 0 or 1 <= n % 100 <= 19 else 2
+
+
+def _polish(n: int) -> int:
+    # 1 pomysł, 2-4 / 22-24 pomysły (not 12-14), otherwise pomysłów.
+    return 0 if n == 1 else 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+
+
+PLURAL_RULES: Mapping[str, Callable[[int], int]] = MappingProxyType(
+    {"en": _english, "ro": _romanian, "pl": _polish, "he": _english})
+"""Which of a language's forms a count takes (CLDR's rules for the cardinal numbers used here)."""
+
+
+def counted(language: str, forms: Forms, n: int) -> str:
+    """``counted("en", ("{n} idea", "{n} ideas"), 3)`` -> ``3 ideas``: the form the language's plural rule picks."""
+    rule = PLURAL_RULES.get(language, _english)
+    return forms[min(rule(n), len(forms) - 1)].format(n=n)

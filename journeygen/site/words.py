@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from journeygen.locale import language_of, words
-from journeygen.render.pdf.words import PLURAL_RULES, Forms
+from journeygen.locale import Forms, counted, language_of, words
 from journeygen.spec.model import RTL_LANGUAGES
 
 
@@ -59,8 +58,7 @@ class SiteWords:
 
     def count(self, forms: Forms, n: int) -> str:
         """``count(words.journeys, 3)`` -> ``3 journey maps``, in the form the language's plural rule picks."""
-        rule = PLURAL_RULES.get(self.language, PLURAL_RULES["en"])
-        return forms[min(rule(n), len(forms) - 1)].format(n=n)
+        return counted(self.language, forms, n)
 
 
 @cache

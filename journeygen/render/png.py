@@ -22,7 +22,7 @@ MAX_PIXELS = 120_000_000
 
 def render(prepared: Prepared) -> Output:
     """The map at ``options.scale`` pixels per layout pixel (2 by default: sharp on slides and screens)."""
-    import resvg_py  # imported only when a PNG is asked for
+    import resvg  # imported only when a PNG is asked for
 
     scene, scale = prepared.scene, prepared.options.scale
     width, height = math.ceil(scene.width * scale), math.ceil(scene.height * scale)  # as resvg sizes it
@@ -32,6 +32,9 @@ def render(prepared: Prepared) -> Output:
                           f"more than the {MAX_PIXELS // 1_000_000} million a PNG is drawn at; lower --scale or "
                           "wrap the stages into rows with --max-width")
     svg = render_scene(scene, prepared.theme, physical_anchors=True).decode("utf-8")
-    data: bytes = resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, zoom=scale,
-                                        font_files=[str(path) for path in FONT_FILES.values()])
+    fonts = resvg.usvg.Options.default()  # no system fonts: only the files loaded here
+    for path in FONT_FILES.values():
+        fonts.load_font_file(str(path))
+    tree = resvg.usvg.Tree.from_str(svg, fonts)
+    data = bytes(resvg.render(tree, (scale, 0.0, 0.0, 0.0, scale, 0.0), bg_size=(width, height)))
     return Output(data, prepared.drawing_notes, prepared.drawing_warnings)

@@ -97,7 +97,7 @@ def test_one_map_loads_only_what_it_draws(tmp_path: Path) -> None:
     """Rendering one map to SVG + Mermaid imports no other format's library and no progress bar (none is shown)."""
     probe = ("import sys; from journeygen.cli.main import main\n"
              "try: main(['render', sys.argv[1], '-f', 'svg,mermaid', '-o', sys.argv[2]])\nexcept SystemExit: pass\n"
-             "print([m for m in ('weasyprint', 'graphviz', 'resvg_py', 'click._termui_impl') if m in sys.modules])")
+             "print([m for m in ('weasyprint', 'graphviz', 'resvg', 'click._termui_impl') if m in sys.modules])")
     shop = ROOT / "examples" / "online-shop.journey.yaml"
     out = subprocess.run([sys.executable, "-c", probe, str(shop), str(tmp_path)], capture_output=True, text=True,
                          cwd=ROOT)

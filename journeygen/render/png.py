@@ -25,7 +25,7 @@ def render(prepared: Prepared) -> Output:
     import resvg  # imported only when a PNG is asked for
 
     scene, scale = prepared.scene, prepared.options.scale
-    width, height = math.ceil(scene.width * scale), math.ceil(scene.height * scale)  # as resvg sizes it
+    width, height = math.ceil(scene.width * scale), math.ceil(scene.height * scale)  # the picture's size
     pixels = width * height
     if pixels > MAX_PIXELS:
         raise RenderError(f"the map would be {width} x {height} pixels, "

@@ -10,7 +10,7 @@ from pathlib import Path
 from journeygen.layout.words import words_for
 from journeygen.render.pdf.blank import blank_sheet
 from journeygen.render.pdf.evidence import evidence_page
-from journeygen.render.pdf.figure import Figure, figure_css, label_css
+from journeygen.render.pdf.figure import Figure, Placed, figure_css, label_css
 from journeygen.render.pdf.fonts import font_faces
 from journeygen.render.pdf.gitinfo import describe
 from journeygen.render.pdf.mappage import (
@@ -101,6 +101,9 @@ class Part:
     chars: str = ""
     text_pt: float | None = None
     """The size its map's body text prints at, in points (None: no map)."""
+    placed: tuple[Placed, ...] = ()
+    """In a text layer document: the figures on sheets of their own (not cut into poster tiles), each box
+    with the HTML id ``Placed.anchor``."""
 
 
 def footer(title: str, source: Source, labels: PdfWords) -> Html:
@@ -135,23 +138,34 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
         css += (page_rules(grid.sheet, theme, page, numbers, text_only=text_layer)
                 + tile_css(grid, theme.ink, theme.muted, page=page, scope=f"#{anchor}" if anchor else ""))
         maps = maps[1:]
-    for map_page in maps:
+    placed: list[Placed] = []
+
+    def place(figure: Figure) -> tuple[str, str | None]:
+        """A sheet id for ``figure``; in a text layer, its figure's id, and the figure noted as placed."""
         sheet_id = next(ids)
-        sheets.append(map_sheet(map_page, depth, labels, sheet_id=sheet_id))
+        if not text_layer:
+            return sheet_id, None
+        placed.append(Placed(sheet_id, figure, drawings.text_colours))
+        return sheet_id, placed[-1].anchor
+
+    for map_page in maps:
+        sheet_id, figure_id = place(map_page.figure)
+        sheets.append(map_sheet(map_page, depth, labels, sheet_id=sheet_id, figure_id=figure_id))
         css += turned_page(map_page, layout.sheet, sheet_id, theme, numbers, text_only=text_layer)
     if not text_layer and only is None:
         sheets.append(persona_page(journey, source.folder, depth))
     kicker = words_for(journey.locale).micro
-    sheets.extend(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name, kicker=kicker,
-                              direction=labels.direction, sheet_id=next(ids))
-                  for stage, micro, figure in drawings.micro)
+    for stage, micro, figure in drawings.micro:
+        sheet_id, figure_id = place(figure)
+        sheets.append(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name, kicker=kicker,
+                                  direction=labels.direction, sheet_id=sheet_id, figure_id=figure_id))
     if not text_layer and only != "map":
         sheets.append(action_page(journey, depth))
         sheets.append(priorities_page(journey, depth))
         sheets.append(evidence_page(journey, depth))
     chars = "".join(f.chars for f in drawings.figures)
     return Part(_article(journey, source, sheets, depth, anchor, footed=not text_layer), css, chars,
-                drawings.text_pt)
+                drawings.text_pt, tuple(placed))
 
 
 def persona_part(journey: Journey, *, source: Source, depth: int = 1, anchor: str | None = None) -> Part:

@@ -83,6 +83,20 @@ class Figure:
         return self.width * scale, self.height * scale
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A figure on the sheet with the HTML id ``sheet``, its text classes coloured as ``colours`` says."""
+
+    sheet: str
+    figure: Figure
+    colours: Mapping[str, str]
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the figure's box in a text layer document (where WeasyPrint placed it)."""
+        return f"figure-{self.sheet}"
+
+
 def label_css(colours: Mapping[str, str], scope: str = "") -> str:
     """Colours for the lines, the theme's colour of each text class (see ``journeygen.render.svg.text_colours``).
 
@@ -91,9 +105,10 @@ def label_css(colours: Mapping[str, str], scope: str = "") -> str:
     return "".join(f"{scope} .lbl.{cls}{{color:{colour}}}" for cls, colour in colours.items())
 
 
-def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[float, ...] | None = None) -> Html:
+def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[float, ...] | None = None,
+                ident: str | None = None) -> Html:
     """The figure ``width`` mm wide; with ``window`` (left, top, right, bottom in px) only lines that show there.
-    A figure without SVG (see ``Figure.text``) is its lines alone."""
+    A figure without SVG (see ``Figure.text``) is its lines alone; ``ident`` is its box's HTML id."""
     scale = width / figure.width
     labels = [label for label in figure.labels if window is None or label.inside(*window)]
     image = tag("img", src=figure.url, alt=figure.alt, class_="drawing") if figure.svg else Html("")
@@ -101,7 +116,7 @@ def figure_html(figure: Figure, width: float, *, style: str = "", window: tuple[
     box = f"width: {num(width)}mm; height: {num(figure.height * scale)}mm;{style}"
     # The drawing is already mirrored for right-to-left journeys and each line carries its own direction,
     # so the figure is placed in a left-to-right frame: centred in an rtl page, WeasyPrint pushes it off the sheet.
-    return tag("div", tag("div", image, *blocks, class_="figure", style=box), dir="ltr")
+    return tag("div", tag("div", image, *blocks, class_="figure", style=box, id=ident), dir="ltr")
 
 
 def _block(label: Label, scale: float, width: float, rtl: bool) -> Html:

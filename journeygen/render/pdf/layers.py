@@ -9,12 +9,16 @@ peaks at the largest of these documents instead of their sum; the pages look the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from journeygen.render.pdf.build import Draft
 from journeygen.render.pdf.document import Layout, Part, html_document
 from journeygen.render.pdf.standards import Conformance
 from journeygen.theme import Theme
+
+if TYPE_CHECKING:
+    from journeygen.render.pdf.weasy import Printed
 
 LAYER_LINES = 1500
 """The most figure text blocks one WeasyPrint document sets (about 40 MB of boxes)."""
@@ -40,14 +44,32 @@ def print_document(drafts: Sequence[Draft], layout: Layout, theme: Theme, *, fro
         shapes = [item.refigured([figure.shapes() for figure in item.figures]).part() for item in drafts]
         base = print_html(html([*front, *shapes]), conformance)
         # The layers are untagged: their text is drawn inside the map's figure, whose alternative text describes it.
+        written, rest = _written_layer(drafts, html)
         layers = [print_html(html([item.part(text_layer=True) for item in chunk], text_only=True))
-                  for chunk in text_layers(drafts, LAYER_LINES)]
-        data = overlay(base, layers)
+                  for chunk in text_layers(rest, LAYER_LINES)]
+        data = overlay(base, [*written, *layers])
     if conformance.standard is not None:
         from journeygen.render.pdf.conformance import verify
 
         verify(data, conformance.standard)
     return data
+
+
+def _written_layer(drafts: Sequence[Draft], html: Callable[..., str]) -> tuple[list[Printed], list[Draft]]:
+    """The text lines ``journeygen.render.pdf.textlayer`` writes itself, as one layer (none if it takes no
+    line), and the drafts reduced to the lines left for WeasyPrint's layers."""
+    from journeygen.render.pdf.textlayer import TextLayer
+    from journeygen.render.pdf.weasy import locate
+
+    writer = TextLayer()
+    left = {id(placed.figure): writer.add(placed) for item in drafts for placed in item.part(text_layer=True).placed}
+    rest = [item.refigured([figure.text(left.get(id(figure), figure.labels)) for figure in item.figures])
+            for item in drafts]
+    if not writer.anchors:
+        return [], rest
+    # Where the figures lie: a text layer document of the figures without their lines, laid out but not printed.
+    bare = [item.refigured([figure.text(()) for figure in item.figures]).part(text_layer=True) for item in drafts]
+    return [writer.printed(locate(html(bare, text_only=True), writer.anchors))], rest
 
 
 def text_layers(drafts: Sequence[Draft], size: int) -> Iterator[list[Draft]]:

@@ -38,10 +38,11 @@ class MapPage:
     title: str | None = None
 
 
-def map_sheet(page: MapPage, depth: int, labels: PdfWords, *, sheet_id: str) -> Html:
-    """The whole map on one sheet, as large as the page allows."""
+def map_sheet(page: MapPage, depth: int, labels: PdfWords, *, sheet_id: str, figure_id: str | None = None) -> Html:
+    """The whole map on one sheet, as large as the page allows (``figure_id``: the HTML id of its drawing)."""
     width, _ = page.figure.fitted(page.paper.content_width, page.paper.content_height)
-    return tag("section", figure_html(page.figure, width), class_=f"sheet map-sheet bm{depth}", id=sheet_id,
+    return tag("section", figure_html(page.figure, width, ident=figure_id), class_=f"sheet map-sheet bm{depth}",
+               id=sheet_id,
                data_title=page.title or labels.journey_map)
 
 
@@ -58,13 +59,13 @@ def turned_page(page: MapPage, sheet: Paper, sheet_id: str, theme: Theme, number
 
 
 def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, kicker: str,
-                direction: str, sheet_id: str) -> Html:
+                direction: str, sheet_id: str, figure_id: str | None = None) -> Html:
     """A micro-journey as large as the page allows; its drawing carries its own title and description.
     The ``kicker`` (Micro-journey, in the journey's language) names the stage above it."""
     room = paper.content_height - KICKER_LINES * paper.font_pt * 1.5 * PT_MM
     width, _ = figure.fitted(paper.content_width, room)
     return tag("section", tag("p", ui(kicker, direction), text(" · "), isolated(stage), class_="kicker"),
-               figure_html(figure, width), class_=f"sheet micro-sheet bm{depth}", id=sheet_id,
+               figure_html(figure, width, ident=figure_id), class_=f"sheet micro-sheet bm{depth}", id=sheet_id,
                data_title=title)
 
 

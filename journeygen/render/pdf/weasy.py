@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
@@ -67,6 +67,31 @@ class Printed:
 
     data: bytes
     sheets: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where an element landed: the page it starts on (from 0), its border box and the page's size, in CSS px."""
+
+    page: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+    page_width: float
+    page_height: float
+
+
+def locate(html: str, anchors: Collection[str]) -> dict[str, Spot]:
+    """Where WeasyPrint lays out the elements with the HTML ids ``anchors`` (laid out, not printed)."""
+    html_class = _weasyprint().HTML
+    from journeygen.render.pdf.fetcher import DataOnlyFetcher
+
+    document = html_class(string=html, url_fetcher=DataOnlyFetcher()).render()
+    wanted = set(anchors)
+    return {name: Spot(index, left, top, right, bottom, page.width, page.height)
+            for index, page in enumerate(document.pages)
+            for name, (left, top, right, bottom) in page.anchors.items() if name in wanted}
 
 
 def print_html(html: str, conformance: Conformance | None = None) -> Printed:

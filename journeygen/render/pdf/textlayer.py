@@ -1,0 +1,222 @@
+"""Figure text lines -> a text layer PDF written directly: each line shaped by HarfBuzz in the bundled DejaVu Sans
+and set at the baseline and anchor the layout computed, without a WeasyPrint document.
+
+WeasyPrint spends 1.3 to 2.5 ms on each absolutely placed line of text whatever its markup, most of the time a
+very large map's PDF took (benchmarks/README.md). Written here, the same lines cost a small fraction of that and
+stay text that reads, searches and copies. Lines a browser would draw differently from a plain run of glyphs
+are left to WeasyPrint's text layers (``TextLayer.add`` returns them): right-to-left or embedded-direction
+letters (the bidi algorithm), combining marks, letters DejaVu Sans lacks (font fallback), links, and a text
+class without a colour of its own.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import uharfbuzz as hb  # type: ignore[import-untyped]
+
+from journeygen.layout.fonts import FONT_FILES
+from journeygen.numbers import num
+from journeygen.render.pdf.figure import ASCENT, DESCENT, Label, Placed
+from journeygen.render.pdf.weasy import Printed, Spot
+
+PT_PER_PX = 0.75
+"""PDF points per CSS pixel."""
+NAMES = {False: "journeygen-DejaVu-Sans", True: "journeygen-DejaVu-Sans-Bold"}
+"""The fonts' PDF names, as WeasyPrint names the same faces (``font_faces``' family)."""
+_COMPLEX = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "NSM"})
+"""Bidirectional classes of letters left to WeasyPrint: right to left, direction embeddings, combining marks."""
+_COLOUR = re.compile(r"#([0-9a-fA-F]{6})")
+
+Glyph = tuple[int, int, str]
+"""A glyph id, its advance in font units as shaped, and the text it stands for ("" for the rest of a cluster)."""
+
+
+@dataclass(frozen=True)
+class _Face:
+    face: hb.Face
+    font: hb.Font
+    upem: int
+
+    def shape(self, line: str) -> tuple[Glyph, ...] | None:
+        """The line's glyphs in drawing order, or None when a plain left-to-right run would not draw it right."""
+        if any(unicodedata.bidirectional(char) in _COMPLEX for char in line):
+            return None
+        buffer = hb.Buffer()
+        buffer.add_str(line)
+        buffer.guess_segment_properties()
+        hb.shape(self.font, buffer, {})
+        infos, positions = buffer.glyph_infos, buffer.glyph_positions
+        if any(info.codepoint == 0 for info in infos) or any(p.x_offset or p.y_offset for p in positions):
+            return None
+        starts = [info.cluster for info in infos] + [len(line)]
+        return tuple((info.codepoint, position.x_advance,
+                      line[start:starts[index + 1]] if index == 0 or start != starts[index - 1] else "")
+                     for index, (info, position, start) in enumerate(zip(infos, positions, starts, strict=False)))
+
+
+@cache
+def _faces() -> dict[bool, _Face]:
+    faces = {}
+    for bold, path in FONT_FILES.items():
+        face = hb.Face(hb.Blob.from_file_path(str(path)))
+        faces[bold] = _Face(face, hb.Font(face), face.upem)
+    return faces
+
+
+@dataclass(frozen=True)
+class _Line:
+    glyphs: tuple[Glyph, ...]
+    x: float
+    """Where the line is anchored, in figure pixels."""
+    baseline: float
+    label: Label
+    rgb: tuple[float, float, float]
+
+
+@dataclass
+class TextLayer:
+    """Collects the lines of placed figures, then writes them as one PDF: a page for each sheet."""
+
+    _lines: dict[str, list[_Line]] = field(default_factory=dict)
+    _figures: dict[str, Placed] = field(default_factory=dict)
+
+    @property
+    def anchors(self) -> list[str]:
+        """The HTML ids of the figures it has lines of (to be located in a text layer document)."""
+        return [self._figures[sheet].anchor for sheet in self._lines]
+
+    def add(self, placed: Placed) -> tuple[Label, ...]:
+        """Takes the lines of ``placed`` it can draw; returns the labels left for WeasyPrint."""
+        left: list[Label] = []
+        lines: list[_Line] = []
+        for label in placed.figure.labels:
+            match = _COLOUR.fullmatch(placed.colours.get(label.cls, ""))
+            shaped = [_faces()[label.bold].shape(line) for line in label.lines]
+            if label.href is not None or match is None or any(glyphs is None for glyphs in shaped):
+                left.append(label)
+                continue
+            rgb = tuple(int(match[1][i:i + 2], 16) / 255 for i in (0, 2, 4))
+            leading = label.leading or (ASCENT + DESCENT) * label.size
+            lines.extend(_Line(glyphs, label.x, label.baseline + index * leading, label, (rgb[0], rgb[1], rgb[2]))
+                         for index, glyphs in enumerate(shaped) if glyphs)
+        if lines:
+            self._lines.setdefault(placed.sheet, []).extend(lines)
+            self._figures[placed.sheet] = placed
+        return tuple(left)
+
+    def printed(self, spots: Mapping[str, Spot]) -> Printed:
+        """The PDF of the lines, each figure's lines on a page of their own laid where ``spots`` (by figure
+        anchor) says WeasyPrint put the figure; which page holds which sheet."""
+        import pydyf  # type: ignore[import-untyped]
+
+        pdf = pydyf.PDF()
+        used: dict[bool, dict[int, str]] = {False: {}, True: {}}
+        pages: list[tuple[Spot, bytes]] = []
+        for sheet, lines in self._lines.items():
+            placed = self._figures[sheet]
+            spot = spots[placed.anchor]
+            pages.append((spot, _content(lines, spot, placed.figure.width, used)))
+        fonts = pydyf.Dictionary({f"F{int(bold)}": _font(pdf, bold, glyphs) for bold, glyphs in used.items()
+                                  if glyphs})
+        resources = pydyf.Dictionary({"Font": fonts})
+        pdf.add_object(resources)
+        for spot, content in pages:
+            stream = pydyf.Stream([content], compress=True)
+            pdf.add_object(stream)
+            size = pydyf.Array([0, 0, spot.page_width * PT_PER_PX, spot.page_height * PT_PER_PX])
+            pdf.add_page(pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference, "MediaBox": size,
+                                           "Resources": resources.reference, "Contents": stream.reference}))
+        out = io.BytesIO()
+        pdf.write(out, version=b"1.7", compress=True)
+        return Printed(out.getvalue(), {sheet: index for index, sheet in enumerate(self._lines)})
+
+
+def _content(lines: list[_Line], spot: Spot, figure_width: float, used: dict[bool, dict[int, str]]) -> bytes:
+    """Drawing operators for ``lines`` of a figure ``figure_width`` pixels wide placed at ``spot``."""
+    scale = (spot.right - spot.left) / figure_width * PT_PER_PX  # points per figure pixel
+    height = spot.page_height * PT_PER_PX
+    out = []
+    for line in lines:
+        label, face = line.label, _faces()[line.label.bold]
+        size = label.size * scale
+        width = sum(advance for _, advance, _ in line.glyphs) / face.upem * size
+        shift = {"left": 0.0, "center": width / 2, "right": width}[label.anchor]
+        x = spot.left * PT_PER_PX + line.x * scale - shift
+        y = height - (spot.top * PT_PER_PX + line.baseline * scale)
+        glyphs = used[label.bold]
+        shown, run = [], ""
+        for glyph, advance, chars in line.glyphs:
+            if not glyphs.get(glyph):
+                glyphs[glyph] = chars
+            run += f"{glyph:04x}"
+            kern = face.font.get_glyph_h_advance(glyph) - advance  # positive: the next glyph moves back
+            if kern:
+                shown.append(f"<{run}> {num(kern * 1000 / face.upem)}")
+                run = ""
+        shown.append(f"<{run}>" if run else "")
+        r, g, b = line.rgb
+        out.append(f"BT /F{int(label.bold)} {num(size)} Tf {r:.3f} {g:.3f} {b:.3f} rg "
+                   f"1 0 0 1 {num(x)} {num(y)} Tm [{' '.join(shown)}] TJ ET")
+    return "\n".join(out).encode("ascii")
+
+
+def _font(pdf: Any, bold: bool, glyphs: Mapping[int, str]) -> Any:
+    """A Type 0 font of the face's ``glyphs`` (id -> the text each stands for): its glyphs embedded with
+    their ids kept, their widths, and the map back to text that copying and searching use."""
+    import pydyf
+
+    face = _faces()[bold]
+    plan = hb.SubsetInput()
+    plan.glyph_set.update(sorted({0, *glyphs}))
+    plan.flags = hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.PASSTHROUGH_UNRECOGNIZED
+    program: bytes = hb.subset(face.face, plan).blob.data
+    file = pydyf.Stream([program], pydyf.Dictionary({"Length1": len(program)}), compress=True)
+    pdf.add_object(file)
+    per_em = 1000 / face.upem
+    x_min, y_min, x_max, y_max = struct.unpack(">4h", face.face.reference_table("head").data[36:44])
+    name = f"/AAAAA{'B' if bold else 'A'}+{NAMES[bold]}"  # subset tags, made unique as the document is assembled
+    descriptor = pydyf.Dictionary({
+        "Type": "/FontDescriptor", "FontName": name, "Flags": 32, "ItalicAngle": 0,
+        "FontBBox": pydyf.Array([round(v * per_em) for v in (x_min, y_min, x_max, y_max)]),
+        "Ascent": round(ASCENT * 1000), "Descent": round(-DESCENT * 1000), "CapHeight": round(ASCENT * 1000),
+        "StemV": 80, "FontFile2": file.reference})
+    pdf.add_object(descriptor)
+    widths = pydyf.Array()
+    for glyph in sorted(glyphs):
+        widths.extend([glyph, pydyf.Array([num(face.font.get_glyph_h_advance(glyph) * per_em)])])
+    cid_font = pydyf.Dictionary({
+        "Type": "/Font", "Subtype": "/CIDFontType2", "BaseFont": name,
+        "CIDSystemInfo": pydyf.Dictionary({"Registry": pydyf.String("Adobe"), "Ordering": pydyf.String("Identity"),
+                                           "Supplement": 0}),
+        "CIDToGIDMap": "/Identity", "W": widths, "FontDescriptor": descriptor.reference})
+    pdf.add_object(cid_font)
+    to_text = pydyf.Stream([_cmap({glyph: chars for glyph, chars in glyphs.items() if chars})], compress=True)
+    pdf.add_object(to_text)
+    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "BaseFont": name, "Encoding": "/Identity-H",
+                             "DescendantFonts": pydyf.Array([cid_font.reference]), "ToUnicode": to_text.reference})
+    pdf.add_object(font)
+    return font.reference
+
+
+def _cmap(texts: Mapping[int, str]) -> bytes:
+    """A ToUnicode CMap: each glyph id -> its text."""
+    entries = sorted(texts.items())
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <ffff>", "endcodespacerange"]
+    for start in range(0, len(entries), 100):
+        batch = entries[start:start + 100]
+        lines.append(f"{len(batch)} beginbfchar")
+        lines.extend(f"<{glyph:04x}> <{text.encode('utf-16-be').hex()}>" for glyph, text in batch)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")

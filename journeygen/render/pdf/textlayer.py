@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
@@ -56,10 +57,14 @@ class _Face:
         infos, positions = buffer.glyph_infos, buffer.glyph_positions
         if any(info.codepoint == 0 for info in infos) or any(p.x_offset or p.y_offset for p in positions):
             return None
-        starts = [info.cluster for info in infos] + [len(line)]
-        return tuple((info.codepoint, position.x_advance,
-                      line[start:starts[index + 1]] if index == 0 or start != starts[index - 1] else "")
-                     for index, (info, position, start) in enumerate(zip(infos, positions, starts, strict=False)))
+        ends = dict(pairwise([*sorted({info.cluster for info in infos}), len(line)]))  # where each cluster's text ends
+        glyphs: list[Glyph] = []
+        seen: set[int] = set()
+        for info, position in zip(infos, positions, strict=True):
+            first = info.cluster not in seen  # a cluster's text goes with its first glyph
+            seen.add(info.cluster)
+            glyphs.append((info.codepoint, position.x_advance, line[info.cluster:ends[info.cluster]] if first else ""))
+        return tuple(glyphs)
 
 
 @cache

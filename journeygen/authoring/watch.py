@@ -14,6 +14,7 @@ from journeygen.api import load_spec, render_formats
 from journeygen.authoring.serve import Board
 from journeygen.errors import JourneygenError, SpecError, printable
 from journeygen.output import output_path, write_atomic
+from journeygen.projectfile import find_project
 from journeygen.spec.loaded import Spec
 
 Signature = tuple[tuple[int, int] | None, ...]
@@ -33,12 +34,14 @@ def _stat(path: str) -> tuple[int, int] | None:
 
 
 def inputs(spec: str, loaded: Spec, opts: dict[str, Any]) -> tuple[str, ...]:
-    """The spec and the other files its render reads: a theme file, persona photos, and the shared persona
-    files and linked maps its ``use:`` entries bring in."""
+    """The spec and the other files its render reads: a theme file, persona photos, the shared persona
+    files and linked maps its ``use:`` entries bring in, and its project's file (default theme and locale)."""
     base = loaded.base_dir or Path.cwd()
     refs = [opts.get("theme"), loaded.journey.theme, *(p.photo for p in loaded.journey.personas)]
     files = [str(base / ref) for ref in refs if ref and (base / ref).is_file()]
-    return (spec, *dict.fromkeys([*files, *map(str, loaded.uses)]))
+    project = find_project(base) if loaded.base_dir is not None else None
+    settings = [str(project.file)] if project is not None else []
+    return (spec, *dict.fromkeys([*files, *map(str, loaded.uses), *settings]))
 
 
 def _say(text: str) -> None:

@@ -123,6 +123,20 @@ def test_a_saved_theme_file_rerenders_too(tmp_path: Path, watching: Callable[...
 
 
 
+def test_a_saved_project_file_rerenders_its_maps(tmp_path: Path, watching: Callable[..., Watch]) -> None:
+    """journeygen.toml gives the maps their default theme and locale: changing it re-renders them."""
+    (tmp_path / "journeygen.toml").write_text('maps = ["*.journey.yaml"]\nlocale = "en"\n')
+    spec = tmp_path / "shop.journey.yaml"
+    spec.write_text(SPEC.format(title="Project", score=4))
+    out = tmp_path / "shop.svg"
+    watch = watching(str(spec))
+    watch.expect(r"rendered")
+    assert "Emotions" in out.read_text()
+    (tmp_path / "journeygen.toml").write_text('maps = ["*.journey.yaml"]\nlocale = "ro"\n')
+    wait_for(lambda: "Emoții" in out.read_text())
+    assert watch.interrupt()[0] == 0
+
+
 def test_saving_a_shared_persona_or_a_linked_map_rerenders_the_map_that_uses_it(
         tmp_path: Path, watching: Callable[..., Watch]) -> None:
     (tmp_path / "journeygen.toml").write_text('maps = ["maps/*.journey.yaml"]\n')

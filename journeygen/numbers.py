@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 
-def num(value: float) -> str:
-    """The one number formatter (SVG, CSS, DOT): two decimals, trailing zeros stripped, no ``-0``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def num(value: float, digits: int = 2) -> str:
+    """The one number formatter (SVG, CSS, DOT): two decimals (or ``digits``), trailing zeros stripped, no ``-0``."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 

@@ -125,6 +125,26 @@ def test_lines_it_cannot_write_are_set_by_weasyprint_in_their_place(monkeypatch:
     assert_same_pages(whole, layered, tmp_path)
 
 
+def test_a_line_of_numbers_in_a_right_to_left_map_keeps_its_order(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    """"-5 (3)" in a Hebrew map is a right-to-left paragraph: the bidirectional algorithm shows it as "(3) 5-"
+    (pdftotext reads the mirrored brackets as ")3("), and so must the layers."""
+    spec = tmp_path / "numbers.journey.yaml"
+    spec.write_text(HEBREW.read_text(encoding="utf-8").replace("- מחפשת באתר רופאי עור בחיפה", "- '-5 (3)'"),
+                    encoding="utf-8")
+    whole, layered = both(monkeypatch, lambda: render_file(spec))
+    assert ")3( 5-" in page_texts(whole, tmp_path)[0]
+    assert_same_pages(whole, layered, tmp_path)
+
+
+def test_a_tiled_poster_in_layers_is_written_clipped_to_each_tile(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    whole, layered = both(monkeypatch, lambda: render_file(SHOP, page="A1", tile=True))
+    forms = layer_forms(layered)
+    assert sum(page == ["/JgText1"] for page in forms) >= 4  # every tile's lines, written, and nothing else
+    assert_same_pages(whole, layered, tmp_path)
+
+
 def test_a_tiled_right_to_left_poster_in_layers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     whole, layered = both(monkeypatch, lambda: render_file(HEBREW, page="A1", tile=True))
     assert sum(map(bool, layer_forms(layered))) >= 4  # every tile of the poster, and the micro-journey pages

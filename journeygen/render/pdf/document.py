@@ -102,8 +102,7 @@ class Part:
     text_pt: float | None = None
     """The size its map's body text prints at, in points (None: no map)."""
     placed: tuple[Placed, ...] = ()
-    """In a text layer document: the figures on sheets of their own (not cut into poster tiles), each box
-    with the HTML id ``Placed.anchor``."""
+    """In a text layer document: its figures, each on its sheet, found by the HTML ids ``Placed.anchors``."""
 
 
 def footer(title: str, source: Source, labels: PdfWords) -> Html:
@@ -129,36 +128,39 @@ def journey_part(journey: Journey, drawings: Drawings, layout: Layout, theme: Th
     css = figure_css() + label_css(drawings.text_colours, f"#{anchor}" if anchor else "")
     numbers = pdf_words_for(layout.language) if layout.language else labels
     maps = drawings.maps
+    placed: list[Placed] = []  # in a text layer: the figures whose lines journeygen may write itself
     if layout.poster is not None and maps:
         grid = poster_grid(drawings.map.figure, drawings.map.paper)
+        tile_ids = [next(ids) for _ in grid.tiles]
         sheets.extend(tile_sheets(drawings.map.figure, grid, depth, layout.poster.name, labels,
-                                  sheet_ids=[next(ids) for _ in grid.tiles]))
+                                  sheet_ids=tile_ids, located=text_layer))
+        if text_layer:
+            placed.extend(Placed(sheet_id, drawings.map.figure, drawings.text_colours, tile=True)
+                          for sheet_id in tile_ids)
         # A named page per journey: the journeys of a pack may tile onto sheets of other sizes or orientations.
         page = f"tile-{anchor}" if anchor else "tile"
         css += (page_rules(grid.sheet, theme, page, numbers, text_only=text_layer)
                 + tile_css(grid, theme.ink, theme.muted, page=page, scope=f"#{anchor}" if anchor else ""))
         maps = maps[1:]
-    placed: list[Placed] = []
 
-    def place(figure: Figure) -> tuple[str, str | None]:
-        """A sheet id for ``figure``; in a text layer, its figure's id, and the figure noted as placed."""
+    def place(figure: Figure) -> str:
+        """A sheet id for ``figure``, noted as placed in a text layer."""
         sheet_id = next(ids)
-        if not text_layer:
-            return sheet_id, None
-        placed.append(Placed(sheet_id, figure, drawings.text_colours))
-        return sheet_id, placed[-1].anchor
+        if text_layer:
+            placed.append(Placed(sheet_id, figure, drawings.text_colours))
+        return sheet_id
 
     for map_page in maps:
-        sheet_id, figure_id = place(map_page.figure)
-        sheets.append(map_sheet(map_page, depth, labels, sheet_id=sheet_id, figure_id=figure_id))
+        sheet_id = place(map_page.figure)
+        sheets.append(map_sheet(map_page, depth, labels, sheet_id=sheet_id, located=text_layer))
         css += turned_page(map_page, layout.sheet, sheet_id, theme, numbers, text_only=text_layer)
     if not text_layer and only is None:
         sheets.append(persona_page(journey, source.folder, depth))
     kicker = words_for(journey.locale).micro
     for stage, micro, figure in drawings.micro:
-        sheet_id, figure_id = place(figure)
+        sheet_id = place(figure)
         sheets.append(micro_sheet(figure, layout.sheet, depth, title=micro.name, stage=stage.name, kicker=kicker,
-                                  direction=labels.direction, sheet_id=sheet_id, figure_id=figure_id))
+                                  direction=labels.direction, sheet_id=sheet_id, located=text_layer))
     if not text_layer and only != "map":
         sheets.append(action_page(journey, depth))
         sheets.append(priorities_page(journey, depth))

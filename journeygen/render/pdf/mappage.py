@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journeygen.numbers import num
-from journeygen.render.pdf.figure import Figure, figure_html
+from journeygen.render.pdf.figure import Figure, figure_anchor, figure_html, view_anchor
 from journeygen.render.pdf.markup import Html, isolated, tag, text, ui
 from journeygen.render.pdf.paper import (
     OFFICE_SHEET,
@@ -38,9 +38,11 @@ class MapPage:
     title: str | None = None
 
 
-def map_sheet(page: MapPage, depth: int, labels: PdfWords, *, sheet_id: str, figure_id: str | None = None) -> Html:
-    """The whole map on one sheet, as large as the page allows (``figure_id``: the HTML id of its drawing)."""
+def map_sheet(page: MapPage, depth: int, labels: PdfWords, *, sheet_id: str, located: bool = False) -> Html:
+    """The whole map on one sheet, as large as the page allows (``located``: its drawing has the id of
+    ``Placed.anchors``)."""
     width, _ = page.figure.fitted(page.paper.content_width, page.paper.content_height)
+    figure_id = figure_anchor(sheet_id) if located else None
     return tag("section", figure_html(page.figure, width, ident=figure_id), class_=f"sheet map-sheet bm{depth}",
                id=sheet_id,
                data_title=page.title or labels.journey_map)
@@ -59,13 +61,14 @@ def turned_page(page: MapPage, sheet: Paper, sheet_id: str, theme: Theme, number
 
 
 def micro_sheet(figure: Figure, paper: Paper, depth: int, *, title: str, stage: str, kicker: str,
-                direction: str, sheet_id: str, figure_id: str | None = None) -> Html:
+                direction: str, sheet_id: str, located: bool = False) -> Html:
     """A micro-journey as large as the page allows; its drawing carries its own title and description.
     The ``kicker`` (Micro-journey, in the journey's language) names the stage above it."""
     room = paper.content_height - KICKER_LINES * paper.font_pt * 1.5 * PT_MM
     width, _ = figure.fitted(paper.content_width, room)
     return tag("section", tag("p", ui(kicker, direction), text(" · "), isolated(stage), class_="kicker"),
-               figure_html(figure, width, ident=figure_id), class_=f"sheet micro-sheet bm{depth}", id=sheet_id,
+               figure_html(figure, width, ident=figure_anchor(sheet_id) if located else None),
+               class_=f"sheet micro-sheet bm{depth}", id=sheet_id,
                data_title=title)
 
 
@@ -81,15 +84,16 @@ def poster_grid(figure: Figure, poster: Paper) -> TileGrid:
 
 
 def tile_sheets(figure: Figure, grid: TileGrid, depth: int, poster: str, labels: PdfWords, *,
-                sheet_ids: Sequence[str]) -> tuple[Html, ...]:
+                sheet_ids: Sequence[str], located: bool = False) -> tuple[Html, ...]:
     """One sheet per tile (``sheet_ids`` names them): its part of the poster, dashed glue lines, corner crop
-    marks and a label."""
-    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster, labels, sheet_id)
+    marks and a label; ``located``: the figure and window of each carry the ids of ``Placed.anchors``."""
+    return tuple(_tile(figure, grid, tile_index, depth if tile_index == 0 else None, poster, labels, sheet_id,
+                       located)
                  for tile_index, sheet_id in zip(range(len(grid.tiles)), sheet_ids, strict=True))
 
 
 def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster: str, labels: PdfWords,
-          sheet_id: str) -> Html:
+          sheet_id: str, located: bool) -> Html:
     tile = grid.tiles[index]
     view_w, view_h = grid.sheet.content_width, grid.sheet.content_height
     # Laid out small enough to fit the sheet, then enlarged and shifted when drawn: WeasyPrint would
@@ -99,10 +103,11 @@ def _tile(figure: Figure, grid: TileGrid, index: int, depth: int | None, poster:
              f"transform: translate({num(-tile.x)}mm, {num(-tile.y)}mm) scale({grid.width / small:.5f});")
     px = figure.width / grid.width  # pixels per millimetre of poster
     window = tuple(v * px for v in (tile.x, tile.y, tile.x + view_w, tile.y + view_h))
-    drawing = figure_html(figure, small, style=shift, window=window)
+    drawing = figure_html(figure, small, style=shift, window=window, ident=figure_anchor(sheet_id) if located else None)
     glue = [tag("div", class_="glue-v", style=f"left: {num(OVERLAP_MM)}mm") if tile.col else Html(""),
             tag("div", class_="glue-h", style=f"top: {num(OVERLAP_MM)}mm") if tile.row else Html("")]
-    view = tag("div", drawing, *glue, class_="tile-view", style=f"width: {num(view_w)}mm; height: {num(view_h)}mm")
+    view = tag("div", drawing, *glue, class_="tile-view", style=f"width: {num(view_w)}mm; height: {num(view_h)}mm",
+               id=view_anchor(sheet_id) if located else None)
     caption = labels.tile.format(poster=poster, sheet=tile.label, row=tile.row + 1, rows=grid.rows, col=tile.col + 1,
                                  cols=grid.cols, index=index + 1, count=len(grid.tiles))
     body = tag("div", tag("p", text(caption), class_="tile-caption", dir=labels.direction), view,

@@ -61,10 +61,18 @@ class _Face:
         glyphs: list[Glyph] = []
         seen: set[int] = set()
         for info, position in zip(infos, positions, strict=True):
+            text = line[info.cluster:ends[info.cluster]]
+            if not position.x_advance and all(unicodedata.category(char) == "Cf" for char in text):
+                continue  # a direction mark (the layout's U+200E around numbers): HarfBuzz's invisible space
             first = info.cluster not in seen  # a cluster's text goes with its first glyph
             seen.add(info.cluster)
-            glyphs.append((info.codepoint, position.x_advance, line[info.cluster:ends[info.cluster]] if first else ""))
+            glyphs.append((info.codepoint, position.x_advance, text if first else ""))
         return tuple(glyphs)
+
+
+def _left_to_right(line: str) -> bool:
+    """Whether the line holds a left-to-right letter (with no right-to-left one, its paragraph direction)."""
+    return any(unicodedata.bidirectional(char) == "L" for char in line)
 
 
 @cache
@@ -90,45 +98,37 @@ class _Line:
 class TextLayer:
     """Collects the lines of placed figures, then writes them as one PDF: a page for each sheet."""
 
-    _lines: dict[str, list[_Line]] = field(default_factory=dict)
-    _figures: dict[str, Placed] = field(default_factory=dict)
+    _placed: list[Placed] = field(default_factory=list)
+    _taken: dict[int, tuple[list[_Line], tuple[Label, ...]]] = field(default_factory=dict)
+    """By figure (its id()): the lines it writes and the labels it leaves, worked out once for all its sheets."""
 
     @property
     def anchors(self) -> list[str]:
-        """The HTML ids of the figures it has lines of (to be located in a text layer document)."""
-        return [self._figures[sheet].anchor for sheet in self._lines]
+        """The HTML ids of the boxes to locate in a text layer document: the figures it has lines of."""
+        return [anchor for placed in self._placed for anchor in placed.anchors]
 
     def add(self, placed: Placed) -> tuple[Label, ...]:
         """Takes the lines of ``placed`` it can draw; returns the labels left for WeasyPrint."""
-        left: list[Label] = []
-        lines: list[_Line] = []
-        for label in placed.figure.labels:
-            match = _COLOUR.fullmatch(placed.colours.get(label.cls, ""))
-            shaped = [_faces()[label.bold].shape(line) for line in label.lines]
-            if label.href is not None or match is None or any(glyphs is None for glyphs in shaped):
-                left.append(label)
-                continue
-            rgb = tuple(int(match[1][i:i + 2], 16) / 255 for i in (0, 2, 4))
-            leading = label.leading or (ASCENT + DESCENT) * label.size
-            lines.extend(_Line(glyphs, label.x, label.baseline + index * leading, label, (rgb[0], rgb[1], rgb[2]))
-                         for index, glyphs in enumerate(shaped) if glyphs)
+        key = id(placed.figure)
+        if key not in self._taken:
+            self._taken[key] = _take(placed)
+        lines, left = self._taken[key]
         if lines:
-            self._lines.setdefault(placed.sheet, []).extend(lines)
-            self._figures[placed.sheet] = placed
-        return tuple(left)
+            self._placed.append(placed)
+        return left
 
     def printed(self, spots: Mapping[str, Spot]) -> Printed:
-        """The PDF of the lines, each figure's lines on a page of their own laid where ``spots`` (by figure
-        anchor) says WeasyPrint put the figure; which page holds which sheet."""
+        """The PDF of the lines, each sheet's on a page of its own, laid where ``spots`` (by ``Placed.anchors``)
+        says WeasyPrint put the figure; a tile's lines inside its window only. Which page holds which sheet."""
         import pydyf  # type: ignore[import-untyped]
 
         pdf = pydyf.PDF()
         used: dict[bool, dict[int, str]] = {False: {}, True: {}}
         pages: list[tuple[Spot, bytes]] = []
-        for sheet, lines in self._lines.items():
-            placed = self._figures[sheet]
-            spot = spots[placed.anchor]
-            pages.append((spot, _content(lines, spot, placed.figure.width, used)))
+        for placed in self._placed:
+            spot, *window = (spots[anchor] for anchor in placed.anchors)
+            lines = self._taken[id(placed.figure)][0]
+            pages.append((spot, _content(lines, spot, placed.figure.width, used, window[0] if window else None)))
         fonts = pydyf.Dictionary({f"F{int(bold)}": _font(pdf, bold, glyphs) for bold, glyphs in used.items()
                                   if glyphs})
         resources = pydyf.Dictionary({"Font": fonts})
@@ -141,14 +141,43 @@ class TextLayer:
                                            "Resources": resources.reference, "Contents": stream.reference}))
         out = io.BytesIO()
         pdf.write(out, version=b"1.7", compress=True)
-        return Printed(out.getvalue(), {sheet: index for index, sheet in enumerate(self._lines)})
+        return Printed(out.getvalue(), {placed.sheet: index for index, placed in enumerate(self._placed)})
 
 
-def _content(lines: list[_Line], spot: Spot, figure_width: float, used: dict[bool, dict[int, str]]) -> bytes:
-    """Drawing operators for ``lines`` of a figure ``figure_width`` pixels wide placed at ``spot``."""
+def _take(placed: Placed) -> tuple[list[_Line], tuple[Label, ...]]:
+    """The lines of ``placed``'s figure a plain run of glyphs draws right, shaped; the labels it does not."""
+    left: list[Label] = []
+    lines: list[_Line] = []
+    for label in placed.figure.labels:
+        match = _COLOUR.fullmatch(placed.colours.get(label.cls, ""))
+        shaped = [_faces()[label.bold].shape(line) for line in label.lines]
+        # In a right-to-left figure a line without a left-to-right letter is a right-to-left paragraph ("-5" shows
+        # as "5-"), as ``figure._direction`` sets it: WeasyPrint's.
+        backwards = placed.figure.rtl and any(not _left_to_right(line) for line in label.lines)
+        if label.href is not None or match is None or backwards or any(glyphs is None for glyphs in shaped):
+            left.append(label)
+            continue
+        rgb = tuple(int(match[1][i:i + 2], 16) / 255 for i in (0, 2, 4))
+        leading = label.leading or (ASCENT + DESCENT) * label.size
+        lines.extend(_Line(glyphs, label.x, label.baseline + index * leading, label, (rgb[0], rgb[1], rgb[2]))
+                     for index, glyphs in enumerate(shaped) if glyphs)
+    return lines, tuple(left)
+
+
+def _content(lines: list[_Line], spot: Spot, figure_width: float, used: dict[bool, dict[int, str]],
+             window: Spot | None) -> bytes:
+    """Drawing operators for ``lines`` of a figure ``figure_width`` pixels wide placed at ``spot``; with
+    ``window`` (a poster tile's), only the lines that show through it, clipped to it."""
     scale = (spot.right - spot.left) / figure_width * PT_PER_PX  # points per figure pixel
     height = spot.page_height * PT_PER_PX
     out = []
+    if window is not None:
+        out.append(f"{num(window.left * PT_PER_PX)} {num(height - window.bottom * PT_PER_PX)} "
+                   f"{num((window.right - window.left) * PT_PER_PX)} {num((window.bottom - window.top) * PT_PER_PX)}"
+                   " re W n")
+        seen = [(window.left - spot.left) * PT_PER_PX / scale, (window.top - spot.top) * PT_PER_PX / scale,
+                (window.right - spot.left) * PT_PER_PX / scale, (window.bottom - spot.top) * PT_PER_PX / scale]
+        lines = [line for line in lines if line.label.inside(*seen)]
     for line in lines:
         label, face = line.label, _faces()[line.label.bold]
         size = label.size * scale
@@ -168,7 +197,7 @@ def _content(lines: list[_Line], spot: Spot, figure_width: float, used: dict[boo
                 run = ""
         shown.append(f"<{run}>" if run else "")
         r, g, b = line.rgb
-        out.append(f"BT /F{int(label.bold)} {num(size)} Tf {r:.3f} {g:.3f} {b:.3f} rg "
+        out.append(f"BT /F{int(label.bold)} {num(size, 4)} Tf {r:.3f} {g:.3f} {b:.3f} rg "
                    f"1 0 0 1 {num(x)} {num(y)} Tm [{' '.join(shown)}] TJ ET")
     return "\n".join(out).encode("ascii")
 

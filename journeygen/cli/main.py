@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -131,6 +130,8 @@ def schema() -> None:
       # then start a spec with:
       # yaml-language-server: $schema=journeygen.schema.json
     """
+    import json
+
     from journeygen.spec.schema import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

@@ -8,7 +8,6 @@ JSON is read by the same builder after ``json`` has checked its syntax.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -294,6 +293,8 @@ def _astral(match: re.Match[str]) -> str:
 
 
 def _json_gate(name: str, text: str) -> None:
+    import json  # only JSON specs need it; a YAML render does not pay for it
+
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:

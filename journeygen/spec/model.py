@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import os
 from collections.abc import Callable
@@ -561,6 +560,8 @@ class Lane(_Shorthand):
     @classmethod
     def _known_or_declared(cls, value: Any) -> Any:
         if isinstance(value, str) and value not in BUILTIN_LANES:
+            import difflib  # only for the hint: a valid spec never loads it
+
             hint = difflib.get_close_matches(value, BUILTIN_LANES, n=1)
             guess = f"did you mean {hint[0]!r}? " if hint else ""
             raise ValueError(f"{value!r} is not a built-in lane ({guess}a custom lane is written "

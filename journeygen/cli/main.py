@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -238,4 +239,7 @@ def run() -> None:
     # pydantic scans every installed distribution for plugins when the first model is built (10 ms
     # and more in a full environment); the command line has none to offer them. A user's own setting stays.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # The modules imported so far live as long as the process: keep the garbage collector from scanning
+    # them again at each collection while the command runs (as the watch loop does after its first render).
+    gc.freeze()
     main(prog_name="journeygen")

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
@@ -18,8 +19,7 @@ LINE_HEIGHT = 1.3
 _SPACES = re.compile(r"[ \t]+")
 
 
-@dataclass(frozen=True)
-class _Face:
+class _Face(NamedTuple):  # a record read in this module only: cheaper to create than a frozen dataclass
     font: hb.Font
     upem: int
     ascent: float

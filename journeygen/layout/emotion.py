@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from journeygen.layout.blocks import Block, Kit
@@ -13,8 +12,7 @@ from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
 from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Evidence, Persona, Stage
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """One point of a persona's curve; stage points are faces with a label, action points small dots."""
 
     x: float
@@ -27,8 +25,7 @@ class Point:
     assumed: bool = False
 
 
-@dataclass(frozen=True)
-class Plot:
+class Plot(NamedTuple):
     """The vertical scale of the lane: where each score sits (the scale's max at the top, its min at the bottom)."""
 
     top: float

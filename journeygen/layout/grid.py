@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from journeygen.theme import Theme
 
@@ -10,8 +11,7 @@ MIN_BAND_WIDTH = 900.0
 """Maps of one or two stages widen their columns towards this, so the header and cards are not cramped."""
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """Where each stage sits: stages fill columns left to right, wrapping into rows of ``per_row``."""
 
     stages: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from journeygen.theme import Theme
@@ -28,8 +27,7 @@ class Grid(NamedTuple):
         return divmod(stage, self.per_row)
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Pixel sizes derived from the theme: margins, the lane-title column, the stage pitch."""
 
     margin: float
@@ -45,7 +43,7 @@ class Metrics:
         if not columns:
             return plain
         wide = (MIN_BAND_WIDTH - plain.stages_left) / columns
-        return replace(plain, pitch=min(max(plain.pitch, wide), plain.pitch * 1.75))
+        return plain._replace(pitch=min(max(plain.pitch, wide), plain.pitch * 1.75))
 
     @property
     def stages_left(self) -> float:

@@ -242,4 +242,7 @@ def run() -> None:
     # The modules imported so far live as long as the process: keep the garbage collector from scanning
     # them again at each collection while the command runs (as the watch loop does after its first render).
     gc.freeze()
+    # Building the spec's models and laying out allocate in bursts that seldom leave cycles behind: collect
+    # the youngest objects every 200,000 allocations rather than 700 (as mypy's command does).
+    gc.set_threshold(200_000, 30, 30)
     main(prog_name="journeygen")

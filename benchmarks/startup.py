@@ -37,9 +37,9 @@ PHASES = """
 import os, sys, time
 clock = time.process_time
 marks = [("start the interpreter (site)", clock())]
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as the journeygen command does
 import click, pydantic, yaml; marks.append(("import pydantic, click, yaml", clock()))
 import journeygen.cli.main, journeygen.cli.output; marks.append(("import journeygen's command line", clock()))
+journeygen.cli.main.settle_process()  # as the journeygen command does before it runs
 from pydantic import BaseModel, TypeAdapter; marks.append(("import pydantic's models and schemas", clock()))
 import importlib.metadata; marks.append(("import importlib.metadata (pydantic's plugin loader)", clock()))
 from journeygen.api import load_spec; marks.append(("import the spec model (its pydantic models built)", clock()))

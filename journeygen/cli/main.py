@@ -236,6 +236,12 @@ def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | No
 
 def run() -> None:
     """Console-script entry point."""
+    settle_process()
+    main(prog_name="journeygen")
+
+
+def settle_process() -> None:
+    """Settings for the one short-lived process a command runs in (benchmarks/startup.py applies them too)."""
     # pydantic scans every installed distribution for plugins when the first model is built (10 ms
     # and more in a full environment); the command line has none to offer them. A user's own setting stays.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -245,4 +251,3 @@ def run() -> None:
     # Building the spec's models and laying out allocate in bursts that seldom leave cycles behind: collect
     # the youngest objects every 200,000 allocations rather than 700 (as mypy's command does).
     gc.set_threshold(200_000, 30, 30)
-    main(prog_name="journeygen")

@@ -6,7 +6,8 @@ Times, in fresh processes taken in turns (so a shared host's swings hit every co
 set: ``svg,mermaid`` within 3x of the baseline (issue 15), ``png`` within 2x of ``svg`` (issue 19).
 CPU time (user + system of the process) is printed beside wall time: on a busy host it moves less.
 ``--before DIR`` also times the journeygen source tree in DIR (for example an unpacked
-``git archive main journeygen``) in the same rounds, to show what a change saved.
+``git archive main journeygen themes``) in the same rounds, to show what a change saved. The commands run
+in a scratch folder, not the checkout, since ``python -m`` puts the current folder first on the path.
 ``--phases`` prints where one ``-f svg,mermaid`` process spends its CPU time instead.
 
     python benchmarks/startup.py                  # 9 rounds
@@ -36,9 +37,9 @@ PHASES = """
 import os, sys, time
 clock = time.process_time
 marks = [("start the interpreter (site)", clock())]
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as the journeygen command does
 import click, pydantic, yaml; marks.append(("import pydantic, click, yaml", clock()))
 import journeygen.cli.main, journeygen.cli.output; marks.append(("import journeygen's command line", clock()))
+journeygen.cli.main.settle_process()  # as the journeygen command does before it runs
 from pydantic import BaseModel, TypeAdapter; marks.append(("import pydantic's models and schemas", clock()))
 import importlib.metadata; marks.append(("import importlib.metadata (pydantic's plugin loader)", clock()))
 from journeygen.api import load_spec; marks.append(("import the spec model (its pydantic models built)", clock()))
@@ -72,6 +73,14 @@ def phases(runs: int) -> None:
     print(f"{1000 * sum(min(times) for times in seen.values()):7.1f}  total")
 
 
+def _check_tree(folder: Path, env: dict[str, str], cwd: Path) -> None:
+    """Exit unless a command run with ``env`` in ``cwd`` imports the journeygen of ``folder`` (and its themes)."""
+    found = subprocess.run([sys.executable, "-c", "import journeygen; print(journeygen.__file__)"], cwd=cwd, env=env,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    if not Path(found).is_relative_to(folder) or not (folder / "themes").is_dir():
+        raise SystemExit(f"{folder}: expected its journeygen/ and themes/, but the command imports {found}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=9, help="rounds (each command once a round)")
@@ -81,21 +90,24 @@ def main() -> None:
     if args.phases:
         phases(args.runs)
         return
-    trees = {"": CHILD_ENV}
+    trees = {"": ROOT}
     if args.before:
-        trees = {"before ": {**CHILD_ENV, "PYTHONPATH": str(args.before.resolve())}, "": CHILD_ENV}
+        trees = {"before ": args.before.resolve(), "": ROOT}
+    envs = {tree: {**CHILD_ENV, "PYTHONPATH": str(folder)} for tree, folder in trees.items()}
     with tempfile.TemporaryDirectory() as out:
+        for tree, folder in trees.items():
+            _check_tree(folder, envs[tree], Path(out))
         render = [sys.executable, "-m", "journeygen", "render", str(EXAMPLE), "-o", out, "-q", "-f"]
         commands = {(BASELINE, ""): ([sys.executable, "-c", BASELINE], CHILD_ENV)}
-        for tree, env in trees.items():
+        for tree, env in envs.items():
             for fmt in ("svg,mermaid", "svg", "png"):
                 commands[(f"-f {fmt}", tree)] = ([*render, fmt], env)
         for cmd, env in commands.values():  # warm-up: byte-code caches, the page cache
-            fresh(cmd, ROOT, env)
+            fresh(cmd, Path(out), env)
         runs: dict[tuple[str, str], list[Run]] = {key: [] for key in commands}
         for _ in range(args.runs):
             for key, (cmd, env) in commands.items():
-                runs[key].append(fresh(cmd, ROOT, env))
+                runs[key].append(fresh(cmd, Path(out), env))
     wall = {key: statistics.median(r.wall for r in rs) for key, rs in runs.items()}
     cpu = {key: statistics.median(r.cpu for r in rs) for key, rs in runs.items()}
     print(f"{args.runs} rounds, medians; {EXAMPLE.relative_to(ROOT)}")

@@ -6,9 +6,9 @@ A new language is one file: every catalogue holds every key of ``en.yaml`` (chec
 from __future__ import annotations
 
 import dataclasses
-import importlib.resources
 from collections.abc import Callable, Mapping
 from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -16,6 +16,8 @@ import yaml
 
 T = TypeVar("T")
 
+LOCALES = Path(__file__).parent / "locales"
+"""The catalogues, beside this module in the installed package (as the fonts are: see layout.fonts)."""
 ALIASES = {"iw": "he"}
 """Old language codes some systems still send, -> the code of the catalogue."""
 
@@ -23,8 +25,7 @@ ALIASES = {"iw": "he"}
 @cache
 def languages() -> tuple[str, ...]:
     """The languages journeygen has a catalogue for, English first."""
-    folder = importlib.resources.files("journeygen") / "locales"
-    found = sorted(f.name.removesuffix(".yaml") for f in folder.iterdir() if f.name.endswith(".yaml"))
+    found = sorted(f.name.removesuffix(".yaml") for f in LOCALES.iterdir() if f.name.endswith(".yaml"))
     return ("en", *(code for code in found if code != "en"))
 
 
@@ -38,7 +39,7 @@ def language_of(locale: str) -> str:
 @cache
 def catalogue(language: str) -> dict[str, Any]:
     """Every word of one language, by section (``map``, ``pdf``); loaded once per process."""
-    text = (importlib.resources.files("journeygen") / "locales" / f"{language}.yaml").read_text(encoding="utf-8")
+    text = (LOCALES / f"{language}.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 

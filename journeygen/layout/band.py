@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journeygen.layout import blueprint, emotion, paths
 from journeygen.layout.blocks import EMPTY, Block, Kit, row, stack
@@ -16,8 +16,7 @@ from journeygen.spec.model import BLUEPRINT_LANES, Lane, Persona, Stage
 ROW_GAP = 3.0
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """Everything a band needs to know about the whole map."""
 
     stages: tuple[Stage, ...]
@@ -82,9 +81,8 @@ def _localise(arrow: paths.Arrow, indices: Sequence[int]) -> paths.Arrow:
     def local(i: int | None) -> int | None:
         return indices.index(i) if i is not None and i in indices else None
 
-    from dataclasses import replace
 
-    return replace(arrow, source=local(arrow.source), target=local(arrow.target))
+    return arrow._replace(source=local(arrow.source), target=local(arrow.target))
 
 
 def _headers(kit: Kit, plan: Plan, indices: Sequence[int]) -> Block:

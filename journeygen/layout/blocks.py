@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from journeygen.layout.scene import Anchor, Box, Font, Group, GroupRole, Item, Rect, Shifted, Text
 from journeygen.layout.text import Measurer
-from journeygen.layout.words import Words, words_for
+from journeygen.layout.words import Words
 from journeygen.spec.model import DEFAULT_SCALE, EmotionScale
 from journeygen.theme import Theme
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """Items drawn relative to (0, 0), occupying ``width`` x ``height``."""
 
     width: float
@@ -40,13 +39,12 @@ DASHES = 4
 """How many dash patterns tell persona curves apart without colour."""
 
 
-@dataclass(frozen=True)
-class Kit:
+class Kit(NamedTuple):
     """What every layout step needs: the theme's sizes and a text measurer."""
 
     theme: Theme
     measure: Measurer
-    words: Words = field(default_factory=lambda: words_for("en"))
+    words: Words
     rtl: bool = False
     scale: EmotionScale = DEFAULT_SCALE
 

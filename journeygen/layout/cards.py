@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journeygen.layout import blueprint
 from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
@@ -14,8 +13,7 @@ from journeygen.spec.metrics import reading, verdict
 from journeygen.spec.model import BLUEPRINT_LANES, Action, Idea, Metric, PainPoint, Touchpoint
 
 
-@dataclass(frozen=True)
-class CardContext:
+class CardContext(NamedTuple):
     """Map-wide facts cards need: channel badges and persona names."""
 
     channels: Mapping[str, Channel]

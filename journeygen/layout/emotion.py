@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journeygen.layout.blocks import Block, Kit
 from journeygen.layout.cards import evidence_badge
@@ -12,8 +12,7 @@ from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
 from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Evidence, Persona, Stage
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """One point of a persona's curve; stage points are faces with a label, action points small dots."""
 
     x: float
@@ -26,8 +25,7 @@ class Point:
     assumed: bool = False
 
 
-@dataclass(frozen=True)
-class Plot:
+class Plot(NamedTuple):
     """The vertical scale of the lane: where each score sits (the scale's max at the top, its min at the bottom)."""
 
     top: float
@@ -216,8 +214,7 @@ def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,
     return items, bottom
 
 
-@dataclass(frozen=True)
-class _Spot:
+class _Spot(NamedTuple):  # a record read in this module only: cheaper to create than a frozen dataclass
     block: Block
     box: Box
 

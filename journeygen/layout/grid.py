@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from journeygen.theme import Theme
 
@@ -10,8 +10,7 @@ MIN_BAND_WIDTH = 900.0
 """Maps of one or two stages widen their columns towards this, so the header and cards are not cramped."""
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """Where each stage sits: stages fill columns left to right, wrapping into rows of ``per_row``."""
 
     stages: int
@@ -28,8 +27,7 @@ class Grid:
         return divmod(stage, self.per_row)
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Pixel sizes derived from the theme: margins, the lane-title column, the stage pitch."""
 
     margin: float
@@ -45,7 +43,7 @@ class Metrics:
         if not columns:
             return plain
         wide = (MIN_BAND_WIDTH - plain.stages_left) / columns
-        return replace(plain, pitch=min(max(plain.pitch, wide), plain.pitch * 1.75))
+        return plain._replace(pitch=min(max(plain.pitch, wide), plain.pitch * 1.75))
 
     @property
     def stages_left(self) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journeygen.layout.blocks import Block, Kit, flow, row
 from journeygen.layout.cards import badge, evidence_badge, warning
@@ -12,8 +12,7 @@ from journeygen.layout.keys import Channel
 from journeygen.layout.scene import Box, Path, Rect
 
 
-@dataclass(frozen=True)
-class Needs:
+class Needs(NamedTuple):
     """Which legend entries this map uses."""
 
     emotions: bool

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journeygen.layout.blocks import Block, Kit, stack
 from journeygen.layout.scene import Group, Item, Path, PathOp
@@ -13,8 +13,7 @@ CORNER = 8.0
 HEAD = 9.0
 
 
-@dataclass(frozen=True)
-class Arrow:
+class Arrow(NamedTuple):
     """A transition resolved to columns of the row (``None`` when that end is in another row)."""
 
     source: int | None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -237,6 +236,8 @@ class Scene:
 
     def to_json(self) -> str:
         """A stable JSON form for golden tests: one drawn item per line, each naming its enclosing groups."""
+        import json  # a render draws the Scene without writing it as JSON
+
         meta = {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__ if name != "items"}
         lines = [json.dumps(entry, ensure_ascii=False) for entry in _flat(self.items, None)]
         head = json.dumps(meta, ensure_ascii=False)[:-1]

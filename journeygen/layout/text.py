@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
@@ -18,8 +18,7 @@ LINE_HEIGHT = 1.3
 _SPACES = re.compile(r"[ \t]+")
 
 
-@dataclass(frozen=True)
-class _Face:
+class _Face(NamedTuple):  # a record read in this module only: cheaper to create than a frozen dataclass
     font: hb.Font
     upem: int
     ascent: float
@@ -39,12 +38,12 @@ def _faces() -> dict[bool, _Face]:
     return {bold: _load(path) for bold, path in FONT_FILES.items()}
 
 
-@dataclass
 class Measurer:
     """Measures and wraps text; one per prepared spec (its cache of advances lives and dies with it)."""
 
-    faces: dict[bool, _Face] = field(default_factory=_faces)
-    _cache: dict[tuple[str, bool], float] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.faces: dict[bool, _Face] = _faces()
+        self._cache: dict[tuple[str, bool], float] = {}
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The advance width of ``text`` in pixels, as a browser shaping DejaVu Sans draws it.

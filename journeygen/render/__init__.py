@@ -11,7 +11,7 @@ import sys
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journeygen.errors import RenderError, UnknownFormatError
 from journeygen.options import RenderOptions
@@ -40,8 +40,7 @@ def _resolve(target: str) -> Any:
     return getattr(importlib.import_module(module), func)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """An output format: its name, file suffix, where its renderer lives, and a one-line summary."""
 
     name: str

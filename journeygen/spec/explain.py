@@ -6,7 +6,6 @@ starts a comment, a ``- `` line indented under text continues that text. Each hi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -32,6 +31,8 @@ def _line(doc: Document, number: int) -> str:
 
 
 def _quoted(text: str) -> str:
+    import json  # only a hint being written needs it
+
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -8,7 +8,6 @@ JSON is read by the same builder after ``json`` has checked its syntax.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -116,13 +115,19 @@ def _resolve_plain(text: str) -> Any:
     return number
 
 
-@dataclass
 class _Frame:
-    value: dict[str, Any] | list[Any]
-    path: PathKey
-    size: int = 1
-    key: str | None = None
-    anchor: str | None = None
+    """A mapping or sequence still open: its value so far, its nodes counted, a key waiting for its value.
+
+    A plain class: a dataclass would compile three unused methods from source at every start."""
+
+    __slots__ = ("anchor", "key", "path", "size", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: PathKey, anchor: str | None = None) -> None:
+        self.value = value
+        self.path = path
+        self.anchor = anchor
+        self.size = 1
+        self.key: str | None = None
 
 
 class _Builder:
@@ -294,6 +299,8 @@ def _astral(match: re.Match[str]) -> str:
 
 
 def _json_gate(name: str, text: str) -> None:
+    import json  # only JSON specs need it; a YAML render does not pay for it
+
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:

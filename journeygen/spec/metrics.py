@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from journeygen.spec.model import Metric
 
@@ -51,8 +50,7 @@ _NUMBER = re.compile(r"^\s*([+\-\u2212]?\d+(?:[.,]\d+)?)\s*(\S{0,8})\s*$")
 _CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț"})  # Romanian written with the old cedilla letters
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A value or target read as a number and its unit: ``1.2%`` -> 1.2 and ``%``."""
 
     number: Decimal

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +21,11 @@ DEFAULT = "default"
 _FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def builtin_dir() -> Traversable:
+def builtin_dir() -> Path:
     """The built-in themes: inside the installed package, or the checkout's top-level themes/ folder."""
-    installed = importlib.resources.files("journeygen") / "themes"
-    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "themes"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "themes"
+    return installed if installed.is_dir() else package.parent / "themes"
 
 
 def theme_names() -> tuple[str, ...]:

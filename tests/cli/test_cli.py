@@ -105,6 +105,22 @@ def test_one_map_loads_only_what_it_draws(tmp_path: Path) -> None:
     assert (tmp_path / "online-shop.svg").is_file() and (tmp_path / "online-shop.mmd").is_file()
 
 
+def test_one_map_skips_start_up_work_it_does_not_need(tmp_path: Path) -> None:
+    """Issue 15's start-up target: an SVG + Mermaid render of a YAML spec writes no JSON, finds its locales and
+    themes without importlib's resource readers, and loads neither of the other two Mermaid forms."""
+    unneeded = ("json", "importlib.readers", "importlib.resources.readers", "journeygen.render.mermaid.grid",
+                "journeygen.render.mermaid.swimlane", "journeygen.render.wrap")
+    probe = ("import sys; from journeygen.cli.main import main\n"
+             "try: main(['render', sys.argv[1], '-f', 'svg,mermaid', '-o', sys.argv[2], '-q'])\n"
+             "except SystemExit: pass\n"
+             f"print([m for m in {unneeded!r} if m in sys.modules])")
+    shop = ROOT / "examples" / "online-shop.journey.yaml"
+    out = subprocess.run([sys.executable, "-c", probe, str(shop), str(tmp_path)], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+    assert (tmp_path / "online-shop.svg").read_bytes().startswith(b"<?xml")
+
+
 def test_committed_schema_is_current() -> None:
     """examples/ point editors at journeygen.schema.json: it must match `journeygen schema`."""
     code, out, _ = run("schema")

@@ -21,8 +21,10 @@ def _code(char: str) -> str:
     return f"#{ord(char)};"
 
 
-JS_SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff"
-"""What JavaScript's ``trim()`` strips (every Unicode space, and U+FEFF)."""
+JS_SPACE = ("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+"""What JavaScript's ``trim()`` strips (every Unicode space, and U+FEFF): the characters ``str.isspace()``
+accepts, written out rather than searched for in the first 12,289 code points at every start."""
 
 
 def _entities(text: str, special: frozenset[str], breaks: re.Pattern[str] = _LINE_BREAKS) -> str:

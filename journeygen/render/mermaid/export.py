@@ -5,9 +5,7 @@ from __future__ import annotations
 from journeygen.layout.prepared import Prepared
 from journeygen.options import RenderOptions
 from journeygen.render import Output
-from journeygen.render.mermaid.grid import grid_lines
 from journeygen.render.mermaid.journey import PLACEHOLDER_SCORE, journey_lines, placeholders
-from journeygen.render.mermaid.swimlane import swimlane_lines
 from journeygen.spec.model import Journey
 
 # Mermaid's journey diagram draws tasks with scores and actors; every other lane has no place in it.
@@ -19,9 +17,16 @@ MAX_EDGES = 500
 
 def _lines(prepared: Prepared) -> list[str]:
     journey, style = prepared.journey, prepared.options.mermaid_style
+    if style == "journey":
+        return journey_lines(journey)
+    # the other two forms are imported only when asked for, as the formats are (render/__init__.py)
     if style == "swimlane":
+        from journeygen.render.mermaid.grid import grid_lines
+
         return grid_lines(journey, prepared.theme)  # the grid is coloured like the map
-    return swimlane_lines(journey) if style == "flowchart" else journey_lines(journey)
+    from journeygen.render.mermaid.swimlane import swimlane_lines
+
+    return swimlane_lines(journey)
 
 
 def render(prepared: Prepared) -> Output:

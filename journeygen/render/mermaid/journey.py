@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -14,8 +14,7 @@ PLACEHOLDER_SCORE = 3
 _INDENT = "    "
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One Mermaid task line: a name, a score and the actors who feel it."""
 
     name: str

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from journeygen.errors import single
+from journeygen.errors import JourneygenError, single
 from journeygen.project import inside
 from journeygen.readfile import read_limited
 
@@ -73,11 +73,31 @@ def find_project(start: Path) -> Project | None:
         if own.is_file():
             return _parse(own, load_toml(own))
         pyproject = here / "pyproject.toml"
-        if pyproject.is_file():
-            table = load_toml(pyproject).get("tool", {}).get("journeygen")
-            if isinstance(table, dict):
-                return _parse(pyproject, table)
+        table = pyproject_table(pyproject)
+        if table is not None:
+            return _parse(pyproject, table)
     return None
+
+
+def pyproject_table(path: Path) -> dict[str, Any] | None:
+    """The ``[tool.journeygen]`` table of a pyproject.toml; None without the file or the table.
+
+    A pyproject.toml that is not valid TOML belongs to some other tool unless it names journeygen's table:
+    only then is it an error (a broken project file of another language must not stop a render)."""
+    if not path.is_file():
+        return None
+    try:
+        data = load_toml(path)
+    except JourneygenError as error:
+        try:
+            ours = b"tool.journeygen" in read_limited(path, CONFIG_LIMIT, confine=True)
+        except JourneygenError:
+            ours = False
+        if ours:
+            raise error from None
+        return None
+    table = data.get("tool", {}).get("journeygen")
+    return table if isinstance(table, dict) else None
 
 
 def project_specs(start: Path) -> list[Path]:

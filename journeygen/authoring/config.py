@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from journeygen.errors import SpecError, single
-from journeygen.projectfile import PROJECT_FILE, load_toml
+from journeygen.projectfile import PROJECT_FILE, load_toml, pyproject_table
 
 Level = Literal["error", "warning"]
 DEFAULT_MAX_ITEMS = 6
@@ -38,10 +38,9 @@ def find_config(start: Path, known: frozenset[str] = frozenset()) -> LintConfig:
             if own.is_file():
                 return _parse(own, load_toml(own), known)
         pyproject = here / "pyproject.toml"
-        if pyproject.is_file():
-            table = load_toml(pyproject).get("tool", {}).get("journeygen")
-            if isinstance(table, dict):
-                return _parse(pyproject, table, known)
+        table = pyproject_table(pyproject)
+        if table is not None:
+            return _parse(pyproject, table, known)
     return LintConfig()
 
 

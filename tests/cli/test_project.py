@@ -143,6 +143,20 @@ def test_a_pyproject_without_the_table_does_not_stop_the_search(tmp_path: Path) 
     assert project is not None and project.file == (tmp_path / "journeygen.toml").resolve()
 
 
+def test_another_tools_broken_pyproject_does_not_stop_a_render_but_a_broken_journeygen_table_does(
+        tmp_path: Path) -> None:
+    _write(tmp_path, {"pyproject.toml": '[project\nname = "half-written"\n',
+                      "maps/a.journey.yaml": MAP.format(title="A", extra="")})
+    for command in (["render", "-q", "maps/a.journey.yaml"], ["lint", "maps/a.journey.yaml"]):
+        result = run_journeygen(*command, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "maps/a.svg").is_file()
+    (tmp_path / "pyproject.toml").write_text('[tool.journeygen]\nmaps = ["maps/*.journey.yaml"\n', encoding="utf-8")
+    result = run_journeygen("render", "-q", "maps/a.journey.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "pyproject.toml" in result.stderr.decode() and "invalid TOML" in result.stderr.decode()
+
+
 def test_init_project_writes_a_project_file_that_render_then_uses(tmp_path: Path) -> None:
     result = run_journeygen("init", "--project", str(tmp_path / "team"))
     assert result.returncode == 0, result.stderr.decode()

@@ -44,3 +44,9 @@ def test_languages_and_fallback() -> None:
     assert words_for("pl").lanes["pain_points"] == "Problemy"
     romanian = pdf_words_for("ro")
     assert pdf_words_for("he").direction == "rtl" and romanian.count(romanian.ideas, 20) == "20 de idei"
+
+
+def test_a_persona_quote_takes_the_quotation_marks_of_its_language() -> None:
+    """CLDR's marks: a Romanian or Polish map quoting its persona with English marks looks like a translation."""
+    quoted = {language: words_for(language).quote.format(quote="x") for language in ("en", "ro", "pl", "he")}
+    assert quoted == {"en": "“x”", "ro": "„x”", "pl": "„x”", "he": "”x”"}

@@ -16,6 +16,9 @@ class Words:
     moment_of_truth: str
     micro: str
     micro_in: str
+    quote: str
+    """A persona's quote in the language's quotation marks (CLDR's: “ ” in English, „ ” in Romanian and
+    Polish, ” ” in Hebrew), ``{quote}`` where it goes."""
     via: str
     due: str
     impact: tuple[str, str, str]

@@ -5,8 +5,9 @@ WeasyPrint spends 1.3 to 2.5 ms on each absolutely placed line of text whatever 
 very large map's PDF took (benchmarks/README.md). Written here, the same lines cost a small fraction of that and
 stay text that reads, searches and copies. Lines a browser would draw differently from a plain run of glyphs
 are left to WeasyPrint's text layers (``TextLayer.add`` returns them): right-to-left or embedded-direction
-letters (the bidi algorithm), combining marks, letters DejaVu Sans lacks (font fallback), links, and a text
-class without a colour of its own.
+letters, and in a right-to-left map a line without a left-to-right letter (the bidi algorithm reorders it),
+combining marks, letters DejaVu Sans lacks (font fallback), links, and a text class without a colour of its own.
+A poster tile gets the lines that show through its window, clipped to it.
 """
 
 from __future__ import annotations

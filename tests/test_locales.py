@@ -48,5 +48,5 @@ def test_languages_and_fallback() -> None:
 
 def test_a_persona_quote_takes_the_quotation_marks_of_its_language() -> None:
     """CLDR's marks: a Romanian or Polish map quoting its persona with English marks looks like a translation."""
-    quoted = {language: words_for(language).quote.format(quote="x") for language in ("en", "ro", "pl", "he")}
+    quoted = {language: words_for(language).quoted("x") for language in ("en", "ro", "pl", "he")}
     assert quoted == {"en": "“x”", "ro": "„x”", "pl": "„x”", "he": "”x”"}

@@ -76,7 +76,7 @@ def _card_inner(kit: Kit, persona: Persona, index: int, width: float, photo: str
     top = row([_avatar(kit, persona.name, photo), stack(who, 3, text_w)], kit.pad, align_middle=False)
     parts = [top]
     if persona.quote:
-        parts.append(kit.text(kit.words.quote.format(quote=persona.quote), width))
+        parts.append(kit.text(kit.words.quoted(persona.quote), width))
     w = kit.words
     for heading, entries in ((w.goals, persona.goals), (w.frustrations, persona.frustrations)):
         if entries:

@@ -49,6 +49,10 @@ class Words:
     of_scale: str
     path: str
 
+    def quoted(self, text: str) -> str:
+        """A persona's quote between the language's quotation marks."""
+        return self.quote.format(quote=text)
+
     def level(self, kind: tuple[str, str, str], level: str) -> str:
         return kind[("low", "medium", "high").index(level)]
 

@@ -125,8 +125,8 @@ def _switch_css(entry: MapEntry, palette: int, dashes: int) -> str:
 def persona_page(entry: PersonaEntry, w: SiteWords) -> Page:
     """Who the persona is (in the language of the first map that has them), and every journey they appear in."""
     p, lang, labels = entry.persona, _lang(entry.maps[0]), words_for(w.language)
-    marks = words_for(entry.maps[0].spec.journey.locale).quote  # the quotation marks of the quote's language
-    quote_ = f"<blockquote{lang}>{esc(marks.format(quote=p.quote))}</blockquote>" if p.quote else ""
+    quoted = words_for(entry.maps[0].spec.journey.locale).quoted  # in the quotation marks of the quote's language
+    quote_ = f"<blockquote{lang}>{esc(quoted(p.quote))}</blockquote>" if p.quote else ""
     lists = "".join(f"<h2>{esc(name)}</h2><ul>{''.join(f'<li><span{lang}>{esc(v)}</span></li>' for v in values)}"
                     "</ul>" for name, values in ((labels.goals, p.goals), (labels.frustrations, p.frustrations),
                                                  (labels.channels, p.channels)) if values)

@@ -44,7 +44,7 @@ def _persona_card(persona: Persona, base_dir: Path | None, outline: int, words: 
         photo = tag("img", class_="photo", src=photo_data_uri(persona.photo, base_dir), alt=persona.name)
     who = tag("div", heading(2, persona.name, outline),
               tag("p", text(persona.description), class_="description") if persona.description else Html(""))
-    quote = tag("blockquote", text(words.quote.format(quote=persona.quote))) if persona.quote else Html("")
+    quote = tag("blockquote", text(words.quoted(persona.quote))) if persona.quote else Html("")
     lists = [tag("div", tag("h3", text(label)), bullet_list(items, class_=cls))
              for label, items, cls in ((words.goals, persona.goals, "goals"),
                                        (words.frustrations, persona.frustrations, "frustrations"),

@@ -18,23 +18,27 @@ LINE_HEIGHT = 1.3
 _SPACES = re.compile(r"[ \t]+")
 
 
-class _Face(NamedTuple):  # a record read in this module only: cheaper to create than a frozen dataclass
+class Face(NamedTuple):  # cheaper to create than a frozen dataclass
+    """A bundled face loaded into HarfBuzz, with its units per em and vertical metrics (in em)."""
+
+    face: hb.Face
     font: hb.Font
     upem: int
     ascent: float
     descent: float
 
 
-def _load(path: Path) -> _Face:
+def _load(path: Path) -> Face:
     face = hb.Face(hb.Blob.from_file_path(str(path)))
     font = hb.Font(face)
     extents = font.get_font_extents("ltr")
-    return _Face(font, face.upem, extents.ascender / face.upem, -extents.descender / face.upem)
+    return Face(face, font, face.upem, extents.ascender / face.upem, -extents.descender / face.upem)
 
 
 @cache
-def _faces() -> dict[bool, _Face]:
-    """The regular and bold faces, loaded once per process (fonts never change while it runs)."""
+def faces() -> dict[bool, Face]:
+    """The regular and bold faces (by ``bold``), loaded once per process: the layout measures with them and
+    the PDF's written text layer (``render.pdf.textlayer``) draws with them."""
     return {bold: _load(path) for bold, path in FONT_FILES.items()}
 
 
@@ -42,7 +46,7 @@ class Measurer:
     """Measures and wraps text; one per prepared spec (its cache of advances lives and dies with it)."""
 
     def __init__(self) -> None:
-        self.faces: dict[bool, _Face] = _faces()
+        self.faces: dict[bool, Face] = faces()
         self._cache: dict[tuple[str, bool], float] = {}
 
     def width(self, text: str, size: float, bold: bool = False) -> float:

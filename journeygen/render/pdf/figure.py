@@ -148,11 +148,12 @@ def _block(label: Label, scale: float, width: float, rtl: bool) -> Html:
     style = f"top: {num(top)}mm; {across}; font-size: {num(size, 4)}mm; line-height: {num(leading * scale)}mm"
     words = tag("a", text(label.text), href=label.href) if label.href else text(label.text)
     return tag("div", words, class_=f"lbl {label.cls}{' b' if label.bold else ''}", style=style,
-               dir=_direction(label.text, rtl))
+               dir=direction(label.text, rtl))
 
 
-def _direction(line: str, rtl: bool) -> str:
-    """The paragraph direction a browser gives ``dir="auto"``: that of the first strong letter."""
+def direction(line: str, rtl: bool) -> str:
+    """The paragraph direction a browser gives ``dir="auto"``: that of the first strong letter (``rtl``: whether
+    a line without one is right to left)."""
     for char in line:
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):

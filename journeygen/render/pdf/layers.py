@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from journeygen.render.pdf.build import Draft
@@ -21,6 +22,7 @@ from journeygen.render.pdf.standards import Conformance
 from journeygen.theme import Theme
 
 if TYPE_CHECKING:
+    from journeygen.render.pdf.figure import Label
     from journeygen.render.pdf.weasy import Printed
 
 PYTHON_PACE = (700, 10, 10)
@@ -84,15 +86,21 @@ def _written_layer(drafts: Sequence[Draft], html: Callable[..., str]) -> tuple[l
     from journeygen.render.pdf.textlayer import TextLayer
     from journeygen.render.pdf.weasy import locate
 
+    # The drafts' sheets without their lines: where their figures lie (laid out, not printed) and which they are.
+    bare = [item.refigured([figure.text(()) for figure in item.figures]) for item in drafts]
+    parts = [item.part(text_layer=True) for item in bare]
     writer = TextLayer()
-    left = {id(placed.figure): writer.add(placed) for item in drafts for placed in item.part(text_layer=True).placed}
+    left: dict[int, tuple[Label, ...]] = {}  # by figure: the labels left for WeasyPrint
+    for item, stripped, part in zip(drafts, bare, parts, strict=True):
+        whole = {id(plain): figure for plain, figure in zip(stripped.figures, item.figures, strict=True)}
+        for placed in part.placed:
+            figure = whole[id(placed.figure)]
+            left[id(figure)] = writer.add(replace(placed, figure=figure))
     rest = [item.refigured([figure.text(left.get(id(figure), figure.labels)) for figure in item.figures])
             for item in drafts]
     if not writer.anchors:
         return [], rest
-    # Where the figures lie: a text layer document of the figures without their lines, laid out but not printed.
-    bare = [item.refigured([figure.text(()) for figure in item.figures]).part(text_layer=True) for item in drafts]
-    return [writer.printed(locate(html(bare, text_only=True), writer.anchors))], rest
+    return [writer.printed(locate(html(parts, text_only=True), writer.anchors))], rest
 
 
 def text_layers(drafts: Sequence[Draft], size: int) -> Iterator[list[Draft]]:

@@ -44,8 +44,7 @@ def map_sheet(page: MapPage, depth: int, labels: PdfWords, *, sheet_id: str, loc
     width, _ = page.figure.fitted(page.paper.content_width, page.paper.content_height)
     figure_id = figure_anchor(sheet_id) if located else None
     return tag("section", figure_html(page.figure, width, ident=figure_id), class_=f"sheet map-sheet bm{depth}",
-               id=sheet_id,
-               data_title=page.title or labels.journey_map)
+               id=sheet_id, data_title=page.title or labels.journey_map)
 
 
 def turned_page(page: MapPage, sheet: Paper, sheet_id: str, theme: Theme, numbers: PdfWords, *,

@@ -5,7 +5,7 @@ WeasyPrint spends 1.3 to 2.5 ms on each absolutely placed line of text whatever 
 very large map's PDF took (benchmarks/README.md). Written here, the same lines cost a small fraction of that and
 stay text that reads, searches and copies. Lines a browser would draw differently from a plain run of glyphs
 are left to WeasyPrint's text layers (``TextLayer.add`` returns them): right-to-left or embedded-direction
-letters, and in a right-to-left map a line without a left-to-right letter (the bidi algorithm reorders it),
+letters, and in a right-to-left map a text without a left-to-right letter (the bidi algorithm reorders it),
 combining marks, letters DejaVu Sans lacks (font fallback), links, and a text class without a colour of its own.
 A poster tile gets the lines that show through its window, clipped to it.
 """
@@ -13,21 +13,20 @@ A poster tile gets the lines that show through its window, clipped to it.
 from __future__ import annotations
 
 import io
-import re
 import struct
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 from typing import Any
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
-from journeygen.layout.fonts import FONT_FILES
+from journeygen.layout.text import Face, faces
 from journeygen.numbers import num
-from journeygen.render.pdf.figure import ASCENT, DESCENT, Label, Placed
+from journeygen.render.pdf.figure import ASCENT, DESCENT, Label, Placed, direction
 from journeygen.render.pdf.weasy import Printed, Spot
+from journeygen.theme.colour import RGB, rgb
 
 PT_PER_PX = 0.75
 """PDF points per CSS pixel."""
@@ -35,54 +34,33 @@ NAMES = {False: "journeygen-DejaVu-Sans", True: "journeygen-DejaVu-Sans-Bold"}
 """The fonts' PDF names, as WeasyPrint names the same faces (``font_faces``' family)."""
 _COMPLEX = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "NSM"})
 """Bidirectional classes of letters left to WeasyPrint: right to left, direction embeddings, combining marks."""
-_COLOUR = re.compile(r"#([0-9a-fA-F]{6})")
 
 Glyph = tuple[int, int, str]
 """A glyph id, its advance in font units as shaped, and the text it stands for ("" for the rest of a cluster)."""
 
 
-@dataclass(frozen=True)
-class _Face:
-    face: hb.Face
-    font: hb.Font
-    upem: int
-
-    def shape(self, line: str) -> tuple[Glyph, ...] | None:
-        """The line's glyphs in drawing order, or None when a plain left-to-right run would not draw it right."""
-        if any(unicodedata.bidirectional(char) in _COMPLEX for char in line):
-            return None
-        buffer = hb.Buffer()
-        buffer.add_str(line)
-        buffer.guess_segment_properties()
-        hb.shape(self.font, buffer, {})
-        infos, positions = buffer.glyph_infos, buffer.glyph_positions
-        if any(info.codepoint == 0 for info in infos) or any(p.x_offset or p.y_offset for p in positions):
-            return None
-        ends = dict(pairwise([*sorted({info.cluster for info in infos}), len(line)]))  # where each cluster's text ends
-        glyphs: list[Glyph] = []
-        seen: set[int] = set()
-        for info, position in zip(infos, positions, strict=True):
-            text = line[info.cluster:ends[info.cluster]]
-            if not position.x_advance and all(unicodedata.category(char) == "Cf" for char in text):
-                continue  # a direction mark (the layout's U+200E around numbers): HarfBuzz's invisible space
-            first = info.cluster not in seen  # a cluster's text goes with its first glyph
-            seen.add(info.cluster)
-            glyphs.append((info.codepoint, position.x_advance, text if first else ""))
-        return tuple(glyphs)
-
-
-def _left_to_right(line: str) -> bool:
-    """Whether the line holds a left-to-right letter (with no right-to-left one, its paragraph direction)."""
-    return any(unicodedata.bidirectional(char) == "L" for char in line)
-
-
-@cache
-def _faces() -> dict[bool, _Face]:
-    faces = {}
-    for bold, path in FONT_FILES.items():
-        face = hb.Face(hb.Blob.from_file_path(str(path)))
-        faces[bold] = _Face(face, hb.Font(face), face.upem)
-    return faces
+def _shape(face: Face, line: str) -> tuple[Glyph, ...] | None:
+    """The line's glyphs in drawing order, or None when a plain left-to-right run would not draw it right."""
+    if any(unicodedata.bidirectional(char) in _COMPLEX for char in line):
+        return None
+    buffer = hb.Buffer()
+    buffer.add_str(line)
+    buffer.guess_segment_properties()
+    hb.shape(face.font, buffer, {})
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    if any(info.codepoint == 0 for info in infos) or any(p.x_offset or p.y_offset for p in positions):
+        return None
+    ends = dict(pairwise([*sorted({info.cluster for info in infos}), len(line)]))  # where each cluster's text ends
+    glyphs: list[Glyph] = []
+    seen: set[int] = set()
+    for info, position in zip(infos, positions, strict=True):
+        text = line[info.cluster:ends[info.cluster]]
+        if not position.x_advance and all(unicodedata.category(char) == "Cf" for char in text):
+            continue  # a direction mark (the layout's U+200E around numbers): HarfBuzz's invisible space
+        first = info.cluster not in seen  # a cluster's text goes with its first glyph
+        seen.add(info.cluster)
+        glyphs.append((info.codepoint, position.x_advance, text if first else ""))
+    return tuple(glyphs)
 
 
 @dataclass(frozen=True)
@@ -92,7 +70,8 @@ class _Line:
     """Where the line is anchored, in figure pixels."""
     baseline: float
     label: Label
-    rgb: tuple[float, float, float]
+    rgb: RGB
+    """Its colour, channels 0..255."""
 
 
 @dataclass
@@ -150,17 +129,16 @@ def _take(placed: Placed) -> tuple[list[_Line], tuple[Label, ...]]:
     left: list[Label] = []
     lines: list[_Line] = []
     for label in placed.figure.labels:
-        match = _COLOUR.fullmatch(placed.colours.get(label.cls, ""))
-        shaped = [_faces()[label.bold].shape(line) for line in label.lines]
-        # In a right-to-left figure a line without a left-to-right letter is a right-to-left paragraph ("-5" shows
-        # as "5-"), as ``figure._direction`` sets it: WeasyPrint's.
-        backwards = placed.figure.rtl and any(not _left_to_right(line) for line in label.lines)
-        if label.href is not None or match is None or backwards or any(glyphs is None for glyphs in shaped):
+        colour = placed.colours.get(label.cls)
+        shaped = [_shape(faces()[label.bold], line) for line in label.lines]
+        # A block without a left-to-right letter in a right-to-left figure is a right-to-left paragraph, as
+        # WeasyPrint's block says (``figure.direction``): the bidi algorithm shows "-5" there as "5-".
+        backwards = direction(label.text, placed.figure.rtl) == "rtl"
+        if label.href is not None or colour is None or backwards or any(glyphs is None for glyphs in shaped):
             left.append(label)
             continue
-        rgb = tuple(int(match[1][i:i + 2], 16) / 255 for i in (0, 2, 4))
         leading = label.leading or (ASCENT + DESCENT) * label.size
-        lines.extend(_Line(glyphs, label.x, label.baseline + index * leading, label, (rgb[0], rgb[1], rgb[2]))
+        lines.extend(_Line(glyphs, label.x, label.baseline + index * leading, label, rgb(colour))
                      for index, glyphs in enumerate(shaped) if glyphs)
     return lines, tuple(left)
 
@@ -180,7 +158,7 @@ def _content(lines: list[_Line], spot: Spot, figure_width: float, used: dict[boo
                 (window.right - spot.left) * PT_PER_PX / scale, (window.bottom - spot.top) * PT_PER_PX / scale]
         lines = [line for line in lines if line.label.inside(*seen)]
     for line in lines:
-        label, face = line.label, _faces()[line.label.bold]
+        label, face = line.label, faces()[line.label.bold]
         size = label.size * scale
         width = sum(advance for _, advance, _ in line.glyphs) / face.upem * size
         shift = {"left": 0.0, "center": width / 2, "right": width}[label.anchor]
@@ -197,7 +175,7 @@ def _content(lines: list[_Line], spot: Spot, figure_width: float, used: dict[boo
                 shown.append(f"<{run}> {num(kern * 1000 / face.upem)}")
                 run = ""
         shown.append(f"<{run}>" if run else "")
-        r, g, b = line.rgb
+        r, g, b = (channel / 255 for channel in line.rgb)
         out.append(f"BT /F{int(label.bold)} {num(size, 4)} Tf {r:.3f} {g:.3f} {b:.3f} rg "
                    f"1 0 0 1 {num(x)} {num(y)} Tm [{' '.join(shown)}] TJ ET")
     return "\n".join(out).encode("ascii")
@@ -208,7 +186,7 @@ def _font(pdf: Any, bold: bool, glyphs: Mapping[int, str]) -> Any:
     their ids kept, their widths, and the map back to text that copying and searching use."""
     import pydyf
 
-    face = _faces()[bold]
+    face = faces()[bold]
     plan = hb.SubsetInput()
     plan.glyph_set.update(sorted({0, *glyphs}))
     plan.flags = hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.PASSTHROUGH_UNRECOGNIZED

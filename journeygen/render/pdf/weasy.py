@@ -71,9 +71,8 @@ class Printed:
 
 @dataclass(frozen=True)
 class Spot:
-    """Where an element landed: the page it starts on (from 0), its border box and the page's size, in CSS px."""
+    """Where an element landed: its border box and its page's size, in CSS px."""
 
-    page: int
     left: float
     top: float
     right: float
@@ -89,9 +88,8 @@ def locate(html: str, anchors: Collection[str]) -> dict[str, Spot]:
 
     document = html_class(string=html, url_fetcher=DataOnlyFetcher()).render()
     wanted = set(anchors)
-    return {name: Spot(index, left, top, right, bottom, page.width, page.height)
-            for index, page in enumerate(document.pages)
-            for name, (left, top, right, bottom) in page.anchors.items() if name in wanted}
+    return {name: Spot(left, top, right, bottom, page.width, page.height)
+            for page in document.pages for name, (left, top, right, bottom) in page.anchors.items() if name in wanted}
 
 
 def print_html(html: str, conformance: Conformance | None = None) -> Printed:

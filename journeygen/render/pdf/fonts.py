@@ -7,12 +7,12 @@ tokenizer over a second, a subset a few milliseconds.
 from __future__ import annotations
 
 import base64
-from importlib import resources
+
+from journeygen.layout.fonts import FONT_FILES
 
 FAMILY = "journeygen DejaVu Sans"
 """The name the bundled fonts are declared under. A name of their own: under "DejaVu Sans" the system's
 installed copy (and its oblique face) took their place, so the PDF depended on the machine's fonts."""
-_FACES = (("DejaVuSans.ttf", 400), ("DejaVuSans-Bold.ttf", 700))
 # Characters WeasyPrint may draw that are not in the document text: page numbers, hyphens, ellipsis,
 # list bullets.
 _ALWAYS = "0123456789 \u00a0\u2010\u2011\u2026-.,:;()\u2022\u25e6\u25aa"
@@ -32,10 +32,10 @@ def subset(data: bytes, chars: str) -> bytes:
 
 def font_faces(chars: str) -> str:
     """@font-face rules for the regular and bold bundled fonts, holding only ``chars``."""
-    folder = resources.files("journeygen") / "fonts"
     rules = []
-    for filename, weight in _FACES:
-        data = base64.b64encode(subset((folder / filename).read_bytes(), chars)).decode("ascii")
+    for bold, path in FONT_FILES.items():
+        weight = 700 if bold else 400
+        data = base64.b64encode(subset(path.read_bytes(), chars)).decode("ascii")
         rules.append(f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; '
                      f"src: url(data:font/ttf;base64,{data}); }}")
     return "\n".join(rules)

@@ -25,13 +25,14 @@ import uharfbuzz as hb  # type: ignore[import-untyped]
 from journeygen.layout.text import Face, faces
 from journeygen.numbers import num
 from journeygen.render.pdf.figure import ASCENT, DESCENT, Label, Placed, direction
+from journeygen.render.pdf.fonts import FAMILY
 from journeygen.render.pdf.weasy import Printed, Spot
 from journeygen.theme.colour import RGB, rgb
 
 PT_PER_PX = 0.75
 """PDF points per CSS pixel."""
-NAMES = {False: "journeygen-DejaVu-Sans", True: "journeygen-DejaVu-Sans-Bold"}
-"""The fonts' PDF names, as WeasyPrint names the same faces (``font_faces``' family)."""
+NAMES = {False: FAMILY.replace(" ", "-"), True: FAMILY.replace(" ", "-") + "-Bold"}
+"""The fonts' PDF names, as WeasyPrint names the same faces of ``font_faces``' family."""
 _COMPLEX = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "NSM"})
 """Bidirectional classes of letters left to WeasyPrint: right to left, direction embeddings, combining marks."""
 

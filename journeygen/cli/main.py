@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
 import os
 import sys
+import threading
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
@@ -234,10 +236,35 @@ def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | No
     write_compare(*specs, output, theme=opts["theme"], max_width=opts["max_width"], outdir=output not in (None, "-"))
 
 
-def run() -> None:
+def run() -> NoReturn:
     """Console-script entry point."""
     settle_process()
-    main(prog_name="journeygen")
+    try:
+        main(prog_name="journeygen")  # click's standalone mode ends every command with SystemExit
+    except SystemExit as done:
+        leave(done.code)
+    raise AssertionError("click returned without an exit status")
+
+
+def leave(code: str | int | None) -> NoReturn:
+    """End the process with ``code`` (as ``sys.exit`` takes it), leaving the command's objects unfreed.
+
+    Freeing them one by one at exit touches every object the command made: 15% of a small render's wall time
+    (mypy's command ends the same way). Output is flushed and ``atexit`` handlers run first; a process that
+    still runs other threads ends the ordinary way, which waits for them.
+    """
+    if threading.active_count() > 1:
+        sys.exit(code)
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`): 120, as Python's own exit says it
+            status = status or 120
+    os._exit(status)
 
 
 def settle_process() -> None:

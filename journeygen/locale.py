@@ -5,7 +5,6 @@ A new language is one file: every catalogue holds every key of ``en.yaml`` (chec
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -45,11 +44,10 @@ def catalogue(language: str) -> dict[str, Any]:
 
 
 def words(kind: type[T], locale: str, section: str) -> T:
-    """The dataclass ``kind`` filled from one section of the locale's catalogue (YAML lists -> tuples)."""
+    """The record ``kind`` (a dataclass or NamedTuple) filled from one section of the locale's catalogue (YAML
+    lists -> tuples)."""
     data = catalogue(language_of(locale))[section]
-    shapes = {f.name: str(f.type) for f in dataclasses.fields(kind)}  # type: ignore[arg-type]
-    return kind(**{key: tuple(value) if shapes[key].startswith(("tuple", "Forms")) else value
-                   for key, value in data.items()})
+    return kind(**{key: tuple(value) if isinstance(value, list) else value for key, value in data.items()})
 
 
 Forms = tuple[str, ...]

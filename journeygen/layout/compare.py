@@ -9,7 +9,6 @@ are drawn faded under the to-be ones.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -124,7 +123,7 @@ def merge(scene: Scene, shadow: Scene) -> Scene:
     bands: dict[float, list[Item]] = {y: [] for y in lines}
     for mark in _marks(shadow.items):
         bands[min(lines, key=lambda y: abs(y - _y(mark)))].append(mark)
-    return replace(scene, items=_insert(scene.items, bands, scene.id_prefix))
+    return scene._replace(items=_insert(scene.items, bands, scene.id_prefix))
 
 
 def _walk(items: Sequence[Item]) -> list[Item]:
@@ -164,7 +163,7 @@ def _insert(items: tuple[Item, ...], bands: dict[float, list[Item]], prefix: str
     out: list[Item] = []
     for item in items:
         if isinstance(item, Group):
-            out.append(replace(item, items=_insert(item.items, bands, prefix)))
+            out.append(item._replace(items=_insert(item.items, bands, prefix)))
             continue
         out.append(item)
         if isinstance(item, Path) and item.cls == "baseline" and bands.get(_y(item)):

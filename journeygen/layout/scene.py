@@ -1,10 +1,13 @@
-"""Positioned drawing items -> the frozen Scene every renderer draws (plus translate, mirror, JSON)."""
+"""Positioned drawing items -> the frozen Scene every renderer draws (plus translate, mirror, JSON).
+
+The items are NamedTuples (a frozen dataclass costs eight times as much to define, at every start); copy one
+with a change as ``item._replace(field=value)``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from journeygen.numbers import num
 
@@ -12,8 +15,7 @@ Anchor = Literal["left", "center", "right"]
 Font = Literal["title", "heading", "body", "small"]
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """An axis-aligned rectangle in pixels."""
 
     x: float
@@ -40,8 +42,7 @@ class Box:
                 and self.y < other.bottom and other.y < self.bottom)
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(NamedTuple):
     """A filled rectangle; ``cls`` names its style in the theme's stylesheet."""
 
     box: Box
@@ -49,14 +50,13 @@ class Rect:
     radius: float = 0
 
     def moved(self, dx: float, dy: float) -> Rect:
-        return replace(self, box=self.box.moved(dx, dy))
+        return self._replace(box=self.box.moved(dx, dy))
 
     def mirrored(self, width: float) -> Rect:
-        return replace(self, box=self.box.mirrored(width))
+        return self._replace(box=self.box.mirrored(width))
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """Already-wrapped lines: ``x`` is the anchor, ``baselines`` one y per line, ``box`` the cell it must fit."""
 
     lines: tuple[str, ...]
@@ -70,30 +70,29 @@ class Text:
     box: Box
 
     def moved(self, dx: float, dy: float) -> Text:
-        return replace(self, x=self.x + dx, baselines=tuple(b + dy for b in self.baselines),
+        return self._replace(x=self.x + dx, baselines=tuple(b + dy for b in self.baselines),
                        box=self.box.moved(dx, dy))
 
     def mirrored(self, width: float) -> Text:
         flipped: Anchor = {"left": "right", "right": "left", "center": "center"}[self.anchor]  # type: ignore[assignment]
-        return replace(self, x=width - self.x, anchor=flipped, box=self.box.mirrored(width))
+        return self._replace(x=width - self.x, anchor=flipped, box=self.box.mirrored(width))
 
 
 PathOp = tuple[str, tuple[float, ...]]
 """One SVG path command with absolute coordinates: ("M", (x, y)), ("C", (x1, y1, x2, y2, x, y)), ("Z", ())."""
 
 
-@dataclass(frozen=True)
-class Path:
+class Path(NamedTuple):
     """A stroked or filled outline made of absolute M/L/C/Q/Z commands."""
 
     ops: tuple[PathOp, ...]
     cls: str
 
     def moved(self, dx: float, dy: float) -> Path:
-        return replace(self, ops=tuple((op, _shift(pts, dx, dy)) for op, pts in self.ops))
+        return self._replace(ops=tuple((op, _shift(pts, dx, dy)) for op, pts in self.ops))
 
     def mirrored(self, width: float) -> Path:
-        return replace(self, ops=tuple((op, _flip(pts, width)) for op, pts in self.ops))
+        return self._replace(ops=tuple((op, _flip(pts, width)) for op, pts in self.ops))
 
 
 def _shift(points: tuple[float, ...], dx: float, dy: float) -> tuple[float, ...]:
@@ -104,8 +103,7 @@ def _flip(points: tuple[float, ...], width: float) -> tuple[float, ...]:
     return tuple(width - v if i % 2 == 0 else v for i, v in enumerate(points))
 
 
-@dataclass(frozen=True)
-class Circle:
+class Circle(NamedTuple):
     """A circle (emotion points, avatars, channel dots)."""
 
     cx: float
@@ -114,32 +112,30 @@ class Circle:
     cls: str
 
     def moved(self, dx: float, dy: float) -> Circle:
-        return replace(self, cx=self.cx + dx, cy=self.cy + dy)
+        return self._replace(cx=self.cx + dx, cy=self.cy + dy)
 
     def mirrored(self, width: float) -> Circle:
-        return replace(self, cx=width - self.cx)
+        return self._replace(cx=width - self.cx)
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     """An embedded raster image (a data URI), clipped to a circle of the box."""
 
     box: Box
     href: str
 
     def moved(self, dx: float, dy: float) -> Image:
-        return replace(self, box=self.box.moved(dx, dy))
+        return self._replace(box=self.box.moved(dx, dy))
 
     def mirrored(self, width: float) -> Image:
-        return replace(self, box=self.box.mirrored(width))
+        return self._replace(box=self.box.mirrored(width))
 
 
 GroupRole = Literal["face", "micro"]
 """A stage's emotion face; a micro-journey's block."""
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """Items that belong together (a stage, a lane cell, a card); ``id`` comes from spec ids."""
 
     id: str
@@ -155,14 +151,13 @@ class Group:
     and leaves micro-journeys out); not drawn."""
 
     def moved(self, dx: float, dy: float) -> Group:
-        return replace(self, items=tuple(i.moved(dx, dy) for i in self.items))
+        return self._replace(items=tuple(i.moved(dx, dy) for i in self.items))
 
     def mirrored(self, width: float) -> Group:
-        return replace(self, items=tuple(i.mirrored(width) for i in self.items))
+        return self._replace(items=tuple(i.mirrored(width) for i in self.items))
 
 
-@dataclass(frozen=True)
-class Shifted:
+class Shifted(NamedTuple):
     """Items still to be moved by (dx, dy): layout nests these cheaply; ``resolved`` removes them."""
 
     dx: float
@@ -190,7 +185,7 @@ def unique_ids(items: tuple[Item, ...], seen: set[str] | None = None) -> tuple[I
                 n += 1
                 new_id = f"{item.id}-{n}"
             seen.add(new_id)
-            item = replace(item, id=new_id, items=unique_ids(item.items, seen))
+            item = item._replace(id=new_id, items=unique_ids(item.items, seen))
         out.append(item)
     return tuple(out)
 
@@ -202,14 +197,13 @@ def resolved(items: tuple[Item, ...], dx: float = 0, dy: float = 0) -> tuple[Ite
         if isinstance(item, Shifted):
             out.extend(resolved(item.items, dx + item.dx, dy + item.dy))
         elif isinstance(item, Group):
-            out.append(replace(item, items=resolved(item.items, dx, dy)))
+            out.append(item._replace(items=resolved(item.items, dx, dy)))
         else:
             out.append(item.moved(dx, dy) if dx or dy else item)
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class Scene:
+class Scene(NamedTuple):
     """A fully positioned map: renderers only draw it, they never measure or place."""
 
     width: float
@@ -220,15 +214,15 @@ class Scene:
     lang: str = "en"
     rtl: bool = False
     id_prefix: str = "jg-"
-    channels: tuple[str, ...] = field(default=())
+    channels: tuple[str, ...] = ()
 
     def mirrored(self) -> Scene:
         """The right-to-left map: every x reflected once, text anchors swapped."""
-        return replace(self, items=tuple(i.mirrored(self.width) for i in self.items), rtl=not self.rtl)
+        return self._replace(items=tuple(i.mirrored(self.width) for i in self.items), rtl=not self.rtl)
 
     def map_text(self, fn: Callable[[str], str]) -> Scene:
         """A copy where every drawn line of text (not the title or summary) is ``fn(line)``."""
-        return replace(self, items=tuple(_map_text(i, fn) for i in self.items))
+        return self._replace(items=tuple(_map_text(i, fn) for i in self.items))
 
     def texts(self) -> tuple[Text, ...]:
         """Every text block in drawing order."""
@@ -238,7 +232,7 @@ class Scene:
         """A stable JSON form for golden tests: one drawn item per line, each naming its enclosing groups."""
         import json  # a render draws the Scene without writing it as JSON
 
-        meta = {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__ if name != "items"}
+        meta = {name: _plain(getattr(self, name)) for name in self._fields if name != "items"}
         lines = [json.dumps(entry, ensure_ascii=False) for entry in _flat(self.items, None)]
         head = json.dumps(meta, ensure_ascii=False)[:-1]
         return head + ', "items": [\n' + ",\n".join(lines) + "\n]}\n"
@@ -246,9 +240,9 @@ class Scene:
 
 def _map_text(item: Item, fn: Callable[[str], str]) -> Item:
     if isinstance(item, Text):
-        return replace(item, lines=tuple(fn(line) for line in item.lines))
+        return item._replace(lines=tuple(fn(line) for line in item.lines))
     if isinstance(item, Group):
-        return replace(item, items=tuple(_map_text(i, fn) for i in item.items))
+        return item._replace(items=tuple(_map_text(i, fn) for i in item.items))
     return item
 
 
@@ -282,8 +276,8 @@ def _plain(value: object) -> object:
         return num(value)
     if isinstance(value, Box):
         return [num(value.x), num(value.y), num(value.w), num(value.h)]
+    if isinstance(value, Rect | Text | Path | Circle | Image):
+        return {name: _plain(getattr(value, name)) for name in value._fields}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     return value

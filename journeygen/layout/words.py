@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from journeygen.locale import words
 from journeygen.spec.model import EmotionScale
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(NamedTuple):
     """Every word the layout draws that does not come from the spec."""
 
     moment_of_truth: str

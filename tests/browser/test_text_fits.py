@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import replace
 from html import unescape as html_unescape
 
 import pytest
@@ -58,7 +57,7 @@ def measured() -> dict[str, tuple[Scene, list[list[float]]]]:
         theme = load_theme(theme_name or spec.journey.theme, spec.base_dir)
         scenes[name] = lay_out(spec.journey, theme, max_width=width)
         # Variants of one map share ids; a distinct prefix keeps each one's scoped stylesheet its own.
-        svgs[name] = render_scene(replace(scenes[name], id_prefix=f"v{n}-{scenes[name].id_prefix}"), theme)
+        svgs[name] = render_scene(scenes[name]._replace(id_prefix=f"v{n}-{scenes[name].id_prefix}"), theme)
     boxes = measure(svgs)
     return {name: (scenes[name], boxes[name]) for name in scenes}
 

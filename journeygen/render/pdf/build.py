@@ -59,7 +59,7 @@ def _shapes(items: tuple[Item, ...]) -> tuple[Item, ...]:
             if item.opacity is None:
                 kept.extend(inner)
             elif inner:
-                kept.append(replace(item, items=inner, title=None, link=None))
+                kept.append(item._replace(items=inner, title=None, link=None))
         elif not isinstance(item, Text):
             kept.append(item)
     return tuple(kept)
@@ -71,7 +71,7 @@ def figure(scene: Scene, theme: Theme, targets: Mapping[str, str] | None = None)
     from journeygen.render.svg import render_scene
 
     labels = tuple(_label(text, href) for text, href in _linked_texts(scene.items, targets or {}) if any(text.lines))
-    shapes = render_scene(replace(scene, items=_shapes(scene.items)), theme)
+    shapes = render_scene(scene._replace(items=_shapes(scene.items)), theme)
     return Figure(shapes, scene.width, scene.height, labels, scene.rtl, alt=scene.description)
 
 

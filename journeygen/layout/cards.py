@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from journeygen.layout import blueprint
@@ -10,7 +10,7 @@ from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
 from journeygen.layout.keys import Channel, channel_key
 from journeygen.layout.scene import Box, Circle, Group, Path, Rect
 from journeygen.spec.metrics import reading, verdict
-from journeygen.spec.model import BLUEPRINT_LANES, Action, Idea, Metric, PainPoint, Touchpoint
+from journeygen.spec.model import BLUEPRINT_LANES, Action, Evidence, Idea, Metric, PainPoint, Touchpoint
 
 
 class CardContext(NamedTuple):
@@ -63,9 +63,15 @@ def researched(kit: Kit, item: Any, card: Block, ctx: CardContext) -> Block:
         parts.extend(count.at(card.width - kit.gap - count.width, card.height - kit.gap * 0.75 + 2))
     if assumed:
         parts.append(Rect(Box(0, 0, card.width, height), "assumed", frame.radius))
-    notes = [kit.words.evidence.format(sources="; ".join(e.cited for e in evidence))] if evidence else []
-    notes += [kit.words.assumed] if assumed else []
-    return Block(card.width, height, (Group(f"{ctx.prefix}evidence", tuple(parts), "\n".join(notes)),))
+    return Block(card.width, height, (Group(f"{ctx.prefix}evidence", tuple(parts),
+                                            "\n".join(research_notes(kit, evidence, assumed))),))
+
+
+def research_notes(kit: Kit, evidence: Sequence[Evidence], assumed: bool) -> list[str]:
+    """The tooltip lines of a claim's sources (quotes, in the map's language's marks, and links in full) and
+    of an assumption."""
+    sources = [kit.words.evidence.format(sources="; ".join(e.cite(kit.words.quoted) for e in evidence))]
+    return (sources if evidence else []) + ([kit.words.assumed] if assumed else [])
 
 
 def evidence_badge(kit: Kit, count: int) -> Block:

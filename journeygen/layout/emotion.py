@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from journeygen.layout.blocks import Block, Kit
-from journeygen.layout.cards import evidence_badge
+from journeygen.layout.cards import evidence_badge, research_notes
 from journeygen.layout.keys import emotion_kind
 from journeygen.layout.scene import Box, Circle, Group, Item, Path, PathOp
 from journeygen.spec.model import DEFAULT_SCALE, EmotionScale, Evidence, Persona, Stage
@@ -154,8 +154,8 @@ def _marks(kit: Kit, points: Sequence[Point], plot: Plot, many: bool, prefix: st
             tip = "; ".join(x for x in (rated, pt.label, pt.note) if x)
             five = kit.scale.five(pt.score)
             drawn = (*face(pt.x, y, plot.radius, five, persona_cls), *_research(kit, pt, y, plot.radius))
-            marks.append(Group(f"{prefix}emotion-{n}", drawn, "\n".join([tip, *_research_notes(kit, pt)]),
-                               role="face"))
+            notes = research_notes(kit, pt.evidence, pt.assumed)
+            marks.append(Group(f"{prefix}emotion-{n}", drawn, "\n".join([tip, *notes]), role="face"))
         else:
             kind = emotion_kind(kit.scale.five(pt.score))
             marks.append(Circle(pt.x, y, plot.radius * 0.4, f"dot emo-{kind} {persona_cls}".strip()))
@@ -183,10 +183,6 @@ def _badge_box(kit: Kit, pt: Point, y: float, r: float) -> Box:
     return Box(pt.x - count.width / 2, y + r - 2, count.width, count.height)
 
 
-def _research_notes(kit: Kit, pt: Point) -> list[str]:
-    """The tooltip lines of a feeling's sources (quotes and links in full) and of an assumption."""
-    notes = [kit.words.evidence.format(sources="; ".join(e.cited for e in pt.evidence))] if pt.evidence else []
-    return notes + ([kit.words.assumed] if pt.assumed else [])
 
 
 def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,

@@ -207,6 +207,7 @@ DEFAULT_SCALE = EmotionScale()
 
 Confidence = Literal["assumed", "observed", "measured"]
 _LINK_SCHEMES = ("http://", "https://")
+_ENGLISH_QUOTES = "\u201c{}\u201d"
 
 
 class Evidence(_Shorthand):
@@ -231,9 +232,13 @@ class Evidence(_Shorthand):
 
     @property
     def cited(self) -> str:
-        """The source as tooltips, sheets and the backlog cite it:
-        ``Interview 7 \u201cI felt tricked\u201d <research/int-07.md>``."""
-        quote = f" \u201c{self.quote}\u201d" if self.quote else ""
+        """The source as the spreadsheet cites it, ``Interview 7 \u201cI felt tricked\u201d <research/int-07.md>``:
+        English marks in every language, which the spreadsheet's importer reads back."""
+        return self.cite(_ENGLISH_QUOTES.format)
+
+    def cite(self, quoted: Callable[[str], str]) -> str:
+        """The source with its quote (``quoted`` puts it between a language's marks) and link."""
+        quote = f" {quoted(self.quote)}" if self.quote else ""
         link = f" <{self.link}>" if self.link else ""
         return f"{self.source}{quote}{link}"
 

@@ -42,7 +42,18 @@ def test_an_item_with_evidence_counts_its_sources_and_shows_them_in_full_in_its_
 
 def test_research_marks_speak_the_maps_language() -> None:
     svg = render(loads(SPEC.replace("title: Checkout", "title: Plata\nlocale: ro")), "svg").decode()
-    assert "<title>Dovezi: Interview 7" in svg and ">ipoteză, încă neobservată</text>" in svg
+    assert "<title>Dovezi: Interview 7 \u201eI felt &lt;tricked&gt;\u201d" in svg, "Romanian quotation marks"
+    assert ">ipoteză, încă neobservată</text>" in svg
+
+
+def test_the_pdf_evidence_page_quotes_in_the_maps_language() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    for locale, quoted in (("en", "\u201cI felt <tricked>\u201d"), ("pl", "\u201eI felt <tricked>\u201d")):
+        pdf = render(loads(SPEC.replace("title: Checkout", f"title: T\nlocale: {locale}")), "pdf")
+        assert quoted in PdfReader(io.BytesIO(pdf)).pages[-1].extract_text(), locale
 
 
 def test_a_map_without_evidence_or_confidence_has_no_research_marks() -> None:

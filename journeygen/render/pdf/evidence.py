@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeygen.layout.words import words_for
 from journeygen.render.pdf.markup import Html, tag, text
 from journeygen.render.pdf.pages import heading
 from journeygen.render.pdf.words import pdf_words_for
@@ -35,7 +36,7 @@ def evidence_page(journey: Journey, depth: int) -> Html:
             sources.setdefault(source.source, []).append((stage.name, claim, source))
     if not sources:
         return Html("")
-    labels = pdf_words_for(journey.locale)
+    labels, words = pdf_words_for(journey.locale), words_for(journey.locale)
     cols = tag("colgroup", *(tag("col", style=f"width: {share}%") for share in (20, 40, 40)))
     head = tag("thead", tag("tr", *(tag("th", text(c)) for c in labels.evidence_columns)))
     groups = []
@@ -44,7 +45,7 @@ def evidence_page(journey: Journey, depth: int) -> Html:
         title = heading(2, name, depth + 1)
         refs = tag("p", *(tag("a", text(link), href=link) for link in links), class_="lead") if links else Html("")
         body = tag("tbody", *(tag("tr", tag("td", text(stage)), tag("td", text(claim)),
-                                  tag("td", text(f"\u201c{s.quote}\u201d" if s.quote else "")))
+                                  tag("td", text(words.quoted(s.quote) if s.quote else "")))
                               for stage, claim, s in rows))
         groups.append(tag("div", title, refs, tag("table", cols, head, body, class_="pains"), class_="owner-group"))
     return tag("section", tag("p", text(journey.title), class_="kicker"), heading(1, labels.evidence, depth),

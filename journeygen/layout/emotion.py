@@ -183,8 +183,6 @@ def _badge_box(kit: Kit, pt: Point, y: float, r: float) -> Box:
     return Box(pt.x - count.width / 2, y + r - 2, count.width, count.height)
 
 
-
-
 def _labels(kit: Kit, points: Sequence[Point], plot: Plot, pitch: float,
             names: Sequence[str]) -> tuple[list[Item], float]:
     """Each label next to its face (above, below, right or left, whichever is free); crowded ones further

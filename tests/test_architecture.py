@@ -14,7 +14,7 @@ BAD = Path(__file__).parent / "architecture" / "badpkg"
 
 # Lowest first: a module may import its own stage and the stages before it, never one after it.
 LAYERS: list[set[str]] = [
-    {"errors", "options", "project", "numbers", "locale", "git", "readfile", "projectfile"},
+    {"errors", "options", "project", "numbers", "locale", "git", "readfile", "projectfile", "pace"},
     {"spec"},
     {"assets", "theme"},
     {"layout"},

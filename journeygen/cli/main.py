@@ -16,6 +16,7 @@ import click
 from journeygen import __version__
 from journeygen.cli.options import parse_formats, render_options
 from journeygen.errors import JourneygenError, SpecError, printable
+from journeygen.pace import COMMAND_PACE
 
 
 class Lazy(NamedTuple):
@@ -275,6 +276,4 @@ def settle_process() -> None:
     # The modules imported so far live as long as the process: keep the garbage collector from scanning
     # them again at each collection while the command runs (as the watch loop does after its first render).
     gc.freeze()
-    # Building the spec's models and laying out allocate in bursts that seldom leave cycles behind: collect
-    # the youngest objects every 200,000 allocations rather than 700 (as mypy's command does).
-    gc.set_threshold(200_000, 30, 30)
+    gc.set_threshold(*COMMAND_PACE)

@@ -43,3 +43,20 @@ def test_exit_handlers_still_run() -> None:
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "saved"
+
+
+def test_a_command_collects_seldom_and_prints_pdfs_at_the_interpreters_own_pace() -> None:
+    """The command's garbage-collector pace is for start-up; WeasyPrint's cycles are collected at the pace the
+    interpreter started with, whatever this Python's defaults are."""
+    probe = ("import gc\n"
+             "start = gc.get_threshold()\n"
+             "from journeygen.cli.main import settle_process\n"
+             "from journeygen.pace import COMMAND_PACE, PYTHON_PACE, python_pace\n"
+             "settle_process()\n"
+             "assert gc.get_threshold() == COMMAND_PACE\n"
+             "with python_pace():\n"
+             "    assert gc.get_threshold() == PYTHON_PACE == start, (PYTHON_PACE, start)\n"
+             "assert gc.get_threshold() == COMMAND_PACE\n"
+             "print('ok')\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "ok", done.stderr

@@ -10,12 +10,11 @@ layers over the finished pages. The pages look the same.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from journeygen.pace import python_pace
 from journeygen.render.pdf.build import Draft
 from journeygen.render.pdf.document import Layout, Part, html_document
 from journeygen.render.pdf.standards import Conformance
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
     from journeygen.render.pdf.figure import Label
     from journeygen.render.pdf.weasy import Printed
 
-PYTHON_PACE = (700, 10, 10)
-"""The garbage collector's thresholds Python starts with."""
 LAYER_LINES = 1500
 """The most figure text blocks one WeasyPrint document sets (about 40 MB of boxes)."""
 
@@ -35,7 +32,7 @@ def print_document(drafts: Sequence[Draft], layout: Layout, theme: Theme, *, fro
                    title: str, author: str | None, lang: str, conformance: Conformance | None = None) -> bytes:
     """The PDF of ``front`` (a pack's contents page) and each draft's sheets, in layers past ``LAYER_LINES``;
     tagged, and meeting ``conformance``'s standard if it names one (checked: RenderError if not)."""
-    with _collecting():
+    with python_pace():
         return _print(drafts, layout, theme, front=front, title=title, author=author, lang=lang,
                       conformance=conformance or Conformance())
 
@@ -65,19 +62,6 @@ def _print(drafts: Sequence[Draft], layout: Layout, theme: Theme, *, front: Sequ
 
         verify(data, conformance.standard)
     return data
-
-
-@contextmanager
-def _collecting() -> Iterator[None]:
-    """Python's own pace of garbage collection while a document prints: WeasyPrint's boxes and styles and pypdf's
-    objects form reference cycles, and a command that collects seldom to start faster (``cli.main.settle_process``)
-    would hold them (the 300-stage map's PDF peaked at 271 MB instead of 234)."""
-    pace = gc.get_threshold()
-    gc.set_threshold(*PYTHON_PACE)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*pace)
 
 
 def _written_layer(drafts: Sequence[Draft], html: Callable[..., str]) -> tuple[list[Printed], list[Draft]]:

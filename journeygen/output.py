@@ -24,8 +24,6 @@ def output_path(spec: str, fmt: str, outdir: str | None, *, blank: bool = False)
     return folder / (stem(spec) + (".blank" if blank and fmt == "pdf" else "") + suffix)
 
 
-
-
 def _new_file_mode(path: Path) -> int:
     """The mode a plain ``open(path, "w")`` would give: the existing file's, else 0666 less the umask."""
     try:

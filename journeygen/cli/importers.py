@@ -78,8 +78,6 @@ def mermaid(source: str, output: str | None, force: bool) -> None:
     write_spec(imported.spec, source, output, force)
 
 
-
-
 @click.command(name="csv")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT.yaml|-",

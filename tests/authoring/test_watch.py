@@ -68,8 +68,6 @@ def test_board_wakes_a_waiting_page_on_publish() -> None:
     assert board.snapshot()[1] == [Entry("a.yaml", b"<svg/>", ("broken",))]
 
 
-
-
 def test_watch_rerenders_on_save_and_keeps_the_last_good_output(tmp_path: Path, watching: Callable[..., Watch]) -> None:
     spec = tmp_path / "shop.journey.yaml"
     out = tmp_path / "shop.svg"
@@ -120,7 +118,6 @@ def test_a_saved_theme_file_rerenders_too(tmp_path: Path, watching: Callable[...
     theme.write_text('extends: default\nbackground: "#fbfbfb"\n')
     wait_for(lambda: "#fbfbfb" in out.read_text())
     assert watch.interrupt()[0] == 0
-
 
 
 def test_a_saved_project_file_rerenders_its_maps(tmp_path: Path, watching: Callable[..., Watch]) -> None:

@@ -20,7 +20,6 @@ ASCENT, DESCENT = 1901 / 2048, 483 / 2048
 """DejaVu Sans' vertical metrics (hhea), in em: a line box of exactly their sum puts the baseline at ASCENT."""
 
 
-
 @dataclass(frozen=True)
 class Label:
     """A block of text in a drawing: ``x`` is where its lines are anchored, ``baseline`` the first line's y,

@@ -1,10 +1,11 @@
-"""Text -> the same text with the symbols the bundled fonts cannot draw (emoji) replaced by a visible mark.
+"""Text -> the same text with what the bundled fonts cannot draw (emoji, Chinese, Thai ...) replaced by a mark.
 
-The map is measured and drawn with the bundled DejaVu Sans; a symbol it lacks would be an empty box
-in the SVG and nothing at all in the PDF (no machine font is asked for emoji). It becomes U+FFFD (a
-diamond with a question mark) instead, one for a whole emoji sequence, and ``notes`` names the field
-and the character. Letters of scripts DejaVu Sans lacks (Chinese, Thai, ...) are left to the
-machine's fonts, as before.
+The map is measured and drawn with the bundled DejaVu Sans only, so that it is the same on every
+machine; a character it lacks would be an empty box in the PNG, nothing at all in the PDF, and in the
+SVG a glyph of whatever font the viewer has, wider than the layout measured. It becomes U+FFFD (a
+diamond with a question mark) instead: one for a whole emoji sequence, one for each letter with its
+marks, and ``notes`` names the field and the characters. Controls, format characters (joiners, bidi
+marks) and combining marks are left as written.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from journeygen.spec.model import Journey
 
 REPLACEMENT = "\ufffd"
-_SYMBOLS = frozenset({"So", "Sk", "Co", "Cn"})
-"""Symbols (emoji among them), private-use and unassigned code points: no fallback font draws them."""
+_UNDRAWN = frozenset({"Cc", "Cf", "Mn", "Mc", "Me", "Zl", "Zp"})
+"""Controls, format characters and marks: no glyph of their own is needed (a mark goes with its letter)."""
 _ZWJ = 0x200D
 
 
@@ -35,12 +36,12 @@ def _fonts() -> tuple[Any, ...]:
 
 @lru_cache(maxsize=1 << 14)  # bounded: a hostile spec may hold every code point there is
 def _drawn(char: str) -> bool:
-    """Whether both faces draw ``char``, or it is a letter the machine's fonts may draw (one cmap look-up
-    per distinct character: building the set of all 5,778 covered code points cost 3 ms at start-up)."""
+    """Whether both faces draw ``char``, or it needs no glyph of its own (one cmap look-up per distinct
+    character: building the set of all 5,778 covered code points cost 3 ms at start-up)."""
     code = ord(char)
     regular, bold = _fonts()
     return ((regular.get_nominal_glyph(code) is not None and bold.get_nominal_glyph(code) is not None)
-            or unicodedata.category(char) not in _SYMBOLS)
+            or unicodedata.category(char) in _UNDRAWN)
 
 
 def _attached(code: int) -> bool:
@@ -54,12 +55,13 @@ def _regional(char: str) -> bool:
 
 
 def _cluster_end(text: str, index: int, regional: bool) -> int:
-    """Where the emoji sequence that starts just before ``index`` ends (ZWJ joins, modifiers, flag pairs)."""
+    """Where the emoji sequence or letter that starts just before ``index`` ends (ZWJ joins, modifiers, flag
+    pairs, marks)."""
     while index < len(text):
         code = ord(text[index])
         if code == _ZWJ and index + 1 < len(text):
             index += 2
-        elif _attached(code) or unicodedata.combining(text[index]):
+        elif _attached(code) or unicodedata.category(text[index])[0] == "M":
             index += 1
         elif regional and _regional(text[index]):
             index, regional = index + 1, False
@@ -69,7 +71,7 @@ def _cluster_end(text: str, index: int, regional: bool) -> int:
 
 
 def clusters_missing(text: str) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each run of characters the fonts cannot draw, one per emoji sequence."""
+    """The (start, end) of each character the fonts cannot draw, with its marks, or emoji sequence."""
     index = 0
     while index < len(text):
         if _drawn(text[index]):
@@ -81,7 +83,7 @@ def clusters_missing(text: str) -> Iterator[tuple[int, int]]:
 
 
 def drawable(text: str) -> str:
-    """``text`` with every symbol the bundled fonts lack replaced by U+FFFD (one per emoji sequence)."""
+    """``text`` with every character the bundled fonts lack replaced by U+FFFD (one per emoji sequence)."""
     if all(_drawn(char) for char in text):
         return text
     out, last = [], 0
@@ -91,24 +93,44 @@ def drawable(text: str) -> str:
     return "".join([*out, text[last:]])
 
 
-def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+_NOT_DRAWN = frozenset({"id", "persona", "personas", "addresses", "triggers", "source", "target", "locale", "photo",
+                        "theme", "author", "note"})
+"""Fields whose text is never drawn: ids, references, file names, settings, the author (PDF metadata) and
+emotion notes (tooltips, which keep the text as written)."""
+
+
+def _texts(value: Any, path: str, key: str = "") -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
-        yield path, value
+        if key not in _NOT_DRAWN:
+            yield path, value
     elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _texts(inner, f"{path}.{key}" if path else str(key))
+        for name, inner in value.items():
+            yield from _texts(inner, f"{path}.{name}" if path else str(name), str(name))
     elif isinstance(value, (list, tuple)):
         for index, inner in enumerate(value):
-            yield from _texts(inner, f"{path}[{index}]")
+            yield from _texts(inner, f"{path}[{index}]", key)
+
+
+def _runs(text: str) -> Iterator[str]:
+    """Each run of characters the fonts cannot draw (``中文`` rather than ``中``, ``文``)."""
+    start = end = -1
+    for first, last in clusters_missing(text):
+        if first != end:
+            if end >= 0:
+                yield text[start:end]
+            start = first
+        end = last
+    if end >= 0:
+        yield text[start:end]
 
 
 def undrawable(journey: Journey) -> list[str]:
-    """``stages[0].actions[1].text: 😀 (U+1F600)`` for each text field holding what the fonts cannot draw."""
+    """``stages[0].actions[1].text: 😀 (U+1F600)`` for each drawn text field holding what the fonts cannot draw."""
     found = []
     for path, text in _texts(journey.model_dump(mode="json", exclude_none=True), ""):
-        chars = [text[start:end] for start, end in clusters_missing(text)]
-        if chars:
-            codes = ", ".join(f"{c} ({' '.join(f'U+{ord(x):04X}' for x in c)})" for c in dict.fromkeys(chars))
+        runs = list(dict.fromkeys(_runs(text)))
+        if runs:
+            codes = ", ".join(f"{c} ({' '.join(f'U+{ord(x):04X}' for x in c)})" for c in runs)
             found.append(f"{path}: {codes}")
     return found
 

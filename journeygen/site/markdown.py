@@ -12,7 +12,7 @@ from pathlib import Path
 from journeygen.api import load_spec
 from journeygen.errors import Problem, SpecError
 from journeygen.options import RenderOptions
-from journeygen.render import render_journey
+from journeygen.site.inline import PageMaps
 from journeygen.spec.loader import parse_text
 from journeygen.validate import build
 
@@ -32,18 +32,19 @@ def draw_maps(markdown: str, page: Path) -> Drawn:
     """Replace every journeygen block and map image of ``page`` (its path, for names and relative paths).
 
     An invalid map raises one SpecError: a fenced block's problems at their line in the Markdown file,
-    a map file's at their line in that file.
+    a map file's at their line in that file. Two maps of the page never share an element id.
     """
     lines = markdown.splitlines(keepends=True)
+    inline = PageMaps()
     out: list[str] = []
     maps: set[Path] = set()
     problems: list[Problem] = []
     for kind, start, chunk in _chunks(lines):
         try:
             if kind == "block":
-                out.append(_figure(_block_svg(chunk, page, start), "journey map"))
+                out.append(_figure(_block_svg(chunk, page, start, inline), "journey map"))
             elif kind == "text":
-                out.append(_images("".join(chunk), page, start, maps))
+                out.append(_images("".join(chunk), page, start, maps, inline))
             else:
                 out.extend(chunk)
         except SpecError as exc:
@@ -75,29 +76,29 @@ def _chunks(lines: list[str]) -> Iterator[tuple[str, int, list[str]]]:
         n = close + 1
 
 
-def _block_svg(yaml_lines: list[str], page: Path, first_line: int) -> str:
+def _block_svg(yaml_lines: list[str], page: Path, first_line: int, inline: PageMaps) -> str:
     try:
         doc = parse_text("".join(yaml_lines), str(page), base_dir=page.parent)
         journey = build(doc)
     except SpecError as exc:  # lines counted from the block's first line -> lines of the Markdown file
         raise SpecError(Problem(p.file, p.line + first_line - 1, p.col, p.path, p.message)
                         for p in exc.problems) from None
-    return _svg(render_journey(journey, "svg", options=RenderOptions(base_dir=page.parent)))
+    return _svg(inline.svg(journey, RenderOptions(base_dir=page.parent)))
 
 
-def _images(text: str, page: Path, start: int, maps: set[Path]) -> str:
+def _images(text: str, page: Path, start: int, maps: set[Path], inline: PageMaps) -> str:
     """Text lines (the first is line ``start``) with every map image drawn."""
-    return _IMAGE.sub(lambda m: _image(m, page, start + text.count("\n", 0, m.start()), maps), text)
+    return _IMAGE.sub(lambda m: _image(m, page, start + text.count("\n", 0, m.start()), maps, inline), text)
 
 
-def _image(match: re.Match[str], page: Path, line: int, maps: set[Path]) -> str:
+def _image(match: re.Match[str], page: Path, line: int, maps: set[Path], inline: PageMaps) -> str:
     """A map image drawn inline; a missing map file is a problem at the image's line."""
     path = (page.parent / match["path"]).resolve()
     if not path.is_file():
         raise SpecError([Problem(str(page), line, 1, "(image)", f"no such map file: {match['path']}")])
     maps.add(path)
     spec = load_spec(path)
-    svg = render_journey(spec.journey, "svg", options=spec.options())
+    svg = inline.svg(spec.journey, spec.options())
     return _figure(_svg(svg), match["alt"] or spec.journey.title)
 
 

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from html import unescape
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, dump_dom
 from helpers import ROOT
+
+from journeygen.api import render
+from journeygen.spec.loader import parse_text
+from journeygen.validate import build
 
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
 PAGE = """\
@@ -71,6 +79,66 @@ def test_a_missing_map_image_fails_the_build_at_its_line(tmp_path: Path) -> None
     site = make_site(tmp_path, PAGE.replace("maps/shop.journey.yaml", "maps/gone.journey.yaml"))
     done = mkdocs(site, "build")
     assert done.returncode != 0 and f"{site / 'docs' / 'index.md'}:17:" in done.stderr
+
+
+SAME = """\
+# As-is and to-be
+
+```journeygen
+title: Same
+theme: dark
+persona: {name: Ana}
+stages:
+  - {name: A, emotion: 2}
+```
+
+```journeygen
+title: Same
+persona: {name: Ana}
+stages:
+  - {name: B, emotion: 4}
+```
+
+```journeygen
+title: Same 2
+persona: {name: Ana}
+stages:
+  - {name: C, emotion: 3}
+```
+
+![](maps/shop.journey.yaml) ![](maps/shop.journey.yaml)
+"""
+_FILLS = """<script>
+document.body.dataset.fills = JSON.stringify([...document.querySelectorAll('svg')].map(
+  (svg) => getComputedStyle(svg.querySelector('rect.background')).fill));
+</script>"""
+
+
+def test_maps_sharing_a_title_on_one_page_keep_their_own_ids_and_styles(tmp_path: Path) -> None:
+    site = make_site(tmp_path, SAME)
+    done = mkdocs(site, "build", "--strict")
+    assert done.returncode == 0, done.stderr
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r' id="(jg-[^"]*)"', html)
+    assert len(ids) == len(set(ids)), [i for i in set(ids) if ids.count(i) > 1][:5]
+    maps = re.findall(r'<svg [^>]*id="([^"]+)"[^>]*>\s*<title[^>]*>[^<]*</title>\s*<desc[^>]*>[^<]*</desc>\s*'
+                      r'<style>#([^ {,]+)', html)
+    assert [svg for svg, _ in maps] == ["jg-same-map", "jg-same-2-map", "jg-same-2-2-map",
+                                        "jg-buying-running-shoes-onl-map", "jg-buying-running-shoes-onl-2-map"]
+    assert all(svg == scope for svg, scope in maps)  # each stylesheet styles its own map only
+    # the first map with a title is drawn exactly as its SVG file
+    alone = render(build(parse_text(SAME.split("```")[1].removeprefix("journeygen\n"), "same.yaml")), "svg")
+    assert "\n".join(line for line in alone.decode().split("?>", 1)[1].strip().splitlines() if line.strip()) in html
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium")
+def test_a_dark_map_stays_dark_beside_a_light_map_of_the_same_title(tmp_path: Path) -> None:
+    site = make_site(tmp_path, SAME)
+    assert mkdocs(site, "build").returncode == 0
+    html = (site / "site" / "index.html").read_text(encoding="utf-8").replace("</body>", _FILLS + "</body>")
+    fills = json.loads(unescape(re.search(r'data-fills="([^"]*)"', dump_dom(html))[1]))  # type: ignore[index]
+    assert fills[:3] == ["rgb(17, 24, 39)", "rgb(255, 255, 255)", "rgb(255, 255, 255)"]  # dark, then light
 
 
 def _free_port() -> int:

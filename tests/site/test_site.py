@@ -11,6 +11,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, dump_dom
 from click.testing import CliRunner
 from helpers import ROOT, run_journeygen
 
@@ -111,6 +112,26 @@ def test_no_spec_outside_a_project_is_a_usage_error(tmp_path: Path, monkeypatch:
 def test_specs_without_an_output_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["site", MAPS[0]])
     assert result.exit_code == 2 and "-o DIR" in result.output
+
+
+_EDGES = """<script>
+const right = (selector) => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector(selector));
+  return range.getBoundingClientRect().right;
+};
+document.body.dataset.edges = JSON.stringify([right('h1'), right('.lead')]);
+</script>"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium")
+def test_a_hebrew_maps_description_lines_up_with_its_title_on_the_right(built: Path) -> None:
+    page = (built / "maps" / "clinic-he.html").read_text(encoding="utf-8")
+    assert '<html lang="en" dir="ltr">' in page and '<p class=lead lang="he" dir="rtl">' in page
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page).replace("</body>", _EDGES + "</body>")
+    title, description = json.loads(unescape(re.search(r'data-edges="([^"]*)"', dump_dom(page))[1]))  # type: ignore[index]
+    assert description == pytest.approx(title, abs=2)
 
 
 needs_browser = pytest.mark.skipif(

@@ -41,7 +41,8 @@ def _persona_card(persona: Persona, base_dir: Path | None, outline: int, words: 
 
     photo = Html("")
     if persona.photo:
-        photo = tag("img", class_="photo", src=photo_data_uri(persona.photo, base_dir), alt=persona.name)
+        photo = tag("div", tag("img", class_="photo", src=photo_data_uri(persona.photo, base_dir), alt=persona.name),
+                    class_="photo-cell")
     who = tag("div", heading(2, persona.name, outline),
               tag("p", text(persona.description), class_="description") if persona.description else Html(""))
     quote = tag("blockquote", text(words.quoted(persona.quote))) if persona.quote else Html("")

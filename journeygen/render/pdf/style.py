@@ -118,8 +118,9 @@ def _cards(paper: Paper, theme: Theme) -> str:
 .single .persona {{ width: 100%; }}
 .persona-head {{ display: table; margin-bottom: 0.6rem; }}
 .persona-head > * {{ display: table-cell; vertical-align: middle; }}
-.persona .photo {{ width: {photo}; height: {photo}; object-fit: cover; border-radius: 50%;
-  margin-inline-end: 1rem; }}
+/* A table cell takes no margin: the photo's own cell holds the gap between the photo and the name. */
+.persona .photo-cell {{ padding-inline-end: 1rem; }}
+.persona .photo {{ display: block; width: {photo}; height: {photo}; object-fit: cover; border-radius: 50%; }}
 .persona h2 {{ margin: 0; color: {theme.ink}; font-size: 1.45em; }}
 .persona h3 {{ font-size: 1.05em; }}
 .few .persona {{ font-size: 1.35rem; padding: 1.4rem 1.8rem; }}

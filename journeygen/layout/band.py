@@ -127,7 +127,7 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
     m = plan.metrics
     if lane.id == "emotions":
         curve = emotion.lane(kit, stages, plan.personas, m.pitch, f"{plan.prefix}{lane.id}-")
-        return _titled(kit, plan, _label(kit, lane), curve, n, f"{plan.prefix}lane-{lane.id}", padded=False,
+        return _titled(kit, plan, kit.words.lane(lane), curve, n, f"{plan.prefix}lane-{lane.id}", padded=False,
                        aside=emotion.scale(kit))
     inner_w = m.pitch - 2 * kit.pad
     items: list[Item] = []
@@ -138,11 +138,7 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
             items.append(Group(f"{plan.prefix}cell-{stage.id}-{lane.id}", cell.at(c * m.pitch + kit.pad, kit.pad)))
         height = max(height, cell.height)
     cells = Block(m.pitch * len(stages), height + 2 * kit.pad, tuple(items))
-    return _titled(kit, plan, _label(kit, lane), cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)
-
-
-def _label(kit: Kit, lane: Lane) -> str:
-    return lane.title or kit.words.lanes.get(lane.id) or lane.label
+    return _titled(kit, plan, kit.words.lane(lane), cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)
 
 
 def _titled(kit: Kit, plan: Plan, title: str, cells: Block, n: int, id: str, padded: bool = True,

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import yaml
 
+from journeygen.layout import summary as layout_summary
 from journeygen.render.mermaid.escape import journey_block, journey_text
 from journeygen.spec.model import Action, EmotionScale, Journey, Persona, Stage
 
@@ -94,12 +95,9 @@ def _merge(tasks: list[Task], new: list[Task]) -> list[Task]:
 
 
 def summary(journey: Journey) -> str:
-    """The accessible description: the spec's description, else a sentence naming who and which stages."""
-    if journey.description:
-        return journey.description
-    who = ", ".join(p.name for p in journey.personas)
-    stages = ", ".join(s.name for s in journey.stages)
-    return f"Customer journey of {who} through {len(journey.stages)} stage(s): {stages}."
+    """The accessible description: the spec's description, else the summary the SVG's ``<desc>`` gives, in the
+    map's language (who, the stages in order and how they feel)."""
+    return journey.description or layout_summary.summary(journey)
 
 
 def _front_matter(journey: Journey) -> list[str]:

@@ -40,7 +40,7 @@ def band(kit: Kit, plan: Plan, indices: Sequence[int]) -> Block:
     heads = _headers(kit, plan, indices)
     items.extend(heads.items)
     y = heads.height + ROW_GAP
-    spans: list[dict[str, tuple[float, float]]] = [{} for _ in stages]
+    spans: list[dict[tuple[str, int], tuple[float, float]]] = [{} for _ in stages]
     for n, (lane, crossed) in enumerate(zip(plan.lanes, blueprint.crossings(plan.lanes), strict=True)):
         if crossed:
             line = blueprint.line_row(kit, m, width, crossed, f"{plan.prefix}line-{indices[0] + 1}-{n}")
@@ -68,13 +68,13 @@ def band(kit: Kit, plan: Plan, indices: Sequence[int]) -> Block:
 
 
 def _place_cards(kit: Kit, plan: Plan, lane: str, stages: Sequence[Stage], top: float,
-                 spans: list[dict[str, tuple[float, float]]]) -> None:
-    """Record where each identified card of a blueprint lane sits, for the ``triggers:`` arrows."""
+                 spans: list[dict[tuple[str, int], tuple[float, float]]]) -> None:
+    """Record where each card of a blueprint lane sits, for the ``triggers:`` arrows."""
     inner_w = plan.metrics.pitch - 2 * kit.pad
     for c, stage in enumerate(stages):
         items = stage.items(lane)
         cards = blueprint_cards(kit, items, inner_w, plan.ctx)
-        spans[c].update(blueprint.card_spans(kit, cards, items, top + kit.pad))
+        spans[c].update(blueprint.card_spans(kit, lane, cards, top + kit.pad))
 
 
 def _localise(arrow: paths.Arrow, indices: Sequence[int]) -> paths.Arrow:
@@ -127,7 +127,7 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
     m = plan.metrics
     if lane.id == "emotions":
         curve = emotion.lane(kit, stages, plan.personas, m.pitch, f"{plan.prefix}{lane.id}-")
-        return _titled(kit, plan, _label(kit, lane), curve, n, f"{plan.prefix}lane-{lane.id}", padded=False,
+        return _titled(kit, plan, kit.words.lane(lane), curve, n, f"{plan.prefix}lane-{lane.id}", padded=False,
                        aside=emotion.scale(kit))
     inner_w = m.pitch - 2 * kit.pad
     items: list[Item] = []
@@ -138,11 +138,7 @@ def _lane(kit: Kit, plan: Plan, lane: Lane, stages: Sequence[Stage], n: int) -> 
             items.append(Group(f"{plan.prefix}cell-{stage.id}-{lane.id}", cell.at(c * m.pitch + kit.pad, kit.pad)))
         height = max(height, cell.height)
     cells = Block(m.pitch * len(stages), height + 2 * kit.pad, tuple(items))
-    return _titled(kit, plan, _label(kit, lane), cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)
-
-
-def _label(kit: Kit, lane: Lane) -> str:
-    return lane.title or kit.words.lanes.get(lane.id) or lane.label
+    return _titled(kit, plan, kit.words.lane(lane), cells, n, f"{plan.prefix}lane-{lane.id}", padded=False)
 
 
 def _titled(kit: Kit, plan: Plan, title: str, cells: Block, n: int, id: str, padded: bool = True,

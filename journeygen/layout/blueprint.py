@@ -8,7 +8,7 @@ from itertools import accumulate
 from journeygen.layout.blocks import Block, Kit, framed, stack
 from journeygen.layout.grid import Metrics
 from journeygen.layout.scene import Group, Item, Path
-from journeygen.spec.model import LAYERS, BlueprintItem, Lane, Stage
+from journeygen.spec.model import BLUEPRINT_LANES, LAYERS, BlueprintItem, Lane, Stage
 
 CLASSES = ("layer-line", "trigger", "trigger-head", "assumed", "evidence-badge")
 """The drawing classes only blueprints and research marks use (the stylesheet carries their rules only then)."""
@@ -43,37 +43,39 @@ def line_row(kit: Kit, m: Metrics, width: float, crossed: tuple[int, ...], id: s
     return Block(width, height, (Group(id, (rule, *label.at(kit.pad, kit.gap / 2)), words),))
 
 
-Spans = Mapping[str, tuple[float, float]]
-"""A blueprint item id -> the top and bottom of its card, in the band."""
+Spans = Mapping[tuple[str, int], tuple[float, float]]
+"""A blueprint card (its lane, its place in the cell) -> the top and bottom of the card, in the band."""
 
 
-def card_spans(kit: Kit, blocks: Sequence[Block], items: Sequence[BlueprintItem],
-               top: float) -> dict[str, tuple[float, float]]:
-    """Where each identified card of one cell sits (cards stacked ``kit.gap`` apart, from ``top``)."""
+def card_spans(kit: Kit, lane: str, blocks: Sequence[Block], top: float) -> Spans:
+    """Where each card of one cell sits (cards stacked ``kit.gap`` apart, from ``top``), with or without an id:
+    a card that only triggers another needs no id of its own."""
     tops = accumulate((b.height + kit.gap for b in blocks), initial=top)
-    return {item.id: (y, y + b.height) for item, b, y in zip(items, blocks, tops, strict=False) if item.id}
+    return {(lane, j): (y, y + b.height) for j, (b, y) in enumerate(zip(blocks, tops, strict=False))}
 
 
 def arrows(kit: Kit, m: Metrics, column: int, stage: Stage, spans: Spans, id: str) -> list[Item]:
     """One arrow per ``triggers:`` of the stage: out of the source card, down the column's edge, into the target."""
     gutter = m.column_x(column) + m.pitch - kit.pad / 2
     card_right = m.column_x(column) + m.pitch - kit.pad
-    texts = {item.id: item.text for lane in ("evidence", "frontstage", "backstage", "support")
-             for item in stage.items(lane) if item.id}
+    named = {item.id: ((lane, j), item.text) for lane in BLUEPRINT_LANES
+             for j, item in enumerate(stage.items(lane)) if item.id}
     drawn: list[Item] = []
-    for lane in ("evidence", "frontstage", "backstage", "support"):
-        for item in stage.items(lane):
+    for lane in BLUEPRINT_LANES:
+        for j, item in enumerate(stage.items(lane)):
             for target in item.triggers:
-                if item.id not in spans or target not in spans:
+                if (lane, j) not in spans or target not in named or named[target][0] not in spans:
                     continue
-                src = sum(spans[item.id]) / 2
-                dst = min(spans[target][0] + kit.gap * 1.5, sum(spans[target]) / 2)
+                place, text = named[target]
+                src = sum(spans[lane, j]) / 2
+                dst = min(spans[place][0] + kit.gap * 1.5, sum(spans[place]) / 2)
                 shaft = Path((("M", (card_right, src)), ("L", (gutter, src)), ("L", (gutter, dst)),
                               ("L", (card_right + 4, dst))), "trigger")
                 head = Path((("M", (card_right, dst)), ("L", (card_right + 5, dst - 3.5)),
                              ("L", (card_right + 5, dst + 3.5)), ("Z", ())), "trigger-head")
-                title = kit.words.triggers.format(source=item.text, target=texts[target])
-                drawn.append(Group(f"{id}{item.id}-{target}", (shaft, head), title))
+                title = kit.words.triggers.format(source=item.text, target=text)
+                source = item.id or f"{lane}-{j + 1}"  # an unnamed card is named by its place
+                drawn.append(Group(f"{id}{source}-{target}", (shaft, head), title))
     return drawn
 
 

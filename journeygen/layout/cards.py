@@ -159,7 +159,7 @@ def _idea(kit: Kit, idea: Idea, width: float, ctx: CardContext) -> Block:
     if rating:
         parts.append(kit.text(rating[0].upper() + rating[1:], inner_w, font="small", cls="t-idea"))
     if idea.status:
-        parts.append(_status(kit, w.status.get(idea.status, idea.status), inner_w))
+        parts.append(_status(kit, w.idea_status(idea.status), inner_w))
     return framed(stack(parts, 3, inner_w), "idea", pad_x=kit.gap, pad_y=kit.gap * 0.75,
                   radius=kit.theme.radius, width=width)
 

@@ -6,7 +6,7 @@ from functools import cache
 from typing import NamedTuple
 
 from journeygen.locale import words
-from journeygen.spec.model import EmotionScale
+from journeygen.spec.model import EmotionScale, Lane
 
 
 class Words(NamedTuple):
@@ -47,6 +47,7 @@ class Words(NamedTuple):
     of_five: str
     of_scale: str
     path: str
+    micro_journeys: str
 
     def quoted(self, text: str) -> str:
         """A persona's quote between the language's quotation marks."""
@@ -54,6 +55,14 @@ class Words(NamedTuple):
 
     def level(self, kind: tuple[str, str, str], level: str) -> str:
         return kind[("low", "medium", "high").index(level)]
+
+    def lane(self, lane: Lane) -> str:
+        """A lane's title: the spec's own, else this language's word for a built-in lane."""
+        return lane.title or self.lanes.get(lane.id) or lane.label
+
+    def idea_status(self, status: str) -> str:
+        """The word for an idea's status (a status journeygen does not know is shown as written)."""
+        return self.status.get(status, status)
 
     def score(self, score: int) -> str:
         """The word for a place on journeygen's 1..5 (see EmotionScale.nearest_five)."""

@@ -220,21 +220,22 @@ def mermaid_expected(journey: Journey) -> tuple[str, list[tuple[str | None, list
     """(title, [(section, unique task names)], actors) the journey diagram must say.
 
     An unnamed first stage holds the tasks before any section (its name is None); a persona with no
-    name is an empty actor, and other empty names are written as one space."""
+    name is an empty actor, and other empty names are written as one space. A persona no action of a
+    stage names, with a feeling there, is the actor of a task named after the stage."""
     sections: list[tuple[str | None, list[str]]] = []
     actors: set[str] = set()
     for index, stage in enumerate(journey.stages):
-        if stage.actions:
-            tasks = list(dict.fromkeys(journey_line(a.text) or " " for a in stage.actions))
-            for action in stage.actions:
-                named = action.personas if action.personas is not None else None
-                actors |= {journey_line(p.name) for p in journey.personas
-                           if (p.id in named if named is not None else action.persona in (None, p.id))}
-        else:
-            feeling = [p for p in journey.personas if stage.emotion_for(p.id) is not None]
-            tasks = [journey_line(stage.name) or " "] if feeling else []
-            actors |= {journey_line(p.name) for p in feeling}
-        sections.append((journey_line(stage.name) or (" " if index else None), tasks))
+        tasks = [journey_line(a.text) or " " for a in stage.actions]
+        concerned: set[str] = set()
+        for action in stage.actions:
+            named = action.personas if action.personas is not None else None
+            concerned |= {p.id for p in journey.personas
+                          if (p.id in named if named is not None else action.persona in (None, p.id))}
+        actors |= {journey_line(p.name) for p in journey.personas if p.id in concerned}
+        feeling = [p for p in journey.personas if p.id not in concerned and stage.emotion_for(p.id) is not None]
+        tasks += [journey_line(stage.name) or " "] if feeling else []
+        actors |= {journey_line(p.name) for p in feeling}
+        sections.append((journey_line(stage.name) or (" " if index else None), list(dict.fromkeys(tasks))))
     return journey_line(journey.title) or " ", sections, actors
 
 

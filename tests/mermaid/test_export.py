@@ -51,7 +51,7 @@ def test_per_persona_scores_give_one_line_per_score() -> None:
 
 def test_an_action_of_one_persona_names_only_that_actor() -> None:
     text = journey(emotion=4, actions=[{"text": "Calls", "persona": "ion"}])
-    assert tasks(text) == ["Calls: 4: Ion"]
+    assert tasks(text) == ["Calls: 4: Ion", "S: 4: Maria"]  # the stage's feeling for the one no action names
 
 
 def test_stage_without_actions_shows_its_emotion_or_nothing() -> None:
@@ -128,3 +128,16 @@ def test_a_map_too_big_for_mermaid_s_defaults_is_reported() -> None:
     assert notes[0].startswith("the Mermaid text has ") and "maxTextSize" in notes[0]
     assert notes[1].startswith("the flowchart has ") and "maxEdges" in notes[1]
     assert losses(load(str(ROOT / "examples" / "online-shop.journey.yaml")), SWIMLANE) == []
+
+
+def test_a_persona_no_action_names_keeps_the_stage_s_emotion_as_a_task() -> None:
+    """The trial's repro: Radu feels 2 at Discover, where only Ana acts; his feeling is a task of its own."""
+    data = {"title": "Opening an account", "personas": [{"id": "ana", "name": "Ana"}, {"id": "radu", "name": "Radu"}],
+            "stages": [{"name": "Discover", "actions": [{"text": "Reads the offer", "persona": "ana"}],
+                        "emotion": {"ana": 4, "radu": 2}}]}
+    spec = loads(json.dumps(data))
+    assert tasks(render(spec, "mermaid").decode()) == ["Reads the offer: 4: Ana", "Discover: 2: Radu"]
+    assert losses(spec, RenderOptions()) == []
+    nobody = {**data, "stages": [{**data["stages"][0], "actions": [{"text": "Ad runs", "personas": []}]}]}
+    assert tasks(render(loads(json.dumps(nobody)), "mermaid").decode()) == [
+        "%% no emotion in the spec: 3 is a placeholder", "Ad runs: 3", "Discover: 4: Ana", "Discover: 2: Radu"]

@@ -9,6 +9,7 @@ import pytest
 from helpers import EXAMPLES, ROOT
 
 from journeygen.api import load, loads, render
+from journeygen.layout.words import words_for
 from journeygen.options import RenderOptions
 from journeygen.render.mermaid.swimlane import lane_items, micro_steps, transition_texts
 from journeygen.render.wrap import wrap
@@ -28,20 +29,20 @@ def lines(text: str, width: int = 28) -> str:
 
 def expected_grid(journey: Journey) -> list[tuple[str, int]]:
     """Every block the grid must hold, in order: (label as read back, width in columns); "" is a space."""
-    stages = journey.stages
+    stages, words = journey.stages, words_for(journey.locale)
     rows = [[(f"<b>{lines(journey.title)}</b>", 1)]
             + [(f"<b>{lines(('★ ' if s.moment_of_truth else '') + s.name)}</b>", 1) for s in stages]]
     for lane in journey.lane_list():
         cells = ["<br>".join(f"• {lines(item)}" for item in lane_items(journey, s, lane)) for s in stages]
-        rows.append([(f"<b>{lines(lane.label)}</b>", 1), *((cell, 1) for cell in cells)])
+        rows.append([(f"<b>{lines(words.lane(lane))}</b>", 1), *((cell, 1) for cell in cells)])
     if any(s.micro_journeys for s in stages):
         scale = journey.emotion_scale
         cells = ["<br>".join(f"<b>{lines(m.name)}</b><br>" + "<br>".join(lines(x) for x in micro_steps(m, scale))
                              for m in s.micro_journeys) for s in stages]
-        rows.append([("<b>Micro-journeys</b>", 1), *((cell, 1) for cell in cells)])
+        rows.append([(f"<b>{words.micro_journeys}</b>", 1), *((cell, 1) for cell in cells)])
     if journey.transitions:
         wide = "<br>".join(f"• {lines(t, 28 * len(stages))}" for t in transition_texts(journey))
-        rows.append([("<b>Other paths</b>", 1), (wide, len(stages))])
+        rows.append([(f"<b>{words.paths}</b>", 1), (wide, len(stages))])
     if journey.rtl:
         rows = [row[::-1] for row in rows]
     return [cell for row in rows for cell in row]

@@ -148,3 +148,14 @@ def test_scores_are_journeygen_s_own_check(parsed: Parsed) -> None:
         assert [t["score"] for t in result["tasks"]] == want
         ours = parse(render(journey, "mermaid").decode())
         assert [t.score for s in ours.sections for t in s.tasks] == want
+
+
+def test_every_persona_s_stage_emotion_reaches_mermaid(parsed: Parsed) -> None:
+    """A persona with a feeling at a stage is an actor of a task of that section, even when no action names them
+    (saas-onboarding: Mihai feels 3 at the trial, where only Ana acts)."""
+    for path, result in zip(EXAMPLES, parsed["examples"], strict=True):
+        journey = load(str(path))
+        for stage in journey.stages:
+            people = {p for t in result["tasks"] if t["section"] == stage.name for p in t["people"]}
+            felt = {p.name for p in journey.personas if stage.emotion_for(p.id) is not None}
+            assert felt <= people, (path.name, stage.name, felt - people)

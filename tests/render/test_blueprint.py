@@ -194,3 +194,51 @@ def test_the_action_list_puts_each_pain_with_the_ideas_that_address_it() -> None
     shop_pages = PdfReader(io.BytesIO(render(shop.journey, "pdf", options=shop.options()))).pages
     assert any("Pain points by stage" in p.extract_text() for p in shop_pages)
     assert not any("the ideas that address them" in p.extract_text() for p in shop_pages)
+
+
+def _format_md_blueprint() -> str:
+    """The blueprint example of docs/format.md (SPEC.md section 3's): its trigger comes from an item with no id."""
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\ntitle: Checkout\n") + len("```yaml\n")
+    example = text[start:text.index("```", start)]
+    assert "{text: Agent confirms the order, actor: Call centre, triggers: erp-update}" in example
+    return example
+
+
+def test_a_trigger_from_an_item_without_an_id_is_drawn_as_in_the_documented_example() -> None:
+    scene = lay_out(loads(_format_md_blueprint()))
+    (arrow,) = groups(scene, "trigger-")
+    assert arrow.title == "Agent confirms the order triggers Order written to ERP"
+    shaft = next(i for i in arrow.items if isinstance(i, ScenePath) and i.cls == "trigger")
+    ys = [pts[1] for _, pts in shaft.ops]
+    front, back = lane_box(scene, "frontstage"), lane_box(scene, "backstage")
+    assert front[0] < ys[0] < front[1] and back[0] < ys[-1] < back[1]
+    svg = render(loads(_format_md_blueprint()), "svg").decode()
+    assert svg.count('class="trigger"') == 1 and "<title>Agent confirms the order triggers Order written" in svg
+
+
+def test_two_unnamed_items_triggering_one_target_get_an_arrow_each() -> None:
+    spec = blueprint().replace("{id: mail, text: Label e-mailed, actor: Web shop, triggers: rma}",
+                               "{text: Label e-mailed, triggers: rma}, {text: SMS sent, triggers: [rma]}")
+    arrows = groups(lay_out(loads(spec)), "trigger-")
+    assert [a.title for a in arrows] == ["Label e-mailed triggers Return authorised",
+                                         "SMS sent triggers Return authorised"]
+    assert len({a.id for a in arrows}) == 2
+    starts = [next(i for i in a.items if isinstance(i, ScenePath)).ops[0][1][1] for a in arrows]
+    assert starts[0] < starts[1], "each arrow leaves its own card"
+
+
+def _drawn_lines(pdf: bytes) -> int:
+    """Straight path segments (``x y l``) on the PDF's first page, the map's drawing included."""
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    data = page.get_contents().get_data()
+    for xobject in page["/Resources"].get("/XObject", {}).values():
+        data += xobject.get_object().get_data()
+    return data.count(b" l\n")
+
+
+def test_the_pdf_draws_the_arrow_of_an_item_without_an_id() -> None:
+    spec = _format_md_blueprint()
+    with_arrow = _drawn_lines(render(loads(spec), "pdf"))
+    without = _drawn_lines(render(loads(spec.replace(", triggers: erp-update", "")), "pdf"))
+    assert with_arrow >= without + 3, "the shaft's three segments (and the head) are drawn"

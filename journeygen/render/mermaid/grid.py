@@ -9,8 +9,9 @@ text can break the syntax; every text goes through ``flowchart_text``.
 
 from __future__ import annotations
 
+from journeygen.layout.words import words_for
 from journeygen.render.mermaid.escape import flowchart_text
-from journeygen.render.mermaid.swimlane import OTHER_PATHS, lane_items, micro_steps, transition_texts
+from journeygen.render.mermaid.swimlane import lane_items, micro_steps, transition_texts
 from journeygen.render.wrap import wrap
 from journeygen.spec.model import EmotionScale, Journey, Stage
 from journeygen.theme import Theme
@@ -18,7 +19,6 @@ from journeygen.theme import Theme
 _INDENT = "    "
 WIDTH = 28
 """Characters per line in a cell: Mermaid sizes every cell like the widest, so lines are kept short."""
-MICRO_JOURNEYS = "Micro-journeys"
 
 
 def _text(item: str, width: int = WIDTH) -> str:
@@ -45,22 +45,22 @@ def _micro_cell(node: str, stage: Stage, scale: EmotionScale) -> str:
 
 def _rows(journey: Journey) -> list[list[str]]:
     """The grid, row by row: stage headers, then a row per lane, micro-journeys, other paths."""
-    stages = journey.stages
+    stages, w = journey.stages, words_for(journey.locale)
     header = [_cell("r0c0", journey.title, [])]
     header += [_cell(f"r0c{c}", ("★ " if s.moment_of_truth else "") + s.name, []) for c, s in enumerate(stages, 1)]
     rows = [header]
     for r, lane in enumerate(journey.lane_list(), 1):
         cells = [_cell(f"r{r}c{c}", None, lane_items(journey, s, lane)) for c, s in enumerate(stages, 1)]
-        rows.append([_cell(f"r{r}c0", lane.label, []), *cells])
+        rows.append([_cell(f"r{r}c0", w.lane(lane), []), *cells])
     r = len(rows)
     if any(s.micro_journeys for s in stages):
-        rows.append([_cell(f"r{r}c0", MICRO_JOURNEYS, []),
+        rows.append([_cell(f"r{r}c0", w.micro_journeys, []),
                      *(_micro_cell(f"r{r}c{c}", s, journey.emotion_scale) for c, s in enumerate(stages, 1))])
         r += 1
     if journey.transitions:
         # One block as wide as every stage column: a transition names stages, it does not sit in one.
         wide = _cell(f"r{r}c1", None, transition_texts(journey), WIDTH * len(stages))
-        rows.append([_cell(f"r{r}c0", OTHER_PATHS, []), f"{wide}:{len(stages)}"])
+        rows.append([_cell(f"r{r}c0", w.paths, []), f"{wide}:{len(stages)}"])
     return rows
 
 

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import yaml
 
+from journeygen.layout import summary as layout_summary
 from journeygen.render.mermaid.escape import journey_block, journey_text
 from journeygen.spec.model import Action, EmotionScale, Journey, Persona, Stage
 
@@ -67,18 +68,20 @@ def _nobody(stage: Stage, action: Action, scale: EmotionScale) -> Task:
 
 
 def stage_tasks(journey: Journey, stage: Stage) -> list[Task]:
-    """The task lines of one stage; a stage without actions shows its own emotion, if it has one."""
-    if not stage.actions:
-        scored = [(p, _score(stage, None, p, journey.emotion_scale)) for p in journey.personas]
-        return _grouped(stage.name, [(p, s) for p, s in scored if s is not None])
+    """The task lines of one stage: one per action and score, then a task named after the stage for each
+    persona no action names, with the stage's emotion for them (a stage without actions shows only that)."""
     tasks: list[Task] = []
+    named: set[str] = set()
     for action in stage.actions:
         if action.personas == ():
             tasks.append(_nobody(stage, action, journey.emotion_scale))
             continue
-        scored = [(p, _score(stage, action, p, journey.emotion_scale)) for p in _concerned(journey, action)]
+        concerned = _concerned(journey, action)
+        named.update(p.id for p in concerned)
+        scored = [(p, _score(stage, action, p, journey.emotion_scale)) for p in concerned]
         tasks = _merge(tasks, _grouped(action.text, scored, joinable=action.personas is None))
-    return tasks
+    rest = [(p, _score(stage, None, p, journey.emotion_scale)) for p in journey.personas if p.id not in named]
+    return _merge(tasks, _grouped(stage.name, [(p, s) for p, s in rest if s is not None]))
 
 
 def _merge(tasks: list[Task], new: list[Task]) -> list[Task]:
@@ -92,12 +95,9 @@ def _merge(tasks: list[Task], new: list[Task]) -> list[Task]:
 
 
 def summary(journey: Journey) -> str:
-    """The accessible description: the spec's description, else a sentence naming who and which stages."""
-    if journey.description:
-        return journey.description
-    who = ", ".join(p.name for p in journey.personas)
-    stages = ", ".join(s.name for s in journey.stages)
-    return f"Customer journey of {who} through {len(journey.stages)} stage(s): {stages}."
+    """The accessible description: the spec's description, else the summary the SVG's ``<desc>`` gives, in the
+    map's language (who, the stages in order and how they feel)."""
+    return journey.description or layout_summary.summary(journey)
 
 
 def _front_matter(journey: Journey) -> list[str]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
+from journeygen.layout.words import Words, words_for
 from journeygen.render.mermaid.escape import flowchart_text
 from journeygen.render.mermaid.journey import summary
 from journeygen.spec.model import (
@@ -27,7 +28,6 @@ from journeygen.spec.model import (
 )
 
 _INDENT = "    "
-OTHER_PATHS = "Other paths"
 
 
 def _label(title: str, items: Iterable[str], bullet: str = "• ") -> str:
@@ -44,17 +44,18 @@ def _action(journey: Journey, action: Action) -> str:
     return who + action.text + where + feels
 
 
-def _idea(idea: Idea) -> str:
+def _idea(idea: Idea, w: Words) -> str:
     facts = [idea.owner, idea.due.isoformat() if idea.due else None,
-             f"impact {idea.impact}" if idea.impact else None, f"effort {idea.effort}" if idea.effort else None,
-             idea.status]
+             w.level(w.impact, idea.impact) if idea.impact else None,
+             w.level(w.effort, idea.effort) if idea.effort else None,
+             w.idea_status(idea.status) if idea.status else None]
     shown = [fact for fact in facts if fact]
     return idea.text + (f" ({', '.join(shown)})" if shown else "")
 
 
-def _metric(metric: Metric) -> str:
+def _metric(metric: Metric, w: Words) -> str:
     value = f": {metric.value}" if metric.value else ""
-    target = f" (target {metric.target})" if metric.target else ""
+    target = f" ({w.target.format(value=metric.target)})" if metric.target else ""
     return metric.name + value + target
 
 
@@ -76,9 +77,9 @@ def _item(journey: Journey, item: Any) -> str:
     if isinstance(item, Touchpoint):
         return item.name + (f" ({item.channel})" if item.channel else "")
     if isinstance(item, Idea):
-        return _idea(item)
+        return _idea(item, words_for(journey.locale))
     if isinstance(item, Metric):
-        return _metric(item)
+        return _metric(item, words_for(journey.locale))
     if isinstance(item, PainPoint):
         return item.text
     if isinstance(item, BlueprintItem):
@@ -107,7 +108,8 @@ def _stage_lines(journey: Journey, index: int, stage: Stage) -> list[str]:
     sid = f"s{index}"
     title = ("★ " if stage.moment_of_truth else "") + stage.name  # a mark every language reads
     lines = [f'subgraph {sid}["{flowchart_text(title)}"]', f"{_INDENT}direction TB"]
-    nodes = [(f"{sid}_l{n}", _label(lane.label, lane_items(journey, stage, lane)))
+    w = words_for(journey.locale)
+    nodes = [(f"{sid}_l{n}", _label(w.lane(lane), lane_items(journey, stage, lane)))
              for n, lane in enumerate(journey.lane_list(), 1)]
     nodes += [(f"{sid}_m{n}", _micro(micro, journey.emotion_scale)) for n, micro in enumerate(stage.micro_journeys, 1)]
     lines += [f"{_INDENT}{node}[{label}]" for node, label in nodes]
@@ -131,7 +133,8 @@ def swimlane_lines(journey: Journey) -> list[str]:
     body += [f"{_INDENT}s{n} --> s{n + 1}" for n in range(1, len(journey.stages))]
     if journey.transitions:
         # Drawn as edges, back-links make dagre reorder the stages; a closing node keeps the order.
-        body += [f"{_INDENT}paths[{_label(OTHER_PATHS, transition_texts(journey))}]",
+        paths = words_for(journey.locale).paths  # the SVG's title for the same row
+        body += [f"{_INDENT}paths[{_label(paths, transition_texts(journey))}]",
                  f"{_INDENT}s{len(journey.stages)} ~~~ paths"]
     head = [f"flowchart {_direction(journey)}", f"{_INDENT}accTitle: {flowchart_text(journey.title)}",
             f"{_INDENT}accDescr: {flowchart_text(summary(journey))}"]

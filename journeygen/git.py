@@ -72,6 +72,8 @@ def run(folder: Path, *args: str, limit: int = ANSWER_LIMIT) -> Answer:
     Raises GitError when git is not installed, takes longer than TIMEOUT, or writes more than ``limit``
     bytes; the process is killed then, so nothing is left running.
     """
+    if any("\0" in arg for arg in args):
+        raise GitError("a path or revision given to git holds a NUL character")
     git = shutil.which("git")
     if git is None:
         raise GitMissing("git is not installed")

@@ -143,6 +143,9 @@ class _Resolver:
         if self.doc.base_dir is None:
             self.fail(where, "needs a spec read from a file (the path is relative to it)")
             return None
+        if "\0" in ref:
+            self.fail(where, f"{ref!r} holds a NUL character, which no file name can")
+            return None
         if _URL.match(ref) or Path(ref).is_absolute():
             self.fail(where, f"{ref!r} must be a relative path inside the project, not a URL or absolute path")
             return None

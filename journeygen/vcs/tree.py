@@ -38,6 +38,9 @@ class RevisionFiles:
 
     def spec(self, path: str, shown: str) -> Document:
         """The Document of the file at ``path`` (relative to the top) in the revision, called ``REV:shown``."""
+        if tree_entry_mode(self.top, self.rev, path) == _SYMLINK:
+            raise single(f"{self.rev}:{shown}", f"is a symlink in {self.revision}; journeygen does not follow "
+                                                "symlinks in a revision")
         return self._document(path, shown)
 
     def own(self, doc: Document) -> Path | None:
@@ -45,7 +48,6 @@ class RevisionFiles:
 
     def locate(self, doc: Document, ref: str) -> tuple[Path, str] | str:
         here, shown = self.paths[doc.name]
-        ref = ref.replace("\\", "/")
         folder = posixpath.dirname(here)
         path = posixpath.normpath(posixpath.join(folder, ref))
         root = self._root(folder)

@@ -161,3 +161,35 @@ def test_a_blob_in_no_revision_is_named_and_diffed_by_lines(project: Path, tmp_p
             "read from the revision it comes from, and no revision journeygen asked (the index, HEAD, the branches, "
             "the last 40 commits that changed it) holds git's blob 111111111111 at maps/shop.journey.yaml\n") in out
     assert "-title: Shop, stashed away\n+title: Shop\n" in out
+
+
+def test_a_nul_in_a_use_is_an_error_on_disk_and_in_a_revision_not_a_traceback(project: Path) -> None:
+    (project / "maps" / "shop.journey.yaml").write_text(MAP.replace("../personas/maria.persona.yaml",
+                                                                    '"../personas/mar\\0ia.persona.yaml"'))
+    git(project, "commit", "-qam", "nul")
+    for spec in ("HEAD:maps/shop.journey.yaml", "maps/shop.journey.yaml"):
+        done = run_journeygen("diff", spec, spec, cwd=project)
+        assert done.returncode == 1
+        assert set(done.stderr.decode().splitlines()) == {
+            f"{spec}:3:10: personas[0].use: '../personas/mar\\x00ia.persona.yaml' holds a NUL character, which no "
+            "file name can"}
+
+
+def test_a_cycle_of_use_in_a_revision_is_named(project: Path) -> None:
+    (project / "maps" / "detail.journey.yaml").write_text(
+        DETAIL.replace("{name: Pick}", "{name: Pick, links: [{use: shop.journey.yaml}]}"))
+    git(project, "commit", "-qam", "cycle")
+    done = run_journeygen("diff", "HEAD:maps/shop.journey.yaml", "HEAD:maps/shop.journey.yaml", cwd=project)
+    assert done.returncode == 1
+    assert ("HEAD:maps/detail.journey.yaml:5:32: stages[1].links[0].use: a cycle of use: maps/shop.journey.yaml -> "
+            "maps/detail.journey.yaml -> maps/shop.journey.yaml") in done.stderr.decode()
+
+
+def test_a_map_that_is_a_symlink_in_the_revision_is_refused(project: Path) -> None:
+    (project / "maps" / "link.journey.yaml").symlink_to("shop.journey.yaml")
+    git(project, "add", "maps/link.journey.yaml")
+    git(project, "commit", "-qm", "link")
+    done = run_journeygen("diff", "HEAD:maps/link.journey.yaml", "maps/shop.journey.yaml", cwd=project)
+    assert done.returncode == 1
+    assert done.stderr.decode() == ("HEAD:maps/link.journey.yaml:1:1: (file): is a symlink in HEAD; journeygen does "
+                                    "not follow symlinks in a revision\n")

@@ -29,7 +29,8 @@ ANSWER_LIMIT = 64 * 1024
 _SAFE_CONFIG = ("core.fsmonitor=false", "core.hooksPath=/dev/null", "core.pager=cat", "diff.external=",
                 "core.askPass=", "credential.helper=", "protocol.allow=never")
 _SAFE_ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "PAGER": "cat",
-             "GIT_NO_LAZY_FETCH": "1", "GIT_NO_REPLACE_OBJECTS": "1", "LC_ALL": "C"}
+             "GIT_NO_LAZY_FETCH": "1", "GIT_NO_REPLACE_OBJECTS": "1", "GIT_LITERAL_PATHSPECS": "1",
+             "LC_ALL": "C"}
 _UNSAFE_ENV = ("GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND",
                "GIT_PROXY_COMMAND", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT")
 
@@ -71,6 +72,8 @@ def run(folder: Path, *args: str, limit: int = ANSWER_LIMIT) -> Answer:
     Raises GitError when git is not installed, takes longer than TIMEOUT, or writes more than ``limit``
     bytes; the process is killed then, so nothing is left running.
     """
+    if any("\0" in arg for arg in args):
+        raise GitError("a path or revision given to git holds a NUL character")
     git = shutil.which("git")
     if git is None:
         raise GitMissing("git is not installed")
@@ -123,6 +126,15 @@ def object_id(folder: Path, revision: str) -> str | None:
     """The id of ``revision`` (``HEAD``, ``HEAD:maps/shop.yaml``), or None when it names nothing."""
     answer = run(folder, "rev-parse", "--verify", "--quiet", "--end-of-options", revision)
     return answer.text if answer.ok and answer.text else None
+
+
+def tree_entry_mode(folder: Path, revision: str, path: str) -> str | None:
+    """The mode git records for ``path`` (relative to the top) in ``revision`` (``""``: the index), such as
+    ``100644`` for a file or ``120000`` for a symlink; None when it holds no such entry."""
+    args = ("ls-files", "--stage", "-z") if revision == "" else ("ls-tree", "-z", revision)
+    answer = run(folder, *args, "--", path)
+    entries = [entry for entry in answer.out.split(b"\0") if entry.endswith(b"\t" + path.encode())]
+    return entries[0].split(b" ", 1)[0].decode() if answer.ok and entries else None
 
 
 def blob_id(data: bytes, object_id_length: int) -> str:

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, NoReturn
 import click
 
 from journeygen import __version__
-from journeygen.cli.options import parse_formats, render_options
+from journeygen.cli.options import check_render_options, parse_formats, render_options
 from journeygen.errors import JourneygenError, SpecError, printable
 from journeygen.pace import COMMAND_PACE
 
@@ -185,8 +185,7 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     """
     from journeygen.cli.output import render_all
 
-    if opts.get("portrait") and opts.get("landscape"):
-        raise click.UsageError("--portrait and --landscape contradict each other: give one")
+    check_render_options(specs, opts, template=stages is not None)
     chosen = parse_formats(formats)
     if opts.get("theme") and Path(opts["theme"]).is_file():
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -19,6 +19,20 @@ def parse_formats(value: tuple[str, ...]) -> list[str]:
         return [get_format(name).name for name in dict.fromkeys(names)] or ["svg"]
     except UnknownFormatError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def check_render_options(specs: Sequence[str], opts: dict[str, Any], *, template: bool = False) -> None:
+    """Refuse rendering options that contradict each other or the SPECs (``template``: a ``--stages``
+    template, which has no spec file), before any work is done: a usage error, exit 2, nothing written."""
+    if opts.get("portrait") and opts.get("landscape"):
+        raise click.UsageError("--portrait and --landscape contradict each other: give one")
+    standard = opts.get("pdf_standard")
+    if standard == "x-4" and opts.get("tile"):
+        raise click.UsageError("--pdf-standard x-4 is for a print shop, which prints the poster whole on its own "
+                               "paper, and --tile cuts it into office sheets: give one")
+    if standard == "a-3b" and (template or "-" in specs):
+        raise click.UsageError("--pdf-standard a-3b attaches the spec file to the PDF, and standard input (-) or "
+                               "a --stages template has none: render from a spec file")
 
 
 def render_options(func: Callable[..., Any]) -> Callable[..., Any]:

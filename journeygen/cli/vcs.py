@@ -99,7 +99,8 @@ def git_diff(color: str, textconv: bool, install: bool, args: tuple[str, ...]) -
         return
     if len(args) != 7:
         raise click.UsageError("git passes 7 arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE")
-    text = external_diff(args[0], Path(args[1]), Path(args[4]), colour=_colour(color) is not False)
+    text = external_diff(args[0], Path(args[1]), Path(args[4]), colour=_colour(color) is not False,
+                         old_hex=args[2], new_hex=args[5])
     click.echo(text, nl=False, color=_colour(color))
 
 

@@ -11,7 +11,7 @@ import click
 
 from journeygen.authoring.serve import Board, PreviewServer
 from journeygen.authoring.watch import Watcher
-from journeygen.cli.options import render_options
+from journeygen.cli.options import check_render_options, render_options
 from journeygen.errors import UnknownFormatError
 from journeygen.render import get_format
 
@@ -61,6 +61,7 @@ def watch(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None, 
       journeygen watch map.journey.yaml --serve        # then open http://127.0.0.1:8765/
       journeygen watch maps/*.yaml -f svg,pdf -o build/
     """
+    check_render_options(specs, opts)
     chosen = _chosen(formats)
     if opts.get("theme") and Path(opts["theme"]).is_file():
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, as in render

@@ -57,11 +57,12 @@ def comma_split(doc: Document, path: PathKey) -> str:
 
 
 def colon_text(value: Any) -> str:
-    """``- Wait: too long`` is a mapping ``{Wait: too long}``: the ``: `` made it one."""
+    """``- Wait: too long`` is a mapping ``{Wait: too long}``: the ``: `` made it one. ``use: ...`` is meant as
+    a mapping (a ``use:`` entry left unresolved): no hint for it."""
     if not isinstance(value, dict) or len(value) != 1:
         return ""
     (key, inner), = value.items()
-    if isinstance(inner, (dict, list)) or not isinstance(key, str):
+    if isinstance(inner, (dict, list)) or not isinstance(key, str) or key == "use":
         return ""
     text = f"{key}: {'' if inner is None else getattr(inner, 'source', inner)}".rstrip()
     return f": the ': ' in it made YAML read a key and a value; to keep it as text, quote it: {_quoted(text)}"

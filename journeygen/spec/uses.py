@@ -4,7 +4,8 @@
 override it for this map); ``micro_journeys: [{use: checkout.journey.yaml}]`` makes another map's stages
 the steps; ``links: [{use: ..., label: ...}]`` checks the other map and labels the link with its title.
 Every named file stays inside the project; a problem inside one is reported in that file and at the
-``use:`` that brought it in; a cycle of ``use:`` names the chain.
+``use:`` that brought it in; a cycle of ``use:`` names the chain. The files are read from the disk, or
+through another :class:`Files` (``vcs.tree`` reads them from a git revision, under the same rules).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -29,36 +30,76 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MICRO_OWN = {"use", "name", "description"}
 
 
-def resolve(doc: Document, chain: tuple[Path, ...] = ()) -> Document:
-    """``doc`` with its persona, micro-journey and link ``use:`` entries replaced; SpecError lists every problem."""
-    if not _has_use(doc.data):
+class Files(Protocol):
+    """Where the files a ``use:`` names are read from: the disk (:data:`DISK`), or a git revision."""
+
+    def own(self, doc: Document) -> Path | None:
+        """The file ``doc`` was read from (to refuse a cycle of ``use:``), or None for standard input."""
+
+    def locate(self, doc: Document, ref: str) -> tuple[Path, str] | str:
+        """The file ``ref`` (a relative path, checked) names from ``doc`` and the name messages call it by,
+        or why it may not be read: it leaves the project, or there is no such file."""
+
+    def read(self, file: Path, name: str) -> Document:
+        """The Document of a file :meth:`locate` gave, called ``name`` in every message; raises SpecError."""
+
+
+class _Disk:
+    """The files on disk, inside the project of the spec that names them (symlinks followed, then checked)."""
+
+    def own(self, doc: Document) -> Path | None:
+        if doc.base_dir is None or doc.name.startswith("<"):
+            return None
+        return (doc.base_dir / Path(doc.name).name).resolve()
+
+    def locate(self, doc: Document, ref: str) -> tuple[Path, str] | str:
+        assert doc.base_dir is not None
+        file = doc.base_dir / ref
+        root = project_root(doc.base_dir)
+        if not inside(file, root):
+            return f"{ref!r} leaves the project {root} (directly or through a symlink)"
+        if not file.is_file():
+            return f"{ref!r}: no such file"
+        return file.resolve(), os.path.normpath(Path(doc.name).parent / ref)
+
+    def read(self, file: Path, name: str) -> Document:
+        try:
+            return replace(read(file), name=name)
+        except SpecError as exc:
+            raise SpecError(replace(p, file=name) if p.file == str(file) else p for p in exc.problems) from None
+
+
+DISK: Files = _Disk()
+"""The files of the working tree."""
+
+
+def resolve(doc: Document, chain: tuple[Path, ...] = (), files: Files = DISK) -> Document:
+    """``doc`` with its persona, micro-journey and link ``use:`` entries replaced, the files they name read
+    from ``files``; SpecError lists every problem."""
+    if not has_use(doc.data):
         return doc
-    here = _own_path(doc)
-    resolver = _Resolver(doc, (*chain, here) if here else chain)
+    here = files.own(doc)
+    resolver = _Resolver(doc, (*chain, here) if here else chain, files)
     data = resolver.data()
     if resolver.problems:
         raise SpecError(resolver.problems)
     return replace(doc, data=data, uses=tuple(dict.fromkeys(resolver.used)))
 
 
-def _has_use(value: Any) -> bool:
+def has_use(value: Any) -> bool:
+    """Whether spec data holds a ``use:`` entry anywhere."""
     if isinstance(value, dict):
-        return "use" in value or any(_has_use(v) for v in value.values())
-    return isinstance(value, list) and any(_has_use(v) for v in value)
-
-
-def _own_path(doc: Document) -> Path | None:
-    if doc.base_dir is None or doc.name.startswith("<"):
-        return None
-    return (doc.base_dir / Path(doc.name).name).resolve()
+        return "use" in value or any(has_use(v) for v in value.values())
+    return isinstance(value, list) and any(has_use(v) for v in value)
 
 
 class _Resolver:
     """Walks one document's ``use:`` entries, collecting the problems of every one."""
 
-    def __init__(self, doc: Document, chain: tuple[Path, ...]) -> None:
+    def __init__(self, doc: Document, chain: tuple[Path, ...], files: Files) -> None:
         self.doc = doc
         self.chain = chain
+        self.files = files
         self.problems: list[Problem] = []
         self.used: list[Path] = []
 
@@ -102,19 +143,18 @@ class _Resolver:
         if self.doc.base_dir is None:
             self.fail(where, "needs a spec read from a file (the path is relative to it)")
             return None
+        if "\0" in ref:
+            self.fail(where, f"{ref!r} holds a NUL character, which no file name can")
+            return None
         if _URL.match(ref) or Path(ref).is_absolute():
             self.fail(where, f"{ref!r} must be a relative path inside the project, not a URL or absolute path")
             return None
-        file = self.doc.base_dir / ref
-        root = project_root(self.doc.base_dir)
-        if not inside(file, root):
-            self.fail(where, f"{ref!r} leaves the project {root} (directly or through a symlink)")
+        found = self.files.locate(self.doc, ref)
+        if isinstance(found, str):
+            self.fail(where, found)
             return None
-        if not file.is_file():
-            self.fail(where, f"{ref!r}: no such file")
-            return None
-        self.used.append(file.resolve())
-        return file.resolve(), os.path.normpath(Path(self.doc.name).parent / ref)
+        self.used.append(found[0])
+        return found
 
     def read(self, path: PathKey, ref: str) -> Document | None:
         found = self.target(path, ref)
@@ -122,7 +162,7 @@ class _Resolver:
             return None
         file, name = found
         try:
-            return _read(file, name)
+            return self.files.read(file, name)
         except SpecError as exc:
             self.brought_in(path, name, exc)
             return None
@@ -163,7 +203,7 @@ class _Resolver:
             self.fail((*path, "use"), f"a cycle of use: {' -> '.join(names)}")
             return None
         try:
-            linked = resolve(_read(file, name), self.chain)
+            linked = resolve(self.files.read(file, name), self.chain, self.files)
             self.used.extend(linked.uses)
             return build(linked), name
         except SpecError as exc:
@@ -204,15 +244,6 @@ class _Resolver:
         if found is None:
             return entry
         return {"label": found[0].title, **entry}
-
-
-def _read(file: Path, name: str) -> Document:
-    """The Document of a file a ``use:`` names, called by that name (relative to the current folder, as the
-    spec naming it is) in every message, its own problems included."""
-    try:
-        return replace(read(file), name=name)
-    except SpecError as exc:
-        raise SpecError(replace(p, file=name) if p.file == str(file) else p for p in exc.problems) from None
 
 
 def _pick(doc: Document, wanted: str) -> tuple[PathKey, dict[str, Any]] | str:

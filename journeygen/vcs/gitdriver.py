@@ -1,30 +1,45 @@
-"""git's external-diff arguments (two temporary files) -> the semantic diff of the map at one path."""
+"""git's external-diff arguments (two temporary files) -> the semantic diff of the map at one path.
+
+A side git gives as the working-tree file takes its ``use:`` files from the disk; a side it gives as a
+blob takes them from the revision that holds that blob at that path (git names only the blob: the
+index, HEAD, a branch or a recent commit that changed the path, and its parent, are asked in turn).
+"""
 
 from __future__ import annotations
 
 import shlex
 from pathlib import Path
 
-from journeygen.errors import SpecError, printable
-from journeygen.git import GitError, run, toplevel
+from journeygen.errors import SpecError, printable, single
+from journeygen.git import GitError, object_id, run, toplevel
 from journeygen.spec.build import build
 from journeygen.spec.diff import diff
 from journeygen.spec.loader import Limits, decode, parse_text
 from journeygen.spec.model import Journey
+from journeygen.spec.uses import DISK, has_use
+from journeygen.validate import build as build_on_disk
+from journeygen.validate import with_project_defaults
 from journeygen.vcs.diff_format import Names, to_text
 from journeygen.vcs.linediff import line_diff
+from journeygen.vcs.revisions import load_tree
+from journeygen.vcs.tree import RevisionFiles
 
 _NULL = "/dev/null"
 
 
-def external_diff(path: str, old: Path, new: Path, *, colour: bool) -> str:
+_COMMITS = 40
+"""How many of the latest commits that changed a map (with their parents) are asked for its blob."""
+
+
+def external_diff(path: str, old: Path, new: Path, *, colour: bool, old_hex: str = "", new_hex: str = "") -> str:
     """What ``git diff`` shows for one map: a header, then the semantic diff or, failing that, a line diff."""
     header = f"journeygen diff a/{printable(path)} b/{printable(path)}\n"
     if _NULL in (str(old), str(new)):
         added = str(old) == _NULL
-        return header + _whole(path, new if added else old, "added" if added else "removed")
+        side = (new, new_hex) if added else (old, old_hex)
+        return header + _whole(path, *side, "added" if added else "removed")
     try:
-        before, after = _load(old, f"a/{path}"), _load(new, f"b/{path}")
+        before, after = _side(path, old, old_hex, f"a/{path}"), _side(path, new, new_hex, f"b/{path}")
     except SpecError as exc:
         problems = "\n".join(str(p) for p in exc.problems)
         note = f"(not a valid map, so a line diff follows)\n{problems}\n"
@@ -34,6 +49,36 @@ def external_diff(path: str, old: Path, new: Path, *, colour: bool) -> str:
     return header + body
 
 
+def _side(path: str, file: Path, blob: str, name: str) -> Journey:
+    """One side of ``git diff``, its ``use:`` entries read from the working tree or from the blob's revision."""
+    if not file.is_absolute() and file.as_posix() == path:  # git, run at the top, names the working-tree file
+        return build_on_disk(DISK.read(file, name))
+    limits = Limits()
+    doc = parse_text(decode(name, file.read_bytes(), limits), name, base_dir=Path(path).absolute().parent,
+                     json_syntax=name.lower().endswith(".json"), limits=limits)
+    if not has_use(doc.data):
+        return build(with_project_defaults(doc))
+    try:
+        top = toplevel(Path.cwd())
+        revision = _revision_of(top, path, blob) if top is not None and blob.strip("0") else None
+    except GitError as exc:
+        raise single(name, f"git cannot say which revision it comes from: {exc}") from None
+    if top is None or revision is None:
+        raise single(name, f"its use: entries are read from the revision it comes from, and no revision journeygen "
+                           f"asked (the index, HEAD, the branches, the last {_COMMITS} commits that changed it) "
+                           f"holds git's blob {blob[:12] or '(none)'} at {path}")
+    return load_tree(RevisionFiles(top, revision), path, path).journey
+
+
+def _revision_of(top: Path, path: str, blob: str) -> str | None:
+    """The first revision that holds ``blob`` at ``path``: ``""`` (the index), HEAD, a branch, or one of the
+    latest commits that changed ``path`` or its first parent (the old side of ``git show``)."""
+    branches = run(top, "for-each-ref", "--format=%(refname:short)", "--count=20", "refs/heads").text.split()
+    commits = run(top, "rev-list", f"--max-count={_COMMITS}", "--all", "--", path).text.split()
+    candidates = ["", "HEAD", *branches, *(c for commit in commits for c in (commit[:12], f"{commit[:12]}^"))]
+    return next((rev for rev in dict.fromkeys(candidates) if object_id(top, f"{rev}:{path}") == blob), None)
+
+
 def _load(file: Path, name: str) -> Journey:
     """A temporary file git wrote, read under the name the user knows (``a/maps/shop.journey.yaml``)."""
     limits = Limits()
@@ -41,9 +86,9 @@ def _load(file: Path, name: str) -> Journey:
     return build(parse_text(text, name, json_syntax=name.lower().endswith(".json"), limits=limits))
 
 
-def _whole(path: str, file: Path, what: str) -> str:
+def _whole(path: str, file: Path, blob: str, what: str) -> str:
     try:
-        journey = _load(file, path)
+        journey = _side(path, file, blob, path)
     except SpecError:
         return f"{what}: {printable(path)} (not a valid map)\n"
     return f"{what} map {printable(repr(journey.title))}: {len(journey.stages)} stage(s), " \

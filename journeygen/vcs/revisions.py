@@ -7,10 +7,13 @@ from pathlib import Path
 
 from journeygen.api import load_spec
 from journeygen.errors import single
-from journeygen.git import GitError, read_blob, toplevel
+from journeygen.git import GitError, toplevel
 from journeygen.spec.build import build
 from journeygen.spec.loaded import Spec
-from journeygen.spec.loader import Limits, decode, parse_text
+from journeygen.spec.persona_file import is_persona_file, persona_document
+from journeygen.spec.uses import resolve
+from journeygen.validate import with_project_defaults
+from journeygen.vcs.tree import RevisionFiles
 
 # REV:path where REV is what git accepts as a revision (HEAD~3, main, v1.2, a1b2c3, origin/main^).
 _REVISION = re.compile(r"^(?P<rev>[\w.@{}^~/+-]+):(?P<path>.+)$")
@@ -35,20 +38,27 @@ def load_any(arg: str) -> Spec:
 
 
 def load_revision(name: str, rev: str, path: str) -> Spec:
-    """The spec at ``path`` as it was in ``rev`` of the git repository that contains ``path``."""
+    """The spec at ``path`` as it was in ``rev`` of the git repository that contains ``path``, its ``use:``
+    entries read from that same revision."""
     target = Path(path).absolute()
-    folder, limits = _existing_parent(target), Limits()
+    folder = _existing_parent(target)
     try:
         top = toplevel(folder)
         if top is None:
             raise GitError(f"{folder} is not inside a git repository")
-        raw = read_blob(top, f"{rev}:{_relative(name, target, top)}", limits.max_bytes)
     except GitError as exc:
         raise single(name, f"git cannot read it: {exc}") from None
-    text = decode(name, raw, limits)
-    doc = parse_text(text, name, base_dir=target.parent, json_syntax=target.suffix.lower() == ".json",
-                     limits=limits)
-    return Spec(build(doc), name, target.parent)
+    return load_tree(RevisionFiles(top, rev), _relative(name, target, top), path)
+
+
+def load_tree(files: RevisionFiles, path: str, shown: str) -> Spec:
+    """The spec at ``path`` (relative to the repository's top) in the revision ``files`` reads, called
+    ``REV:shown`` in messages, with its project's defaults as on disk; a persona file is its persona cards."""
+    doc = files.spec(path, shown)
+    if is_persona_file(path):
+        return Spec(build(persona_document(doc)), doc.name, doc.base_dir, persona_page=True)
+    resolved = resolve(doc, files=files)
+    return Spec(build(with_project_defaults(resolved)), doc.name, doc.base_dir, uses=resolved.uses)
 
 
 def _existing_parent(path: Path) -> Path:

@@ -250,3 +250,28 @@ def test_the_note_never_rounds_up_to_the_limit_it_names(tmp_path: Path) -> None:
     done = run_journeygen("render", SHOP, "-f", "pdf", "--page", "A3", "-o", str(tmp_path))
     said = re.search(r"prints at (\d+\.\d) pt on A3, under 7 pt", done.stderr.decode())
     assert said and float(said.group(1)) < 7, done.stderr
+
+
+def test_contradicting_pdf_options_are_a_usage_error_before_anything_is_written(tmp_path: Path) -> None:
+    """`--pdf-standard x-4 --tile` exited 1 once the PDF was laid out (the trial's item 10e); the README
+    promises exit 2 for wrong usage. Nothing is written, not even the formats before the PDF."""
+    spec = tmp_path / "map.journey.yaml"
+    spec.write_text(Path(MINIMAL).read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    for args, why in (
+            ([str(spec), "-f", "svg,pdf", "--pdf-standard", "x-4", "--tile"], "--tile cuts it into office sheets"),
+            ([str(spec), "-f", "pdf", "--page", "A1", "--tile", "--pdf-standard", "x-4"], "give one"),
+            ([str(spec), "--pack", str(out / "p.pdf"), "--pdf-standard", "x-4", "--tile"], "give one"),
+            (["-", "-f", "pdf", "--pdf-standard", "a-3b"], "standard input (-) or a --stages template has none"),
+            ([str(spec), "-", "--pack", str(out / "p.pdf"), "--pdf-standard", "a-3b"], "render from a spec file"),
+            (["--blank", "--stages", "A,B", "--pdf-standard", "a-3b"], "render from a spec file")):
+        where = [] if "--pack" in args else ["-o", str(out)]
+        done = run_journeygen("render", *args, *where, input=spec.read_bytes())
+        err = done.stderr.decode()
+        assert done.returncode == 2, (args, err)
+        assert err.startswith("Usage: journeygen render [OPTIONS] [SPECS]...\nTry 'journeygen render --help' for "
+                              "help.\n\nError: --"), err
+        assert why in err, err
+        assert not out.exists(), args
+    done = run_journeygen("watch", str(spec), "-f", "pdf", "--pdf-standard", "x-4", "--tile")
+    assert done.returncode == 2 and b"Error: --pdf-standard x-4" in done.stderr

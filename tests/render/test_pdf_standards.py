@@ -178,8 +178,8 @@ def test_a_pack_archives_every_spec(tmp_path: Path) -> None:
 def test_the_command_line_names_why_a_standard_cannot_be_met(tmp_path: Path) -> None:
     done = run_journeygen("render", "-", "-f", "pdf", "-o", str(tmp_path), "--pdf-standard", "a-3b",
                           input=MINIMAL.read_bytes())
-    assert done.returncode == 1
-    assert b"PDF/A-3b attaches the spec file" in done.stderr and b"standard input" in done.stderr
+    assert done.returncode == 2  # wrong usage: standard input has no spec file to attach
+    assert b"--pdf-standard a-3b attaches the spec file" in done.stderr and b"standard input" in done.stderr
     assert list(tmp_path.iterdir()) == []
     done = run_journeygen("render", str(MINIMAL), "-f", "pdf", "--pdf-standard", "a-4")
     assert done.returncode == 2 and b"'a-4' is not one of 'ua-1', 'a-3b', 'x-4'" in done.stderr

@@ -55,3 +55,18 @@ def test_text_after_a_hash_is_named_as_a_comment_on_render(tmp_path: Path) -> No
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
 def test_the_examples_give_no_warning(example: Path) -> None:
     assert load_spec(example).warnings == ()
+
+
+def test_an_unresolved_use_entry_gets_no_hint_to_quote_it() -> None:
+    """A `use:` entry left as it is (read where it could not be resolved) is meant as a mapping: the hint that
+    the ': ' made YAML read a key and a value misled (the trial's `diff HEAD:map map`)."""
+    from journeygen.errors import SpecError
+    from journeygen.spec.build import build
+    from journeygen.spec.loader import parse_text
+
+    doc = parse_text("title: T\npersonas:\n  - use: ../personas/maria.persona.yaml\nstages: [{name: S}]\n", "m.yaml")
+    with pytest.raises(SpecError) as caught:
+        build(doc)
+    messages = [str(p) for p in caught.value.problems]
+    assert "m.yaml:3:5: personas[0]: missing required field 'name'" in messages[0]
+    assert not any("quote it" in m for m in messages), messages

@@ -10,16 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from gitrepo import git
 from helpers import ROOT, run_journeygen
 
 SHOP = ROOT / "examples" / "online-shop.journey.yaml"
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=True)
-    return done.stdout
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ each later one gets the first ``jg-same-2-``, ``jg-same-3-`` ... that no map of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from journeygen.layout.prepared import Prepared
 from journeygen.layout.scene import Group, Item, Scene
@@ -44,9 +44,9 @@ class PageMaps:
 def renamed(scene: Scene, prefix: str) -> Scene:
     """The scene with every id under ``prefix`` instead of its own (every id of a Scene starts with it)."""
     old = scene.id_prefix
-    return replace(scene, items=_renamed(scene.items, old, prefix), id_prefix=prefix)
+    return scene._replace(items=_renamed(scene.items, old, prefix), id_prefix=prefix)
 
 
 def _renamed(items: tuple[Item, ...], old: str, new: str) -> tuple[Item, ...]:
-    return tuple(replace(i, id=new + i.id.removeprefix(old), items=_renamed(i.items, old, new))
+    return tuple(i._replace(id=new + i.id.removeprefix(old), items=_renamed(i.items, old, new))
                  if isinstance(i, Group) else i for i in items)

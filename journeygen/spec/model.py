@@ -8,6 +8,7 @@ would otherwise compile each one from its text (about 2 ms of the 5-stage exampl
 import datetime as dt
 import math
 import os
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal, Self
 
@@ -108,6 +109,25 @@ def _whole(what: str) -> Callable[[Any], Any]:
 
 
 _score = _whole("an emotion score")
+
+
+REACH_LIMIT = 10**12
+"""The largest `reach`: a trillion customers is more than any period has; a longer number is a typo."""
+
+
+def _reach(value: Any) -> Any:
+    """A whole number of customers from 0 to REACH_LIMIT (``1e6`` and ``'1000'`` too), or an error that says so."""
+    whole_float = isinstance(value, float) and value.is_integer() and abs(value) <= REACH_LIMIT
+    digits = isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,13}\s*", value) is not None
+    number = int(value) if whole_float or digits else value
+    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= REACH_LIMIT:
+        shown = str(getattr(value, "source", repr(value) if isinstance(value, str) else value))
+        shown = shown if len(shown) <= 40 else f"{shown[:30]}... ({len(shown)} characters)"
+        raise ValueError(f"reach is a whole number of customers from 0 to {REACH_LIMIT} (a trillion), not {shown}")
+    return number
+
+
+Reach = Annotated[int, BeforeValidator(_reach), Field(ge=0, le=REACH_LIMIT)]
 
 
 SCALE_LIMIT = 10
@@ -370,8 +390,8 @@ class Idea(_Shorthand):
     addresses: Annotated[tuple[Id, ...], WithJsonSchema(_ONE_OR_MANY_IDS)] = Field(
         (), description="The ids of the pain points (of any stage) this idea fixes."
     )
-    reach: Annotated[int, Field(ge=0)] | None = Field(
-        None, description="How many customers it reaches in a period (for the RICE score)."
+    reach: Reach | None = Field(
+        None, description="How many customers it reaches in a period (for the RICE score), at most a trillion."
     )
     evidence: EvidenceField = ()
     confidence: ConfidenceField = None

@@ -108,7 +108,7 @@ def _unknown(kind: str, value: str, known: list[tuple[str, str]]) -> str:
     named = next((ident for ident, name in known if slug(name) == slug(value)), None)
     if named is not None:
         return f"{excerpt(value)!r} is the name of a {kind}; refer to it by its id: {named}"
-    ids = [ident for ident, _ in known]
+    ids = list(dict.fromkeys(ident for ident, _ in known))  # a duplicate id is reported on its own
     return f"unknown {kind} {excerpt(value)!r}{did_you_mean(value, ids)}; known: {', '.join(ids)}"
 
 

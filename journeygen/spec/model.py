@@ -65,6 +65,8 @@ column, so a blueprint may put them after its support layer without crossing bac
 LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
 """Each built-in lane's English title (journeygen/locales/en.yaml)."""
 DANGLING = "dangling_reference"
+UNCHECKED_REFERENCES = {"references": "unchecked"}
+"""The validation context that lets a Journey with dangling references through (spec.build, once it has them)."""
 """The pydantic error type of findings placed one by one in the file: ids that name no persona or stage, and
 emotion scores off the map's scale (see spec.checks)."""
 CUSTOM_KEY = "custom_lanes"
@@ -690,10 +692,11 @@ class Journey(_Model):
         return stages
 
     @model_validator(mode="after")
-    def _references_exist(self) -> Self:
+    def _references_exist(self, info: ValidationInfo) -> Self:
         """A dangling id is a validation error here, not a KeyError when the map is drawn; the findings
-        travel in the error's context so that `spec.build` can place each one in the file."""
-        found = dangling(self)
+        travel in the error's context so that `spec.build` can place each one in the file (which, having
+        them, may validate again with the context UNCHECKED_REFERENCES to look for other problems)."""
+        found = [] if info.context == UNCHECKED_REFERENCES else dangling(self)
         if found:
             message = "; ".join(f"{format_path(f.path)}: {f.message}" for f in found)
             raise PydanticCustomError(DANGLING, "{message}", {"message": message, "findings": found})

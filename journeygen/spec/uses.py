@@ -29,16 +29,28 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MICRO_OWN = {"use", "name", "description"}
 
 
+class Unresolved(SpecError):
+    """Every problem of a document's ``use:`` entries, and ``rest``: the document with each entry it could
+    resolve resolved and each failed micro-journey or link standing in as a placeholder, so that the rest of
+    the map can be checked too (None when a shared persona failed: the map's references need it)."""
+
+    def __init__(self, problems: list[Problem], rest: Document | None) -> None:
+        super().__init__(problems)
+        self.rest = rest
+
+
 def resolve(doc: Document, chain: tuple[Path, ...] = ()) -> Document:
-    """``doc`` with its persona, micro-journey and link ``use:`` entries replaced; SpecError lists every problem."""
+    """``doc`` with its persona, micro-journey and link ``use:`` entries replaced; Unresolved lists every
+    problem."""
     if not _has_use(doc.data):
         return doc
     here = _own_path(doc)
     resolver = _Resolver(doc, (*chain, here) if here else chain)
     data = resolver.data()
+    resolved = replace(doc, data=data, uses=tuple(dict.fromkeys(resolver.used)))
     if resolver.problems:
-        raise SpecError(resolver.problems)
-    return replace(doc, data=data, uses=tuple(dict.fromkeys(resolver.used)))
+        raise Unresolved(resolver.problems, None if resolver.persona_failed else resolved)
+    return resolved
 
 
 def _has_use(value: Any) -> bool:
@@ -61,6 +73,7 @@ class _Resolver:
         self.chain = chain
         self.problems: list[Problem] = []
         self.used: list[Path] = []
+        self.persona_failed = False
 
     def data(self) -> Any:
         data = self.doc.data
@@ -136,16 +149,19 @@ class _Resolver:
         file_part, _, wanted = ref.partition("#") if isinstance(ref, str) else (ref, "", "")
         doc = self.read(path, file_part)
         if doc is None:
+            self.persona_failed = True
             return entry
         picked = _pick(doc, wanted)
         if isinstance(picked, str):
             self.fail((*path, "use"), f"{doc.name}: {picked}")
+            self.persona_failed = True
             return entry
         key, chosen = picked
         try:
             Persona.model_validate(chosen)
         except ValidationError as exc:
             self.brought_in(path, doc.name, SpecError(validation_problems(_sub(doc, key), exc, Persona)))
+            self.persona_failed = True
             return entry
         merged = {**chosen, **{k: v for k, v in entry.items() if k != "use"}}
         if "photo" in chosen and "photo" not in entry and isinstance(chosen["photo"], str) and doc.base_dir:
@@ -175,16 +191,16 @@ class _Resolver:
         if extra:
             self.fail((*path, extra[0]), f"{extra[0]!r} comes from the linked map; beside use: give only name "
                                          "or description", key=True)
-            return entry
+            return _placeholder(entry)
         found = self.linked(path, entry["use"])
         if found is None:
-            return entry
+            return _placeholder(entry)
         journey, _ = found
         own = self.scale()
         if own is not None and not journey.emotion_scale.same_range(own):
             self.fail((*path, "use"), f"the linked map scores emotions on {journey.emotion_scale}, this map on "
                                       f"{own}; give both the same emotion_scale")
-            return entry
+            return _placeholder(entry)
         first = journey.personas[0].id
         steps = [{"name": s.name, **({"emotion": e.score} if (e := s.emotion_for(first)) else {})}
                  for s in journey.stages]
@@ -204,6 +220,11 @@ class _Resolver:
         if found is None:
             return entry
         return {"label": found[0].title, **entry}
+
+
+def _placeholder(entry: dict[str, Any]) -> dict[str, Any]:
+    """A failed micro-journey ``use:`` as a valid micro-journey, so the map's other problems can be found."""
+    return {"use": entry["use"], "name": str(entry.get("name") or "?"), "steps": [{"name": "?"}]}
 
 
 def _read(file: Path, name: str) -> Document:

@@ -227,6 +227,20 @@ def test_a_broken_linked_map_is_reported_in_its_file_and_at_the_link(tmp_path: P
     assert any(line.startswith("maps/life.journey.yaml:8:14: stages[0].micro_journeys[0].use:") for line in lines)
 
 
+def test_a_failed_micro_journey_or_link_hides_none_of_the_maps_other_problems(tmp_path: Path) -> None:
+    """Another emotion scale in the linked map, a link to no file, a missing photo and a score off the scale:
+    one run of validate names all four."""
+    root = _project(tmp_path, {
+        "maps/checkout.journey.yaml": CHECKOUT.replace("title: Checkout", "title: Checkout\nemotion_scale: {max: 7}"),
+        "maps/life.journey.yaml": _map("  - {name: Maria, photo: missing.png}\n", MICRO.replace(
+            "    micro", "    links: [{use: nowhere.journey.yaml}]\n    micro")).replace("emotion: 3", "emotion: 7"),
+    })
+    code, lines = _validate(root, "maps/life.journey.yaml")
+    assert code == 1
+    assert [line.split(": ")[1] for line in lines] == [
+        "personas[0].photo", "stages[0].emotion", "stages[0].links[0].use", "stages[0].micro_journeys[0].use"], lines
+
+
 def test_a_map_without_use_renders_as_before(tmp_path: Path) -> None:
     text = _map("  - name: Maria\n")
     root = _project(tmp_path, {"maps/plain.journey.yaml": text})

@@ -29,8 +29,10 @@ def build(doc: Document) -> Journey:
 def resolved(doc: Document) -> Document:
     """``doc`` with its ``use:`` entries resolved; when one fails, SpecError with its problems and those of
     the rest of the map (its photos, theme, scores, ...), as one run of validate should report."""
+    from journeygen.assets import check_photo
+
     try:
-        return resolve(doc)
+        return resolve(doc, photos=check_photo)
     except Unresolved as exc:
         problems = list(exc.problems)
         if exc.rest is not None:

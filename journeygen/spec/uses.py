@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from journeygen.errors import Problem, SpecError
+from journeygen.errors import Problem, RenderError, SpecError
 from journeygen.project import inside, project_root
 from journeygen.spec.build import build, validation_problems
 from journeygen.spec.loader import Document, PathKey, Positions, format_path, read
@@ -39,13 +39,17 @@ class Unresolved(SpecError):
         self.rest = rest
 
 
-def resolve(doc: Document, chain: tuple[Path, ...] = ()) -> Document:
+PhotoCheck = Callable[[str, Path], None]
+"""Raises RenderError for a photo (as written, relative to a folder) that render would refuse."""
+
+
+def resolve(doc: Document, chain: tuple[Path, ...] = (), photos: PhotoCheck | None = None) -> Document:
     """``doc`` with its persona, micro-journey and link ``use:`` entries replaced; Unresolved lists every
-    problem."""
+    problem. With ``photos``, a shared persona's photo is checked where its persona file names it."""
     if not _has_use(doc.data):
         return doc
     here = _own_path(doc)
-    resolver = _Resolver(doc, (*chain, here) if here else chain)
+    resolver = _Resolver(doc, (*chain, here) if here else chain, photos)
     data = resolver.data()
     resolved = replace(doc, data=data, uses=tuple(dict.fromkeys(resolver.used)))
     if resolver.problems:
@@ -68,9 +72,10 @@ def _own_path(doc: Document) -> Path | None:
 class _Resolver:
     """Walks one document's ``use:`` entries, collecting the problems of every one."""
 
-    def __init__(self, doc: Document, chain: tuple[Path, ...]) -> None:
+    def __init__(self, doc: Document, chain: tuple[Path, ...], photos: PhotoCheck | None) -> None:
         self.doc = doc
         self.chain = chain
+        self.photos = photos
         self.problems: list[Problem] = []
         self.used: list[Path] = []
         self.persona_failed = False
@@ -166,7 +171,22 @@ class _Resolver:
         merged = {**chosen, **{k: v for k, v in entry.items() if k != "use"}}
         if "photo" in chosen and "photo" not in entry and isinstance(chosen["photo"], str) and doc.base_dir:
             merged["photo"] = os.path.relpath(doc.base_dir / chosen["photo"], self.doc.base_dir or ".")
+            if not self.photo_ok(path, doc, key, chosen["photo"]):
+                del merged["photo"]  # reported in the persona file, not again at the use: line
         return merged
+
+    def photo_ok(self, path: PathKey, doc: Document, key: PathKey, photo: str) -> bool:
+        """Check a shared persona's photo as its persona file writes it; a problem is placed in that file."""
+        if self.photos is None or doc.base_dir is None:
+            return True
+        try:
+            self.photos(photo, doc.base_dir)
+        except RenderError as exc:
+            line, col = doc.positions.value((*key, "photo"))
+            self.brought_in(path, doc.name, SpecError([Problem(doc.name, line, col, format_path((*key, "photo")),
+                                                               str(exc))]))
+            return False
+        return True
 
     def linked(self, path: PathKey, ref: Any) -> tuple[Journey, str] | None:
         """The map a micro-journey or link names, with its own ``use:`` resolved (a cycle is refused)."""
@@ -179,7 +199,7 @@ class _Resolver:
             self.fail((*path, "use"), f"a cycle of use: {' -> '.join(names)}")
             return None
         try:
-            linked = resolve(_read(file, name), self.chain)
+            linked = resolve(_read(file, name), self.chain, self.photos)
             self.used.extend(linked.uses)
             return build(linked), name
         except SpecError as exc:

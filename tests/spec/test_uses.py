@@ -95,6 +95,24 @@ def test_a_shared_persona_photo_stays_relative_to_the_persona_file(tmp_path: Pat
     assert "data:image/png;base64," in render(spec.journey, options=spec.options()).decode()
 
 
+def test_a_shared_persona_photo_problem_is_placed_in_the_persona_file_and_at_the_use(tmp_path: Path) -> None:
+    """As every other problem of a persona file: where the photo is written, and at the `use:` that brought it
+    in; the map's own problems are reported in the same run."""
+    root = _project(tmp_path, {
+        "personas/team.persona.yaml": TEAM.replace("Ion Vasile\n", "Ion Vasile\n    photo: photos/ion.png\n"),
+        "maps/life.journey.yaml": _map("  - use: ../personas/team.persona.yaml#ion\n").replace("emotion: 3",
+                                                                                              "emotion: 7"),
+    })
+    code, lines = _validate(root, "maps/life.journey.yaml")
+    assert code == 1
+    assert lines == [
+        "maps/life.journey.yaml:3:10: personas[0].use: personas/team.persona.yaml, brought in here, has 1 "
+        "problem(s), listed with its name",
+        "maps/life.journey.yaml:6:14: stages[0].emotion: an emotion score is a whole number from 1 to 5, not 7",
+        "personas/team.persona.yaml:4:12: personas[0].photo: photo 'photos/ion.png': cannot read it (No such file "
+        "or directory)"], lines
+
+
 def test_a_problem_in_a_persona_file_points_at_its_line_and_at_the_use(tmp_path: Path) -> None:
     root = _project(tmp_path, {
         "personas/maria.persona.yaml": "name: Maria\nqoute: typo here\n",

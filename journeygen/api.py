@@ -14,8 +14,7 @@ from journeygen.spec.loaded import Spec
 from journeygen.spec.loader import Document, parse_text, read
 from journeygen.spec.model import Journey
 from journeygen.spec.persona_file import is_persona_file, persona_document
-from journeygen.spec.uses import resolve
-from journeygen.validate import build, build_resolved
+from journeygen.validate import build, build_resolved, resolved
 
 if TYPE_CHECKING:
     from journeygen.layout.scene import Scene
@@ -29,8 +28,8 @@ def load_spec(source: str | os.PathLike[str]) -> Spec:
     doc = read(source)
     if is_persona_file(str(source)):
         return Spec(build(persona_document(doc)), doc.name, doc.base_dir, persona_page=True)
-    resolved = resolve(doc)
-    return Spec(build_resolved(resolved), doc.name, doc.base_dir, tuple(warnings(doc)), uses=resolved.uses)
+    complete = resolved(doc)
+    return Spec(build_resolved(complete), doc.name, doc.base_dir, tuple(warnings(doc)), uses=complete.uses)
 
 
 def load_all(sources: Sequence[str], loader: Callable[[str], Spec] = load_spec) -> tuple[Spec, ...]:

@@ -17,13 +17,30 @@ from journeygen.spec import build as spec
 from journeygen.spec.checks import Finding
 from journeygen.spec.loader import Document
 from journeygen.spec.model import Journey
-from journeygen.spec.uses import resolve
+from journeygen.spec.uses import Unresolved, resolve
 
 
 def build(doc: Document) -> Journey:
     """The validated Journey of ``doc``, its ``use:`` entries resolved and its project's defaults applied;
     a spec read from a file also has its photos and theme checked."""
-    return build_resolved(resolve(doc))
+    return build_resolved(resolved(doc))
+
+
+def resolved(doc: Document) -> Document:
+    """``doc`` with its ``use:`` entries resolved; when one fails, SpecError with its problems and those of
+    the rest of the map (its photos, theme, scores, ...), as one run of validate should report."""
+    from journeygen.assets import check_photo
+
+    try:
+        return resolve(doc, photos=check_photo)
+    except Unresolved as exc:
+        problems = list(exc.problems)
+        if exc.rest is not None:
+            try:
+                build_resolved(exc.rest)
+            except SpecError as more:
+                problems += more.problems
+        raise SpecError(dict.fromkeys(problems)) from None
 
 
 def build_resolved(doc: Document) -> Journey:

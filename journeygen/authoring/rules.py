@@ -130,7 +130,7 @@ def _emotion_drop(ctx: Context) -> Iterator[Hit]:
 def _metric_direction(ctx: Context) -> Iterator[Hit]:
     for i, stage in enumerate(ctx.journey.stages):
         for j, metric in enumerate(stage.metrics):
-            if comparable(metric) is not None and direction(metric) is None:
+            if comparable(metric, ctx.journey.locale) is not None and direction(metric) is None:
                 yield Hit(("stages", i, "metrics", j),
                           f"metric {metric.name!r} has a value and a target but no direction, so the map cannot "
                           "say whether it is ahead; add `better: higher` or `better: lower`")

@@ -9,16 +9,17 @@ from journeygen.layout import blueprint
 from journeygen.layout.blocks import EMPTY, Block, Kit, framed, row, stack
 from journeygen.layout.keys import Channel, channel_key
 from journeygen.layout.scene import Box, Circle, Group, Path, Rect
-from journeygen.spec.metrics import reading, verdict
+from journeygen.spec.metrics import verdict, written_as_number
 from journeygen.spec.model import BLUEPRINT_LANES, Action, Evidence, Idea, Metric, PainPoint, Touchpoint
 
 
 class CardContext(NamedTuple):
-    """Map-wide facts cards need: channel badges and persona names."""
+    """Map-wide facts cards need: channel badges, persona names and the locale metric values are written in."""
 
     channels: Mapping[str, Channel]
     personas: Mapping[str, str]
     prefix: str = "jg-"
+    locale: str = "en"
 
 
 Maker = Callable[[Kit, Any, float, CardContext], Block]
@@ -177,7 +178,7 @@ def _metric(kit: Kit, metric: Metric, width: float, ctx: CardContext) -> Block:
     if metric.target:
         target = kit.words.target.format(value=_ltr(kit, metric.target))
         parts.append(kit.text(target, inner_w, font="small", cls="t-muted"))
-    ahead = verdict(metric)
+    ahead = verdict(metric, ctx.locale)
     if ahead is not None:
         text = kit.words.ahead if ahead else kit.words.behind
         parts.append(kit.text(text, inner_w, font="small", bold=True, cls="t-ahead" if ahead else "t-behind"))
@@ -187,4 +188,4 @@ def _metric(kit: Kit, metric: Metric, width: float, ctx: CardContext) -> Block:
 
 def _ltr(kit: Kit, value: str) -> str:
     """In a right-to-left map a number like ``+32`` or ``3.1%`` keeps its sign and unit where they belong."""
-    return f"\u200e{value}\u200e" if kit.rtl and reading(value) is not None else value
+    return f"\u200e{value}\u200e" if kit.rtl and written_as_number(value) else value

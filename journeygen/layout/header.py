@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from journeygen.layout.blocks import EMPTY, Block, Kit, flow, framed, row, stack
 from journeygen.layout.scene import Box, Circle, Image, Item, Path
 from journeygen.spec.model import Journey, Persona
+from journeygen.spec.text import initials
 
 CARD_WIDTH = 340.0
 AVATAR = 56.0
@@ -96,10 +96,8 @@ def _avatar(kit: Kit, name: str, photo: str | None) -> Block:
     r = AVATAR / 2
     if photo:
         return Block(AVATAR, AVATAR, (Image(Box(0, 0, AVATAR, AVATAR), photo),))
-    words = [w for w in (re.sub(r"\W+", "", part) for part in name.split()) if w]
-    initials = "".join(w[0] for w in words[:2]).upper() or "?"
     text_w = AVATAR * 0.8
-    label = kit.text(initials, text_w, font="heading", bold=True, cls="t-header", anchor="center")
+    label = kit.text(initials(name), text_w, font="heading", bold=True, cls="t-header", anchor="center")
     items: tuple[Item, ...] = (Circle(r, r, r, "avatar"), *label.at((AVATAR - text_w) / 2, r - label.height / 2))
     return Block(AVATAR, AVATAR, items)
 

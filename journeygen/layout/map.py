@@ -101,7 +101,7 @@ def _scene(kit: Kit, body: Block, m: Metrics, title: str, desc: str, prefix: str
 def _plan(journey: Journey, m: Metrics, prefix: str, min_cell_height: float, theme: Theme) -> Plan:
     names = [tp.channel for s in journey.stages for tp in s.touchpoints if tp.channel]
     ctx = CardContext(channels(names, len(theme.channel_palette)), {p.id: p.name for p in journey.personas},
-                      prefix)
+                      prefix, journey.locale)
     return Plan(journey.stages, journey.lane_list(), journey.personas, _arrows(journey, prefix), ctx, prefix, m,
                 min_cell_height, rtl=journey.rtl)
 

@@ -109,7 +109,8 @@ class Report:
 def report(journey: Journey, name: str, today: dt.date) -> Report:
     """The findings of one map."""
     return Report(_emotions(journey, name), _pains(journey, name), _sort_ideas(_ideas(journey, name, today)),
-                  tuple(gap for s in journey.stages for gap in _metrics(s, name)), _coverage(journey, name))
+                  tuple(gap for s in journey.stages for gap in _metrics(s, name, journey.locale)),
+                  _coverage(journey, name))
 
 
 def total(reports: Sequence[Report]) -> Report:
@@ -177,11 +178,11 @@ def _sort_ideas(ideas: Sequence[IdeaDue]) -> tuple[IdeaDue, ...]:
     return tuple(sorted(ideas, key=key))
 
 
-def _metrics(stage: Stage, name: str) -> list[MetricGap]:
+def _metrics(stage: Stage, name: str, locale: str) -> list[MetricGap]:
     gaps = []
     for metric in stage.metrics:
-        pair = comparable(metric)
-        if pair is None or verdict(metric) is not False:
+        pair = comparable(metric, locale)
+        if pair is None or verdict(metric, locale) is not False:
             continue
         value, target = pair
         unit = " pp" if value.unit == "%" else f" {value.unit}" if value.unit else ""

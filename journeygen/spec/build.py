@@ -15,7 +15,7 @@ from journeygen.errors import Problem, SpecError, excerpt
 from journeygen.spec.checks import Finding, check
 from journeygen.spec.explain import at, colon_text, comma_split, comment, id_for_name
 from journeygen.spec.loader import Document, PathKey, format_path
-from journeygen.spec.model import CUSTOM_KEY, DANGLING, EMOTION_TAGS, Journey, Stage
+from journeygen.spec.model import CUSTOM_KEY, DANGLING, EMOTION_TAGS, UNCHECKED_REFERENCES, Journey, Stage
 from journeygen.spec.suggest import did_you_mean
 from journeygen.spec.text import MAX_TEXT
 
@@ -51,29 +51,28 @@ def build(doc: Document, files: FileCheck | None = None) -> Journey:
     try:
         journey = Journey.model_validate(doc.data)
     except ValidationError as exc:
-        problems = validation_problems(doc, exc)
-        if not all(_references_only(e) for e in _real(exc.errors())):  # else the references are all it found
-            problems += [_found(doc, f)
-                         for f in checks_despite(doc.data)]
-        raise SpecError(list(dict.fromkeys(problems))) from None  # a score off the scale can be found twice
-    findings = check(journey, doc.data)
-    other: list[Problem] = []
-    if not findings and files is not None and doc.base_dir is not None:
-        findings, other = files(journey, doc.base_dir)
-    if findings or other:
-        raise SpecError([*(_found(doc, f) for f in findings),
-                         *other])
+        findings, pruned = checks_despite(doc.data)
+        problems = [*validation_problems(doc, exc), *(_found(doc, f) for f in findings),
+                    *_file_problems(doc, pruned, files)]
+        raise SpecError(list(dict.fromkeys(problems))) from None  # a problem may be found twice
+    problems = [*(_found(doc, f) for f in check(journey, doc.data)), *_file_problems(doc, journey, files)]
+    if problems:
+        raise SpecError(problems)
     return journey
 
 
-def _references_only(error: ErrorDetails) -> bool:
-    """True for an error listing references that name nothing: the model checked everything else first."""
-    return error["type"] == DANGLING and not any(f.scale for f in error["ctx"]["findings"])
+def _file_problems(doc: Document, journey: Journey | None, files: FileCheck | None) -> list[Problem]:
+    """What ``files`` finds wrong with the photos and theme a (perhaps pruned) journey names."""
+    if journey is None or files is None or doc.base_dir is None:
+        return []
+    findings, inside = files(journey, doc.base_dir)
+    return [*(_found(doc, f) for f in findings), *inside]
 
 
-def checks_despite(data: Any, rounds: int = 3) -> list[Finding]:
-    """The cross-reference findings of ``data`` without the values pydantic rejects, so that one run
-    reports both kinds; nothing when that would mean dropping a whole persona, stage or transition."""
+def checks_despite(data: Any, rounds: int = 3) -> tuple[list[Finding], Journey | None]:
+    """The cross-reference findings (dangling and duplicate ids, scores off the scale) of ``data`` without the
+    values pydantic rejects, so that one run reports every kind, and the Journey they were found in; no
+    Journey when that would mean dropping a whole persona, stage or transition."""
     pruned = copy.deepcopy(data)
     off_scale: list[Finding] = []  # found before the references, which need the scores out of the way
     for _ in range(rounds):
@@ -84,18 +83,37 @@ def checks_despite(data: Any, rounds: int = 3) -> list[Finding]:
             if all(e["type"] == DANGLING for e in errors):  # only findings left: the ones sought
                 found = [finding for e in errors for finding in e["ctx"]["findings"]]
                 if not any(f.scale for f in found):
-                    return off_scale + found
+                    return _with_duplicates(off_scale + found, pruned)
                 off_scale += found
                 targets = [_innermost_key(pruned, f.path[:f.path.index("emotion") + 1]) for f in found]
             else:
-                targets = [_innermost_key(pruned, tuple(e["loc"])) for e in errors]
+                targets = [_target(pruned, e) for e in errors]
             if None in targets:
-                return off_scale
+                return off_scale, None
             for node, key in filter(None, targets):
                 node.pop(key, None)
             continue
-        return off_scale + check(journey, pruned)
-    return off_scale
+        return off_scale + check(journey, pruned), journey
+    return off_scale, None
+
+
+def _with_duplicates(found: list[Finding], data: Any) -> tuple[list[Finding], Journey | None]:
+    """``found`` (dangling references among them) and the duplicate ids of the Journey they dangle in."""
+    try:
+        journey = Journey.model_validate(data, context=UNCHECKED_REFERENCES)
+    except ValidationError:
+        return found, None
+    return found + check(journey, data), journey
+
+
+def _target(data: Any, error: ErrorDetails) -> tuple[dict[Any, Any], Any] | None:
+    """What to drop so that ``error`` goes away: an unknown key wherever it is, else the innermost key."""
+    loc = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        parent = at(data, source_path(loc[:-1], data)) if loc[:-1] else data
+        if isinstance(parent, dict) and loc[-1] in parent:
+            return parent, loc[-1]
+    return _innermost_key(data, loc)
 
 
 def _innermost_key(data: Any, loc: tuple[int | str, ...]) -> tuple[dict[Any, Any], Any] | None:

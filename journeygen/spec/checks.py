@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -84,9 +84,11 @@ def _references(journey: Journey) -> Iterator[Finding]:
                 if named not in persona_ids:
                     yield Finding(("stages", i, "actions", j, "personas", k), _unknown("persona", named, personas))
         if isinstance(stage.emotion, dict):
-            for key in stage.emotion:
+            for key, emotion in stage.emotion.items():
                 if key not in persona_ids:
-                    yield Finding(("stages", i, "emotion", key), _unknown("persona", key, personas), at_key=True)
+                    yield Finding(("stages", i, "emotion", key), _unknown_emotion_key(key, personas,
+                                                                                  type(emotion).model_fields),
+                                  at_key=True)
         yield from _triggers(stage, i)
         for j, idea in enumerate(stage.ideas):
             for k, pain in enumerate(idea.addresses):
@@ -106,8 +108,16 @@ def _unknown(kind: str, value: str, known: list[tuple[str, str]]) -> str:
     named = next((ident for ident, name in known if slug(name) == slug(value)), None)
     if named is not None:
         return f"{excerpt(value)!r} is the name of a {kind}; refer to it by its id: {named}"
-    ids = [ident for ident, _ in known]
+    ids = list(dict.fromkeys(ident for ident, _ in known))  # a duplicate id is reported on its own
     return f"unknown {kind} {excerpt(value)!r}{did_you_mean(value, ids)}; known: {', '.join(ids)}"
+
+
+def _unknown_emotion_key(key: str, personas: list[tuple[str, str]], fields: Iterable[str]) -> str:
+    """``emotion: {scor: 3}`` is a misspelt emotion key rather than a persona, unless a persona is as close."""
+    hint = did_you_mean(key, fields)
+    if hint and not did_you_mean(key, [ident for ident, _ in personas]):
+        return f"unknown key {excerpt(key)!r}{hint}"
+    return _unknown("persona", key, personas)
 
 
 _LAYER_LANES = ("evidence", "frontstage", "backstage", "support")

@@ -94,6 +94,7 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 # Only the lowercase spellings (JSON's) are booleans, so a label written `False` keeps its spelling.
 _BOOL = {"true": True, "false": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_DIGITS = 4000
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _CORE_TAG = "tag:yaml.org,2002:"
@@ -105,8 +106,10 @@ def _resolve_plain(text: str) -> Any:
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.match(text):
+    if _INT.match(text) and len(text) <= _INT_DIGITS:
         number: Any = SourceInt(int(text))
+    elif _INT.match(text):  # longer than Python converts (sys.get_int_max_str_digits): no field takes it
+        number = SourceFloat(float(text))
     elif _FLOAT.match(text) or text.lower() in _SPECIAL_FLOAT:
         number = SourceFloat(_SPECIAL_FLOAT.get(text.lower()) or float(text))
     else:

@@ -1,5 +1,9 @@
 """A Metric -> which way is better and whether it meets its target: the one verdict of map, report and PDF.
 
+Numbers are read the way the map's locale writes them (CLDR's symbols, in the ``numbers`` section of
+journeygen/locales/*.yaml): ``1,200`` is 1200 in English and 1.2 in Romanian. Text that only the locale could
+decide, in a map whose locale journeygen does not know, is no number: a wrong verdict is worse than none.
+
 A verdict is drawn only when it cannot be a guess: the metric says ``better: higher | lower``, or its whole
 name is a measure whose direction is a convention (NPS, churn, ...). Words inside a longer name decide
 nothing ("First-time right" is not a time, "Cost savings" is not a cost).
@@ -12,6 +16,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from journeygen.locale import ALIASES, catalogue, languages
 from journeygen.spec.model import Metric
 
 Better = Literal["higher", "lower"]
@@ -46,7 +51,9 @@ CONVENTIONAL = "NPS, CSAT, conversion, CTR, retention (higher); churn, bounce ra
                "average handling time (lower)"
 """The conventional measures, as messages and docs name them."""
 
-_NUMBER = re.compile(r"^\s*([+\-\u2212]?\d+(?:[.,]\d+)?)\s*(\S{0,8})\s*$")
+_NUMBER = re.compile(r"^\s*([+\-\u2212]?)(\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*)\s*(\S{0,8})\s*$")
+_SEPARATOR = re.compile(r"[.,\u00a0\u202f\u2009 ]")
+_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")  # direction marks around a number in right-to-left text
 _CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț"})  # Romanian written with the old cedilla letters
 
 
@@ -57,18 +64,72 @@ class Reading(NamedTuple):
     unit: str
 
 
-def reading(text: str | None) -> Reading | None:
-    """``1.2%`` -> (1.2, "%"); ``+32`` -> (32, ""); ``4 min`` -> (4, "min"); ``4 of 5`` -> None."""
-    match = _NUMBER.match(text or "")
+class Symbols(NamedTuple):
+    """How a locale writes numbers (CLDR): its decimal separator and its group separator."""
+
+    decimal: str
+    group: str
+
+
+def symbols(locale: str | None) -> Symbols | None:
+    """The locale's separators when journeygen knows them for certain: a language it ships, alone or with one
+    of the regions its catalogue lists (``en-US``, ``ro-MD``); otherwise None."""
+    tags = (locale or "").split("-")
+    language = ALIASES.get(tags[0].lower(), tags[0].lower())
+    if language not in languages():
+        return None
+    numbers = catalogue(language)["numbers"]
+    if len(tags) > 2 or (len(tags) == 2 and tags[1].upper() not in numbers["regions"]):
+        return None
+    return Symbols(numbers["decimal"], numbers["group"])
+
+
+def reading(text: str | None, locale: str | None) -> Reading | None:
+    """``1.2%`` -> (1.2, "%"); ``+32`` -> (32, ""); ``4 min`` -> (4, "min"); ``4 of 5`` -> None; ``1,200`` ->
+    1200 in ``en``, 1.2 in ``ro``, None where the locale is unknown."""
+    match = _NUMBER.match((text or "").translate(_MARKS))
     if match is None:
         return None
-    return Reading(Decimal(match[1].replace("\u2212", "-").replace(",", ".")), match[2].lower())
+    number = _number(match[2], symbols(locale))
+    if number is None:
+        return None
+    return Reading(-number if match[1] in ("-", "\u2212") else number, match[3])
 
 
-def comparable(metric: Metric) -> tuple[Reading, Reading] | None:
-    """The value and target when both are numbers in the same unit, else None."""
-    value, target = reading(metric.value), reading(metric.target)
-    if value is None or target is None or value.unit != target.unit:
+def written_as_number(text: str) -> bool:
+    """True when the text is a number and perhaps a unit (``+32``, ``3.1%``, ``1,200 USD``), in any locale."""
+    return _NUMBER.match(text.translate(_MARKS)) is not None
+
+
+def _number(body: str, known: Symbols | None) -> Decimal | None:
+    """The digits and separators of one number -> its value: the only reading of their shape, or the locale's
+    reading when the shape has two (``1,200``: a decimal comma or a thousands comma)."""
+    runs = _SEPARATOR.split(body)
+    seps = ["." if s == "." else "," if s == "," else " " for s in _SEPARATOR.findall(body)]
+    if not seps:
+        return Decimal(body)
+    as_decimal = as_integer = None
+    if seps[-1] != " " and (len(seps) == 1 or (seps[-2] != seps[-1] and _grouped(runs[:-1], seps[:-1]))):
+        as_decimal = Decimal(f"{''.join(runs[:-1])}.{runs[-1]}")
+    if _grouped(runs, seps):
+        as_integer = Decimal("".join(runs))
+    if as_decimal is None or as_integer is None:
+        return as_decimal if as_integer is None else as_integer
+    if known is None or seps[0] not in known:
+        return None
+    return as_decimal if seps[0] == known.decimal else as_integer
+
+
+def _grouped(runs: list[str], seps: list[str]) -> bool:
+    """True when the runs are whole-number groups of three digits (``12,345,678``) set off by one separator."""
+    return (len(set(seps)) == 1 and re.fullmatch(r"[1-9]\d{0,2}", runs[0]) is not None
+            and all(len(run) == 3 for run in runs[1:]))
+
+
+def comparable(metric: Metric, locale: str | None) -> tuple[Reading, Reading] | None:
+    """The value and target when both are numbers in the same unit (``USD`` is ``usd``), else None."""
+    value, target = reading(metric.value, locale), reading(metric.target, locale)
+    if value is None or target is None or value.unit.casefold() != target.unit.casefold():
         return None
     return value, target
 
@@ -81,10 +142,10 @@ def direction(metric: Metric) -> Better | None:
     return "higher" if key in _HIGHER else "lower" if key in _LOWER else None
 
 
-def verdict(metric: Metric) -> bool | None:
+def verdict(metric: Metric, locale: str | None) -> bool | None:
     """True when the value meets its target, False when it is behind, None when that cannot be known:
-    no comparable numbers, or no known direction."""
-    pair, better = comparable(metric), direction(metric)
+    no comparable numbers (in the map's ``locale``), or no known direction."""
+    pair, better = comparable(metric, locale), direction(metric)
     if pair is None or better is None:
         return None
     value, target = pair

@@ -8,6 +8,7 @@ would otherwise compile each one from its text (about 2 ms of the 5-stage exampl
 import datetime as dt
 import math
 import os
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal, Self
 
@@ -64,6 +65,8 @@ column, so a blueprint may put them after its support layer without crossing bac
 LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
 """Each built-in lane's English title (journeygen/locales/en.yaml)."""
 DANGLING = "dangling_reference"
+UNCHECKED_REFERENCES = {"references": "unchecked"}
+"""The validation context that lets a Journey with dangling references through (spec.build, once it has them)."""
 """The pydantic error type of findings placed one by one in the file: ids that name no persona or stage, and
 emotion scores off the map's scale (see spec.checks)."""
 CUSTOM_KEY = "custom_lanes"
@@ -108,6 +111,25 @@ def _whole(what: str) -> Callable[[Any], Any]:
 
 
 _score = _whole("an emotion score")
+
+
+REACH_LIMIT = 10**12
+"""The largest `reach`: a trillion customers is more than any period has; a longer number is a typo."""
+
+
+def _reach(value: Any) -> Any:
+    """A whole number of customers from 0 to REACH_LIMIT (``1e6`` and ``'1000'`` too), or an error that says so."""
+    whole_float = isinstance(value, float) and value.is_integer() and abs(value) <= REACH_LIMIT
+    digits = isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,13}\s*", value) is not None
+    number = int(value) if whole_float or digits else value
+    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= REACH_LIMIT:
+        shown = str(getattr(value, "source", repr(value) if isinstance(value, str) else value))
+        shown = shown if len(shown) <= 40 else f"{shown[:30]}... ({len(shown)} characters)"
+        raise ValueError(f"reach is a whole number of customers from 0 to {REACH_LIMIT} (a trillion), not {shown}")
+    return number
+
+
+Reach = Annotated[int, BeforeValidator(_reach), Field(ge=0, le=REACH_LIMIT)]
 
 
 SCALE_LIMIT = 10
@@ -375,8 +397,8 @@ class Idea(_Shorthand):
     addresses: Annotated[tuple[Id, ...], WithJsonSchema(_ONE_OR_MANY_IDS)] = Field(
         (), description="The ids of the pain points (of any stage) this idea fixes."
     )
-    reach: Annotated[int, Field(ge=0)] | None = Field(
-        None, description="How many customers it reaches in a period (for the RICE score)."
+    reach: Reach | None = Field(
+        None, description="How many customers it reaches in a period (for the RICE score), at most a trillion."
     )
     evidence: EvidenceField = ()
     confidence: ConfidenceField = None
@@ -675,10 +697,11 @@ class Journey(_Model):
         return stages
 
     @model_validator(mode="after")
-    def _references_exist(self) -> Self:
+    def _references_exist(self, info: ValidationInfo) -> Self:
         """A dangling id is a validation error here, not a KeyError when the map is drawn; the findings
-        travel in the error's context so that `spec.build` can place each one in the file."""
-        found = dangling(self)
+        travel in the error's context so that `spec.build` can place each one in the file (which, having
+        them, may validate again with the context UNCHECKED_REFERENCES to look for other problems)."""
+        found = [] if info.context == UNCHECKED_REFERENCES else dangling(self)
         if found:
             message = "; ".join(f"{format_path(f.path)}: {f.message}" for f in found)
             raise PydanticCustomError(DANGLING, "{message}", {"message": message, "findings": found})

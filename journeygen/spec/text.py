@@ -1,4 +1,4 @@
-"""Plain-text fields: numbers kept as written, control characters refused, ids slugged."""
+"""Plain-text fields: numbers kept as written, control characters refused, ids slugged, names' initials."""
 
 from __future__ import annotations
 
@@ -43,3 +43,17 @@ def slug(name: str) -> str:
     """``"Maria Popescu"`` -> ``"maria-popescu"``; keeps letters of every script."""
     folded = unicodedata.normalize("NFKC", name).casefold()
     return re.sub(r"[^\w]+", "-", folded).strip("-_")[:100]
+
+
+_NICKNAME = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\"[^\"]*\"|\u201c[^\u201c\u201d]*\u201d|\u201e[^\u201c\u201d]*\u201d")
+"""A nickname beside a name: in parentheses or brackets, or quoted ("Ania", “Ania”, „Ania”)."""
+
+
+def initials(name: str) -> str:
+    """A person's initials for an avatar: the first letters of the name's first two words, a nickname in
+    parentheses or quotes left out: ``Anna (Ania) Nowak`` -> ``AN``, ``דנה (Dana) לוי`` -> ``דל``; else ``?``."""
+    for text in (_NICKNAME.sub(" ", name), name):
+        words = [w for w in (re.sub(r"\W+", "", part) for part in text.split()) if w]
+        if words:
+            return "".join(w[0] for w in words[:2]).upper()
+    return "?"

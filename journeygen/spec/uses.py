@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from journeygen.errors import Problem, SpecError
+from journeygen.errors import Problem, RenderError, SpecError
 from journeygen.project import inside, project_root
 from journeygen.spec.build import build, validation_problems
 from journeygen.spec.loader import Document, PathKey, Positions, format_path, read
@@ -73,17 +73,34 @@ DISK: Files = _Disk()
 """The files of the working tree."""
 
 
-def resolve(doc: Document, chain: tuple[Path, ...] = (), files: Files = DISK) -> Document:
+class Unresolved(SpecError):
+    """Every problem of a document's ``use:`` entries, and ``rest``: the document with each entry it could
+    resolve resolved and each failed micro-journey or link standing in as a placeholder, so that the rest of
+    the map can be checked too (None when a shared persona failed: the map's references need it)."""
+
+    def __init__(self, problems: list[Problem], rest: Document | None) -> None:
+        super().__init__(problems)
+        self.rest = rest
+
+
+PhotoCheck = Callable[[str, Path], None]
+"""Raises RenderError for a photo (as written, relative to a folder) that render would refuse."""
+
+
+def resolve(doc: Document, chain: tuple[Path, ...] = (), files: Files = DISK,
+            photos: PhotoCheck | None = None) -> Document:
     """``doc`` with its persona, micro-journey and link ``use:`` entries replaced, the files they name read
-    from ``files``; SpecError lists every problem."""
+    from ``files``; Unresolved lists every problem. With ``photos``, a shared persona's photo is checked where
+    its persona file names it."""
     if not has_use(doc.data):
         return doc
     here = files.own(doc)
-    resolver = _Resolver(doc, (*chain, here) if here else chain, files)
+    resolver = _Resolver(doc, (*chain, here) if here else chain, files, photos)
     data = resolver.data()
+    resolved = replace(doc, data=data, uses=tuple(dict.fromkeys(resolver.used)))
     if resolver.problems:
-        raise SpecError(resolver.problems)
-    return replace(doc, data=data, uses=tuple(dict.fromkeys(resolver.used)))
+        raise Unresolved(resolver.problems, None if resolver.persona_failed else resolved)
+    return resolved
 
 
 def has_use(value: Any) -> bool:
@@ -96,12 +113,14 @@ def has_use(value: Any) -> bool:
 class _Resolver:
     """Walks one document's ``use:`` entries, collecting the problems of every one."""
 
-    def __init__(self, doc: Document, chain: tuple[Path, ...], files: Files) -> None:
+    def __init__(self, doc: Document, chain: tuple[Path, ...], files: Files, photos: PhotoCheck | None) -> None:
         self.doc = doc
         self.chain = chain
         self.files = files
+        self.photos = photos
         self.problems: list[Problem] = []
         self.used: list[Path] = []
+        self.persona_failed = False
 
     def data(self) -> Any:
         data = self.doc.data
@@ -176,21 +195,39 @@ class _Resolver:
         file_part, _, wanted = ref.partition("#") if isinstance(ref, str) else (ref, "", "")
         doc = self.read(path, file_part)
         if doc is None:
+            self.persona_failed = True
             return entry
         picked = _pick(doc, wanted)
         if isinstance(picked, str):
             self.fail((*path, "use"), f"{doc.name}: {picked}")
+            self.persona_failed = True
             return entry
         key, chosen = picked
         try:
             Persona.model_validate(chosen)
         except ValidationError as exc:
             self.brought_in(path, doc.name, SpecError(validation_problems(_sub(doc, key), exc, Persona)))
+            self.persona_failed = True
             return entry
         merged = {**chosen, **{k: v for k, v in entry.items() if k != "use"}}
         if "photo" in chosen and "photo" not in entry and isinstance(chosen["photo"], str) and doc.base_dir:
             merged["photo"] = os.path.relpath(doc.base_dir / chosen["photo"], self.doc.base_dir or ".")
+            if not self.photo_ok(path, doc, key, chosen["photo"]):
+                del merged["photo"]  # reported in the persona file, not again at the use: line
         return merged
+
+    def photo_ok(self, path: PathKey, doc: Document, key: PathKey, photo: str) -> bool:
+        """Check a shared persona's photo as its persona file writes it; a problem is placed in that file."""
+        if self.photos is None or doc.base_dir is None:
+            return True
+        try:
+            self.photos(photo, doc.base_dir)
+        except RenderError as exc:
+            line, col = doc.positions.value((*key, "photo"))
+            self.brought_in(path, doc.name, SpecError([Problem(doc.name, line, col, format_path((*key, "photo")),
+                                                               str(exc))]))
+            return False
+        return True
 
     def linked(self, path: PathKey, ref: Any) -> tuple[Journey, str] | None:
         """The map a micro-journey or link names, with its own ``use:`` resolved (a cycle is refused)."""
@@ -203,7 +240,7 @@ class _Resolver:
             self.fail((*path, "use"), f"a cycle of use: {' -> '.join(names)}")
             return None
         try:
-            linked = resolve(self.files.read(file, name), self.chain, self.files)
+            linked = resolve(self.files.read(file, name), self.chain, self.files, self.photos)
             self.used.extend(linked.uses)
             return build(linked), name
         except SpecError as exc:
@@ -215,16 +252,16 @@ class _Resolver:
         if extra:
             self.fail((*path, extra[0]), f"{extra[0]!r} comes from the linked map; beside use: give only name "
                                          "or description", key=True)
-            return entry
+            return _placeholder(entry)
         found = self.linked(path, entry["use"])
         if found is None:
-            return entry
+            return _placeholder(entry)
         journey, _ = found
         own = self.scale()
         if own is not None and not journey.emotion_scale.same_range(own):
             self.fail((*path, "use"), f"the linked map scores emotions on {journey.emotion_scale}, this map on "
                                       f"{own}; give both the same emotion_scale")
-            return entry
+            return _placeholder(entry)
         first = journey.personas[0].id
         steps = [{"name": s.name, **({"emotion": e.score} if (e := s.emotion_for(first)) else {})}
                  for s in journey.stages]
@@ -244,6 +281,11 @@ class _Resolver:
         if found is None:
             return entry
         return {"label": found[0].title, **entry}
+
+
+def _placeholder(entry: dict[str, Any]) -> dict[str, Any]:
+    """A failed micro-journey ``use:`` as a valid micro-journey, so the map's other problems can be found."""
+    return {"use": entry["use"], "name": str(entry.get("name") or "?"), "steps": [{"name": "?"}]}
 
 
 def _pick(doc: Document, wanted: str) -> tuple[PathKey, dict[str, Any]] | str:

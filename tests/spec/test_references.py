@@ -53,3 +53,22 @@ def test_dir_lists_the_public_api_only() -> None:
     import journeygen.api  # submodules become attributes of the package once imported
 
     assert dir(journeygen) == sorted(journeygen.__all__)
+
+
+@pytest.mark.parametrize(("personas", "emotion", "said"), [
+    ("persona: {name: Maria}", "{scor: 3}", "5:15: stages[0].emotion.scor: unknown key 'scor' (did you mean 'score'?)"),
+    ("persona: {name: Maria}", "{lable: 3}",
+     "5:15: stages[0].emotion.lable: unknown key 'lable' (did you mean 'label'?)"),
+    ("personas: [{name: Maria}, {name: Ion}]", "{maria: 3, ioan: 2}",
+     "5:25: stages[0].emotion.ioan: unknown persona 'ioan' (did you mean 'ion'?); known: maria, ion"),
+    ("personas: [{name: Maria}, {name: Scott}]", "{maria: 3, scot: 2}",
+     "5:25: stages[0].emotion.scot: unknown persona 'scot' (did you mean 'scott'?)"),
+])
+def test_a_misspelt_emotion_key_is_not_taken_for_a_persona(tmp_path: Path, personas: str, emotion: str,
+                                                          said: str) -> None:
+    """`emotion: {scor: 3}` reads as one score per persona ("scor"); the hint names the key it looks like."""
+    spec = tmp_path / "m.yaml"
+    spec.write_text(f"title: T\n{personas}\nstages:\n  - name: A\n    emotion: {emotion}\n")
+    with pytest.raises(journeygen.SpecError) as info:
+        journeygen.load(spec)
+    assert said in str(info.value)

@@ -95,6 +95,24 @@ def test_a_shared_persona_photo_stays_relative_to_the_persona_file(tmp_path: Pat
     assert "data:image/png;base64," in render(spec.journey, options=spec.options()).decode()
 
 
+def test_a_shared_persona_photo_problem_is_placed_in_the_persona_file_and_at_the_use(tmp_path: Path) -> None:
+    """As every other problem of a persona file: where the photo is written, and at the `use:` that brought it
+    in; the map's own problems are reported in the same run."""
+    root = _project(tmp_path, {
+        "personas/team.persona.yaml": TEAM.replace("Ion Vasile\n", "Ion Vasile\n    photo: photos/ion.png\n"),
+        "maps/life.journey.yaml": _map("  - use: ../personas/team.persona.yaml#ion\n").replace("emotion: 3",
+                                                                                              "emotion: 7"),
+    })
+    code, lines = _validate(root, "maps/life.journey.yaml")
+    assert code == 1
+    assert lines == [
+        "maps/life.journey.yaml:3:10: personas[0].use: personas/team.persona.yaml, brought in here, has 1 "
+        "problem(s), listed with its name",
+        "maps/life.journey.yaml:6:14: stages[0].emotion: an emotion score is a whole number from 1 to 5, not 7",
+        "personas/team.persona.yaml:4:12: personas[0].photo: photo 'photos/ion.png': cannot read it (No such file "
+        "or directory)"], lines
+
+
 def test_a_problem_in_a_persona_file_points_at_its_line_and_at_the_use(tmp_path: Path) -> None:
     root = _project(tmp_path, {
         "personas/maria.persona.yaml": "name: Maria\nqoute: typo here\n",
@@ -225,6 +243,20 @@ def test_a_broken_linked_map_is_reported_in_its_file_and_at_the_link(tmp_path: P
     assert code == 1
     assert any(line.startswith("maps/checkout.journey.yaml:6:") and "stages[1].emotion" in line for line in lines)
     assert any(line.startswith("maps/life.journey.yaml:8:14: stages[0].micro_journeys[0].use:") for line in lines)
+
+
+def test_a_failed_micro_journey_or_link_hides_none_of_the_maps_other_problems(tmp_path: Path) -> None:
+    """Another emotion scale in the linked map, a link to no file, a missing photo and a score off the scale:
+    one run of validate names all four."""
+    root = _project(tmp_path, {
+        "maps/checkout.journey.yaml": CHECKOUT.replace("title: Checkout", "title: Checkout\nemotion_scale: {max: 7}"),
+        "maps/life.journey.yaml": _map("  - {name: Maria, photo: missing.png}\n", MICRO.replace(
+            "    micro", "    links: [{use: nowhere.journey.yaml}]\n    micro")).replace("emotion: 3", "emotion: 7"),
+    })
+    code, lines = _validate(root, "maps/life.journey.yaml")
+    assert code == 1
+    assert [line.split(": ")[1] for line in lines] == [
+        "personas[0].photo", "stages[0].emotion", "stages[0].links[0].use", "stages[0].micro_journeys[0].use"], lines
 
 
 def test_a_map_without_use_renders_as_before(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def test_every_locale_has_every_key_of_english(language: str) -> None:
     english, other = _leaves(catalogue("en")), _leaves(catalogue(language))
     assert sorted(other) == sorted(english)
     for key, value in english.items():
-        varies = ("ideas", "owners", "stages", "persona_count", "journeys", "regions")
+        varies = ("ideas", "owners", "stages", "stage_count", "persona_count", "journeys", "regions")
         if isinstance(value, list) and not key.endswith(varies):
             assert len(other[key]) == len(value), key  # forms and regions vary; levels, scores do not
 

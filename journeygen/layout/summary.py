@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeygen.layout.words import Words, words_for
+from journeygen.locale import counted, language_of
 from journeygen.spec.model import Journey, Stage
 
 
@@ -13,7 +14,8 @@ def summary(journey: Journey) -> str:
     about = f": {journey.description.rstrip('.')}" if journey.description else ""
     parts = [w.summary.format(people=people) + f"{about}."]
     stages = "; ".join(_stage(s, journey, w) for s in journey.stages)
-    parts.append(" " + w.stage_count.format(n=len(journey.stages)) + f": {stages}.")
+    count = counted(language_of(journey.locale), w.stage_count, len(journey.stages))
+    parts.append(f" {count}: {stages}.")
     names = {s.id: s.name for s in journey.stages}
     for t in journey.transitions:
         path = w.path.format(source=names[t.source], target=names[t.target])

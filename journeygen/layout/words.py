@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
-from journeygen.locale import words
+from journeygen.locale import Forms, words
 from journeygen.spec.model import EmotionScale, Lane
 
 
@@ -42,7 +42,7 @@ class Words(NamedTuple):
     assumed: str
     sources: str
     summary: str
-    stage_count: str
+    stage_count: Forms
     feels: str
     of_five: str
     of_scale: str

@@ -275,3 +275,13 @@ def test_contradicting_pdf_options_are_a_usage_error_before_anything_is_written(
         assert not out.exists(), args
     done = run_journeygen("watch", str(spec), "-f", "pdf", "--pdf-standard", "x-4", "--tile")
     assert done.returncode == 2 and b"Error: --pdf-standard x-4" in done.stderr
+
+
+def test_a_print_shop_pdf_too_small_to_read_is_not_advised_to_be_tiled(tmp_path: Path) -> None:
+    """x-4 refuses --tile (a usage error), so its note names a larger page only."""
+    done = run_journeygen("render", STRESS, "-f", "pdf", "--pdf-standard", "x-4", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    note = done.stderr.decode()
+    assert re.search(r"under 7 pt; --page (A1|A0) prints it at (9|1\d)\.\d pt or more on a large-format printer\n",
+                     note), note
+    assert "--tile" not in note

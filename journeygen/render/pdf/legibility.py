@@ -24,11 +24,13 @@ def notes(options: RenderOptions, size: float | None) -> list[str]:
     # The same arrangement on a larger sheet grows with its printable area (the fit may do better still).
     sizes = {name: size * _growth(paper.name, name) for name in _LADDER}
     fits = next((name for name in _LADDER if sizes[name] >= GOOD_PT), None)
+    # A print shop's PDF (x-4) is printed whole on its own paper: tiling it is refused, so it is not advised.
+    tiles = options.pdf_standard != "x-4"
     sheet = OFFICE_SHEET[paper.name in US_SIZES]
-    advice = (f"--page {fits} prints it at {sizes[fits]:.1f} pt or more on a large-format printer (or --page {fits} "
-              f"--tile on {sheet} sheets to glue together)" if fits else
-              f"even A0 prints it at about {sizes['A0']:.1f} pt: split the journey into several maps, or print it "
-              "as a tiled poster (--page A0 --tile)")
+    glued = f" (or --page {fits} --tile on {sheet} sheets to glue together)" if fits and tiles else ""
+    advice = (f"--page {fits} prints it at {sizes[fits]:.1f} pt or more on a large-format printer{glued}" if fits else
+              f"even A0 prints it at about {sizes['A0']:.1f} pt: split the journey into several maps"
+              + (", or print it as a tiled poster (--page A0 --tile)" if tiles else ""))
     # Rounded down: 6.96 pt is "6.9 pt, under 7 pt", never "7.0 pt, under 7 pt".
     shown = math.floor(size * 10) / 10
     return [f"the map's body text prints at {shown:.1f} pt on {paper.name}, under {options.min_text_pt:g} pt; {advice}"]

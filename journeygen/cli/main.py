@@ -190,7 +190,7 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     if opts.get("theme") and Path(opts["theme"]).is_file():
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
     if compare:
-        _render_compare(specs, chosen, output, opts)
+        _render_compare(specs, chosen, output, {**opts, "pack": pack, "stages": stages, "locale": locale})
         return
     folders = None
     if not specs and pack is None and stages is None and locale is None and not opts.get("blank"):
@@ -228,11 +228,19 @@ def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | No
             seen[path] = spec
 
 
+_PDF_ONLY = ("pack", "stages", "locale", "blank", "tile", "portrait", "landscape", "pdf_standard")
+"""Options of PDF output only (those without a default), which a compare map cannot take."""
+
+
 def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | None, opts: dict[str, Any]) -> None:
     from journeygen.cli.vcs import write_compare
 
     if len(specs) != 2 or formats != ["svg"]:
         raise click.UsageError("--compare takes two specs, OLD NEW, and draws one SVG")
+    given = [f"--{name.replace('_', '-')}" for name in _PDF_ONLY if opts.get(name)]
+    if given:
+        raise click.UsageError(f"--compare draws one SVG, so {', '.join(given)} would do nothing: leave "
+                               f"{'it' if len(given) == 1 else 'them'} out")
     write_compare(*specs, output, theme=opts["theme"], max_width=opts["max_width"], outdir=output not in (None, "-"))
 
 

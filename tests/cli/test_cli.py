@@ -151,6 +151,10 @@ def test_render_compare_draws_as_is_under_to_be(tmp_path: Path) -> None:
     assert "(+2)" in svg
     code, _, err = run("render", "--compare", str(tmp_path / "old.yaml"))
     assert code == 2 and "OLD NEW" in err
+    code, _, err = run("render", "--compare", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"),
+                       "--pack", str(tmp_path / "both.pdf"), "--tile", "-o", str(tmp_path / "more"))
+    assert code == 2 and "--pack, --tile would do nothing" in err, err
+    assert not (tmp_path / "more").exists() and not (tmp_path / "both.pdf").exists()
 
 
 def test_version_and_help_do_not_load_the_model() -> None:

@@ -30,9 +30,14 @@ def languages() -> tuple[str, ...]:
 
 def language_of(locale: str) -> str:
     """``ro-RO`` -> ``ro``; a language without a catalogue -> ``en``."""
+    return spoken(locale) or "en"
+
+
+def spoken(locale: str) -> str | None:
+    """``ro-RO`` -> ``ro``, ``iw`` -> ``he``: the language of the tag when journeygen has its catalogue, else None."""
     language = locale.split("-")[0].lower()
     language = ALIASES.get(language, language)
-    return language if language in languages() else "en"
+    return language if language in languages() else None
 
 
 @cache

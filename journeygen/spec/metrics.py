@@ -16,7 +16,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from journeygen.locale import ALIASES, catalogue, languages
+from journeygen.locale import catalogue, spoken
 from journeygen.spec.model import Metric
 
 Better = Literal["higher", "lower"]
@@ -75,8 +75,8 @@ def symbols(locale: str | None) -> Symbols | None:
     """The locale's separators when journeygen knows them for certain: a language it ships, alone or with one
     of the regions its catalogue lists (``en-US``, ``ro-MD``); otherwise None."""
     tags = (locale or "").split("-")
-    language = ALIASES.get(tags[0].lower(), tags[0].lower())
-    if language not in languages():
+    language = spoken(tags[0])
+    if language is None:
         return None
     numbers = catalogue(language)["numbers"]
     if len(tags) > 2 or (len(tags) == 2 and tags[1].upper() not in numbers["regions"]):

@@ -257,7 +257,7 @@ def run() -> NoReturn:
 def leave(code: str | int | None) -> NoReturn:
     """End the process with ``code`` (as ``sys.exit`` takes it), leaving the command's objects unfreed.
 
-    Freeing them one by one at exit touches every object the command made: 15% of a small render's wall time
+    Freeing them one by one at exit touches every object the command made: about 12% of a small render's wall time
     (mypy's command ends the same way). Output is flushed and ``atexit`` handlers run first; a process that
     still runs other threads ends the ordinary way, which waits for them.
     """

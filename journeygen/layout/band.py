@@ -81,7 +81,6 @@ def _localise(arrow: paths.Arrow, indices: Sequence[int]) -> paths.Arrow:
     def local(i: int | None) -> int | None:
         return indices.index(i) if i is not None and i in indices else None
 
-
     return arrow._replace(source=local(arrow.source), target=local(arrow.target))
 
 

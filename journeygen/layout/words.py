@@ -16,8 +16,8 @@ class Words(NamedTuple):
     micro: str
     micro_in: str
     quote: str
-    """A persona's quote in the language's quotation marks (CLDR's: “ ” in English, „ ” in Romanian and
-    Polish, ” ” in Hebrew), ``{quote}`` where it goes."""
+    """A quote in the language's quotation marks (CLDR's: “ ” in English, „ ” in Romanian and Polish, ” ” in
+    Hebrew), ``{quote}`` where it goes."""
     via: str
     due: str
     impact: tuple[str, str, str]
@@ -50,7 +50,7 @@ class Words(NamedTuple):
     micro_journeys: str
 
     def quoted(self, text: str) -> str:
-        """A persona's quote between the language's quotation marks."""
+        """A quote (a persona's, an evidence source's) between the language's quotation marks."""
         return self.quote.format(quote=text)
 
     def level(self, kind: tuple[str, str, str], level: str) -> str:

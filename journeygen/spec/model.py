@@ -65,10 +65,10 @@ column, so a blueprint may put them after its support layer without crossing bac
 LANE_TITLES: dict[str, str] = dict(catalogue("en")["map"]["lanes"])
 """Each built-in lane's English title (journeygen/locales/en.yaml)."""
 DANGLING = "dangling_reference"
-UNCHECKED_REFERENCES = {"references": "unchecked"}
-"""The validation context that lets a Journey with dangling references through (spec.build, once it has them)."""
 """The pydantic error type of findings placed one by one in the file: ids that name no persona or stage, and
 emotion scores off the map's scale (see spec.checks)."""
+UNCHECKED_REFERENCES = {"references": "unchecked"}
+"""The validation context that lets a Journey with dangling references through (spec.build, once it has them)."""
 CUSTOM_KEY = "custom_lanes"
 """Where a stage's custom-lane items are gathered; users write them as ``<lane id>: [...]``."""
 

@@ -185,12 +185,13 @@ def render(specs: tuple[str, ...], formats: tuple[str, ...], output: str | None,
     """
     from journeygen.cli.output import render_all
 
-    check_render_options(specs, opts, template=stages is not None)
+    check_render_options(specs, {**opts, "pack": pack, "stages": stages, "locale": locale},
+                         template=stages is not None, compare=compare)
     chosen = parse_formats(formats)
     if opts.get("theme") and Path(opts["theme"]).is_file():
         opts["theme"] = str(Path(opts["theme"]).resolve())  # a --theme file is relative to here, not the spec
     if compare:
-        _render_compare(specs, chosen, output, {**opts, "pack": pack, "stages": stages, "locale": locale})
+        _render_compare(specs, chosen, output, opts)
         return
     folders = None
     if not specs and pack is None and stages is None and locale is None and not opts.get("blank"):
@@ -228,19 +229,11 @@ def _refuse_clashes(specs: tuple[str, ...], formats: list[str], output: str | No
             seen[path] = spec
 
 
-_PDF_ONLY = ("pack", "stages", "locale", "blank", "tile", "portrait", "landscape", "pdf_standard")
-"""Options of PDF output only (those without a default), which a compare map cannot take."""
-
-
 def _render_compare(specs: tuple[str, ...], formats: list[str], output: str | None, opts: dict[str, Any]) -> None:
     from journeygen.cli.vcs import write_compare
 
     if len(specs) != 2 or formats != ["svg"]:
         raise click.UsageError("--compare takes two specs, OLD NEW, and draws one SVG")
-    given = [f"--{name.replace('_', '-')}" for name in _PDF_ONLY if opts.get(name)]
-    if given:
-        raise click.UsageError(f"--compare draws one SVG, so {', '.join(given)} would do nothing: leave "
-                               f"{'it' if len(given) == 1 else 'them'} out")
     write_compare(*specs, output, theme=opts["theme"], max_width=opts["max_width"], outdir=output not in (None, "-"))
 
 

@@ -21,9 +21,19 @@ def parse_formats(value: tuple[str, ...]) -> list[str]:
         raise click.BadParameter(str(exc)) from None
 
 
-def check_render_options(specs: Sequence[str], opts: dict[str, Any], *, template: bool = False) -> None:
+_PDF_ONLY = ("pack", "stages", "locale", "blank", "tile", "portrait", "landscape", "pdf_standard")
+"""Options of PDF output only (those without a default), which a compare map cannot take."""
+
+
+def check_render_options(specs: Sequence[str], opts: dict[str, Any], *, template: bool = False,
+                         compare: bool = False) -> None:
     """Refuse rendering options that contradict each other or the SPECs (``template``: a ``--stages``
-    template, which has no spec file), before any work is done: a usage error, exit 2, nothing written."""
+    template, which has no spec file; ``compare``: one compare SVG), before any work is done: a usage error,
+    exit 2, nothing written."""
+    given = [f"--{name.replace('_', '-')}" for name in _PDF_ONLY if opts.get(name)]
+    if compare and given:
+        raise click.UsageError(f"--compare draws one SVG, so {', '.join(given)} would do nothing: leave "
+                               f"{'it' if len(given) == 1 else 'them'} out")
     if opts.get("portrait") and opts.get("landscape"):
         raise click.UsageError("--portrait and --landscape contradict each other: give one")
     standard = opts.get("pdf_standard")

@@ -14,7 +14,7 @@ from journeygen.errors import SpecError, printable, single
 from journeygen.git import GitError, object_id, run, toplevel
 from journeygen.spec.build import build
 from journeygen.spec.diff import diff
-from journeygen.spec.loader import Limits, decode, parse_text
+from journeygen.spec.loader import Document, Limits, decode, parse_text
 from journeygen.spec.model import Journey
 from journeygen.spec.uses import DISK, has_use
 from journeygen.validate import build as build_on_disk
@@ -53,9 +53,7 @@ def _side(path: str, file: Path, blob: str, name: str) -> Journey:
     """One side of ``git diff``, its ``use:`` entries read from the working tree or from the blob's revision."""
     if not file.is_absolute() and file.as_posix() == path:  # git, run at the top, names the working-tree file
         return build_on_disk(DISK.read(file, name))
-    limits = Limits()
-    doc = parse_text(decode(name, file.read_bytes(), limits), name, base_dir=Path(path).absolute().parent,
-                     json_syntax=name.lower().endswith(".json"), limits=limits)
+    doc = _parse(file, name, base_dir=Path(path).absolute().parent)
     if not has_use(doc.data):
         return build(with_project_defaults(doc))
     try:
@@ -79,11 +77,11 @@ def _revision_of(top: Path, path: str, blob: str) -> str | None:
     return next((rev for rev in dict.fromkeys(candidates) if object_id(top, f"{rev}:{path}") == blob), None)
 
 
-def _load(file: Path, name: str) -> Journey:
+def _parse(file: Path, name: str, base_dir: Path | None = None) -> Document:
     """A temporary file git wrote, read under the name the user knows (``a/maps/shop.journey.yaml``)."""
     limits = Limits()
     text = decode(name, file.read_bytes(), limits)
-    return build(parse_text(text, name, json_syntax=name.lower().endswith(".json"), limits=limits))
+    return parse_text(text, name, base_dir=base_dir, json_syntax=name.lower().endswith(".json"), limits=limits)
 
 
 def _whole(path: str, file: Path, blob: str, what: str) -> str:
@@ -100,7 +98,7 @@ def textconv_file(file: Path) -> bytes:
     from journeygen.vcs.textconv import facts
 
     try:
-        return facts(_load(file, str(file))).encode("utf-8")
+        return facts(build(_parse(file, str(file)))).encode("utf-8")
     except SpecError:
         return file.read_bytes()
 
